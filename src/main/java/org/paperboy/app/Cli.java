@@ -1,0 +1,92 @@
+package org.paperboy.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+import org.paperboy.PaperboyException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParseResult;
+
+/** The {@code paperboy} command and its subcommands, with one way of reporting errors. */
+@Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "Trending research papers, ranked, grouped by topic and mailed as a daily digest.",
+        subcommands = {PapersCommand.class, CommandLine.HelpCommand.class})
+final class Cli implements Runnable {
+
+    /** Exit code for bad config or input. */
+    static final int BAD_INPUT = 2;
+    /** Exit code for an unexpected failure. */
+    static final int FAILURE = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Cli(), new Factory(env));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(e, commandLine, parseResult));
+        return cli.execute(args);
+    }
+
+    private static int report(Exception e, CommandLine commandLine, ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        if (e instanceof PaperboyException || e instanceof UncheckedIOException) {
+            err.println("paperboy: " + e.getMessage());
+        } else {
+            err.println("paperboy: unexpected error: " + e + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+        }
+        if (verbose(parseResult)) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return e instanceof PaperboyException || e instanceof UncheckedIOException ? BAD_INPUT : FAILURE;
+    }
+
+    private static boolean verbose(ParseResult result) {
+        for (ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--verbose")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Gives commands the environment, so tests can pass their own. */
+    record Factory(Map<String, String> env) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                return type.getDeclaredConstructor(Map.class).newInstance(env);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+
+    /** The version Maven wrote into the jar. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties props = new Properties();
+            try (InputStream in = Cli.class.getResourceAsStream("/paperboy-version.properties")) {
+                if (in != null) {
+                    props.load(in);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new String[] {"paperboy " + props.getProperty("version", "unknown")};
+        }
+    }
+}

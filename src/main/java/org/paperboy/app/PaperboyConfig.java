@@ -1,0 +1,18 @@
+package org.paperboy.app;
+
+import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.papers.PapersConfig;
+import org.paperboy.subscribers.TokensConfig;
+
+/**
+ * The whole of {@code config/paperboy.yaml}, read once at start-up. Each feature receives its
+ * own section through its constructor; nothing reaches for a global.
+ */
+public record PaperboyConfig(PapersConfig papers, SmtpConfig smtp, TokensConfig tokens) {
+
+    public PaperboyConfig {
+        papers = papers == null ? PapersConfig.DEFAULTS : papers;
+        smtp = smtp == null ? SmtpConfig.DEFAULTS : smtp;
+        tokens = tokens == null ? TokensConfig.DEFAULTS : tokens;
+    }
+}
