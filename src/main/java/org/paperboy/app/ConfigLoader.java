@@ -74,7 +74,7 @@ public final class ConfigLoader {
             return tree;
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(name + " line " + line + ": not valid YAML: " + e.getOriginalMessage());
+            throw new ConfigException(name + " line " + line + ": not valid YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ").strip());
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read: " + e.getMessage(), e);
         }

@@ -17,7 +17,10 @@ final class AbstractLinks {
     }
 
     static Links find(String abstractText) {
-        return new Links(null, null, null, match(PROJECT, abstractText, 1), match(GITHUB, abstractText, 0));
+        // cheap substring checks first: most abstracts hold neither, and the patterns are slow to scan
+        String project = abstractText.contains("roject") ? match(PROJECT, abstractText, 1) : null;
+        String github = abstractText.contains("github.com/") ? match(GITHUB, abstractText, 0) : null;
+        return project == null && github == null ? Links.NONE : new Links(null, null, null, project, github);
     }
 
     private static String match(Pattern pattern, String text, int group) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -21,6 +23,7 @@ final class HfDailySource implements PaperSource {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
+    private static final ObjectReader ELEMENT = MAPPER.readerFor(HfJson.Element.class);
 
     @Override
     public String format() {
@@ -46,7 +49,7 @@ final class HfDailySource implements PaperSource {
                 expect(token == JsonToken.START_OBJECT, input, parser, path,
                         "expected a paper object, found " + describe(token, parser));
                 int line = parser.currentTokenLocation().getLineNr();
-                JsonNode element = MAPPER.readTree(parser);
+                HfJson.Element element = readElement(parser, input, path);
                 sink.accept(reader.read(element, path, line));
             }
             expect(parser.nextToken() == null, input, parser, "$", "unexpected content after the array");
@@ -58,6 +61,27 @@ final class HfDailySource implements PaperSource {
             throw new SourceFormatException(input.name() + ": not UTF-8 text (binary data?): " + e.getMessage());
         } catch (IOException e) {
             throw new SourceFormatException(input.name() + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static HfJson.Element readElement(JsonParser parser, SourceInput input, String path) throws IOException {
+        try {
+            return ELEMENT.readValue(parser);
+        } catch (MismatchedInputException e) {
+            StringBuilder at = new StringBuilder(path);
+            for (JsonMappingException.Reference ref : e.getPath()) {
+                at.append(ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]");
+            }
+            String expected = e.getTargetType() == null ? "another type" : e.getTargetType().isRecord() ? "an object"
+                    : e.getTargetType() == Integer.class ? "a whole number" : e.getTargetType() == String.class ? "a string"
+                    : java.util.List.class.isAssignableFrom(e.getTargetType()) ? "an array" : e.getTargetType().getSimpleName();
+            throw fail(input, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), at.toString(), "expected " + expected);
+        } catch (JsonMappingException e) {
+            // databind wraps the parser's own errors (a truncated or malformed file); report those as such
+            if (e.getCause() instanceof JsonParseException parseError) {
+                throw parseError;
+            }
+            throw fail(input, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), path, e.getOriginalMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package org.paperboy.papers;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -18,56 +17,56 @@ final class HfPaperReader {
         this.label = label;
     }
 
-    Paper read(JsonNode element, String path, int line) {
-        JsonNode paper = element.path("paper");
-        if (!paper.isObject()) {
-            throw fail(line, path + ".paper", "expected a paper object with an id and a title, found "
-                    + (paper.isMissingNode() ? "no \"paper\" field" : paper.getNodeType().toString().toLowerCase()));
+    Paper read(HfJson.Element element, String path, int line) {
+        HfJson.Paper paper = element.paper();
+        if (paper == null) {
+            throw fail(line, path + ".paper", "expected a paper object with an id and a title, found no \"paper\" field");
         }
-        String id = text(paper, "id");
-        String title = Titles.collapse(firstText(paper.path("title"), element.path("title")));
+        String title = Titles.collapse(first(paper.title(), element.title()));
         if (title == null || title.isEmpty()) {
             throw fail(line, path + ".paper.title", "missing or empty");
         }
-        String summary = Titles.collapse(firstText(paper.path("summary"), element.path("summary")));
-        List<String> authors = authors(paper.path("authors"));
-        LocalDate published = date(firstText(paper.path("publishedAt"), element.path("publishedAt")), line, path + ".paper.publishedAt");
-        Integer upvotes = paper.path("upvotes").canConvertToInt() ? paper.path("upvotes").asInt() : null;
-        if (upvotes != null && upvotes < 0) {
-            throw fail(line, path + ".paper.upvotes", "negative: " + upvotes);
+        if (paper.upvotes() != null && paper.upvotes() < 0) {
+            throw fail(line, path + ".paper.upvotes", "negative: " + paper.upvotes());
         }
-        Links links = ArxivIds.isArxivId(id) ? Links.forArxivId(id)
-                : id == null ? Links.NONE : new Links("https://huggingface.co/papers/" + id, null, null, null, null);
-        links = links.withProjectPage(text(paper, "projectPage")).withGithub(text(paper, "githubRepo"));
-        String paperId = id != null && !id.isBlank() ? id : Titles.slug(title);
-        return new Paper(paperId, title, summary, authors, authors.size(), published, upvotes,
-                organization(paper, element), keywords(paper.path("ai_keywords")), links, List.of(label));
+        String id = paper.id() == null || paper.id().isBlank() ? null : paper.id().strip();
+        LocalDate published = date(first(paper.publishedAt(), element.publishedAt()), line, path + ".paper.publishedAt");
+        List<String> authors = authors(paper.authors());
+        return new Paper(id != null ? id : Titles.slug(title), title, Titles.collapse(first(paper.summary(), element.summary())),
+                authors, authors.size(), published, paper.upvotes(), organization(paper.organization(), element.organization()),
+                keywords(paper.aiKeywords()), links(id, paper), List.of(label));
     }
 
-    private static List<String> authors(JsonNode authors) {
-        List<String> names = new ArrayList<>();
-        for (JsonNode author : authors) {
-            String name = Titles.collapse(author.path("name").asText(""));
-            if (!name.isEmpty()) {
+    private static Links links(String id, HfJson.Paper paper) {
+        Links links = ArxivIds.isArxivId(id) ? Links.forArxivId(id)
+                : id == null ? Links.NONE : new Links("https://huggingface.co/papers/" + id, null, null, null, null);
+        return links.withProjectPage(paper.projectPage()).withGithub(paper.githubRepo());
+    }
+
+    private static List<String> authors(List<HfJson.Author> authors) {
+        List<String> names = new ArrayList<>(authors == null ? 0 : authors.size());
+        for (HfJson.Author author : authors == null ? List.<HfJson.Author>of() : authors) {
+            String name = author == null ? null : Titles.collapse(author.name());
+            if (name != null && !name.isEmpty()) {
                 names.add(name);
             }
         }
         return names;
     }
 
-    private static List<String> keywords(JsonNode keywords) {
+    private static List<String> keywords(List<String> keywords) {
         List<String> words = new ArrayList<>();
-        for (JsonNode keyword : keywords) {
-            if (keyword.isTextual() && !keyword.asText().isBlank()) {
-                words.add(Titles.collapse(keyword.asText()));
+        for (String keyword : keywords == null ? List.<String>of() : keywords) {
+            if (keyword != null && !keyword.isBlank()) {
+                words.add(Titles.collapse(keyword));
             }
         }
         return words;
     }
 
-    private static String organization(JsonNode paper, JsonNode element) {
-        for (JsonNode org : List.of(paper.path("organization"), element.path("organization"))) {
-            String full = Titles.collapse(firstText(org.path("fullname"), org.path("name")));
+    private static String organization(HfJson.Org... orgs) {
+        for (HfJson.Org org : orgs) {
+            String full = org == null ? null : Titles.collapse(first(org.fullname(), org.name()));
             if (full != null && !full.isEmpty()) {
                 return full;
             }
@@ -90,13 +89,8 @@ final class HfPaperReader {
         }
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : null;
-    }
-
-    private static String firstText(JsonNode a, JsonNode b) {
-        return a.isTextual() ? a.asText() : b.isTextual() ? b.asText() : null;
+    private static String first(String a, String b) {
+        return a != null ? a : b;
     }
 
     private SourceFormatException fail(int line, String path, String message) {

@@ -1,0 +1,90 @@
+package org.paperboy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theShippedConfigLoadsWithItsDefaults() {
+        PaperboyConfig config = ConfigLoader.load(Path.of("config", "paperboy.yaml"), Map.of());
+        assertThat(config.papers().sources()).containsExactly("seeds/");
+        assertThat(config.papers().fetch().retries()).isEqualTo(2);
+        assertThat(config.smtp().host()).isNull();
+    }
+
+    @Test
+    void anUnknownKeyIsQuotedWithItsValue() throws IOException {
+        Path file = write("papers:\n  sorces: [seeds/]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": unknown key \"papers.sorces\" with value \"[\"seeds/\"]\"")
+                .hasMessageContaining("known keys here: fetch, sources");
+    }
+
+    @Test
+    void aBadValueIsQuotedWithItsKey() throws IOException {
+        Path file = write("papers:\n  fetch:\n    retries: many\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": bad value \"many\" for \"papers.fetch.retries\": expected a whole number");
+    }
+
+    @Test
+    void anOutOfRangeValueIsQuoted() throws IOException {
+        Path file = write("smtp:\n  port: 70000\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage(file + ": smtp.port must be between 1 and 65535, got 70000");
+    }
+
+    @Test
+    void brokenYamlNamesTheLine() throws IOException {
+        Path file = write("papers:\n  sources: [seeds/\n  fetch: {\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageMatching(java.util.regex.Pattern.quote(file.toString()) + " line \\d+: not valid YAML: .*");
+    }
+
+    @Test
+    void secretsComeFromTheEnvironmentOverTheFile() throws IOException {
+        Path file = write("smtp:\n  host: mail.example.org\n  password: from-file\n");
+        PaperboyConfig config = ConfigLoader.load(file, Map.of("PAPERBOY_SMTP_PASSWORD", "from-env",
+                "PAPERBOY_TOKEN_SECRET", "0123456789abcdef-secret"));
+        assertThat(config.smtp().password()).isEqualTo("from-env");
+        assertThat(config.tokens().secret()).isEqualTo("0123456789abcdef-secret");
+        assertThat(config.smtp().toString()).doesNotContain("from-env");
+    }
+
+    @Test
+    void aSecretIsNeverQuotedBackInAnError() throws IOException {
+        Path file = write("tokens:\n  secret: short\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageNotContaining("short\"")
+                .hasMessageContaining("tokens.secret must be at least 16 characters");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> ConfigLoader.load(missing, Map.of())).hasMessage(missing + ": no such config file");
+    }
+
+    @Test
+    void anEmptyFileMeansAllDefaults() throws IOException {
+        assertThat(ConfigLoader.load(write(""), Map.of()).papers().sources()).containsExactly("seeds/");
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("paperboy.yaml"), yaml);
+    }
+}
