@@ -1,6 +1,7 @@
 package org.paperboy.app;
 
 import com.fasterxml.jackson.core.JacksonException;
+import org.paperboy.ConfigException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.paperboy.ConfigException;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {

@@ -1,6 +1,4 @@
-package org.paperboy.app;
-
-import org.paperboy.PaperboyException;
+package org.paperboy;
 
 /** A configuration file or value that cannot be used; the message quotes the key and value. */
 public class ConfigException extends PaperboyException {

@@ -1,0 +1,179 @@
+package org.paperboy.ranking;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.paperboy.papers.Paper;
+
+/**
+ * Gives every paper its one best topic. Runs once per paper per run, never per subscriber: the
+ * topics' terms are analysed once into stem phrases indexed by their first stem, and a paper's
+ * title, abstract and own keywords are each scanned once.
+ */
+public final class Classifier {
+
+    static final double TITLE_WEIGHT = 3;
+    static final double KEYWORDS_WEIGHT = 2;
+    static final double ABSTRACT_WEIGHT = 1;
+    static final double ABSTRACT_REPEAT_WEIGHT = 0.5;
+    static final int ABSTRACT_REPEAT_CAP = 4;
+
+    private final Taxonomy taxonomy;
+    private final double minScore;
+    private final TermAnalyzer analyzer = new TermAnalyzer();
+    private final List<Term> terms = new ArrayList<>();
+    private final Map<String, List<Term>> byFirstStem = new HashMap<>();
+
+    /** One keyword or acronym of a topic; {@code stems} is null for an acronym. */
+    record Term(int index, int topic, String text, String[] stems) {
+    }
+
+    public Classifier(Taxonomy taxonomy, double minScore) {
+        this.taxonomy = taxonomy;
+        this.minScore = minScore;
+        for (int t = 0; t < taxonomy.topics().size(); t++) {
+            Topic topic = taxonomy.topics().get(t);
+            for (String keyword : topic.keywords()) {
+                String[] stems = analyzer.stems(keyword);
+                if (stems.length > 0) {
+                    Term term = new Term(terms.size(), t, keyword, stems);
+                    terms.add(term);
+                    byFirstStem.computeIfAbsent(stems[0], k -> new ArrayList<>()).add(term);
+                }
+            }
+            for (String acronym : topic.acronyms()) {
+                terms.add(new Term(terms.size(), t, acronym, null));
+            }
+        }
+    }
+
+    public Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    /** Classifies every paper, keeping its analysed text for the keyword boosts of ranking. */
+    public Classified classify(List<Paper> papers) {
+        List<ClassifiedPaper> classified = new ArrayList<>(papers.size());
+        List<PaperTerms> analysed = new ArrayList<>(papers.size());
+        for (Paper paper : papers) {
+            PaperTerms text = analyse(paper);
+            analysed.add(text);
+            classified.add(classify(paper, text));
+        }
+        return new Classified(classified, analysed, analyzer);
+    }
+
+    PaperTerms analyse(Paper paper) {
+        List<String[]> keywords = new ArrayList<>(paper.keywords().size());
+        for (String keyword : paper.keywords()) {
+            keywords.add(analyzer.stems(keyword));
+        }
+        return new PaperTerms(analyzer.stems(paper.title()), analyzer.stems(paper.abstractText()), keywords);
+    }
+
+    ClassifiedPaper classify(Paper paper, PaperTerms text) {
+        int[][] counts = new int[Match.Field.values().length][terms.size()];
+        count(text.title(), counts[Match.Field.TITLE.ordinal()]);
+        count(text.abstractText(), counts[Match.Field.ABSTRACT.ordinal()]);
+        for (String[] keyword : text.keywords()) {
+            count(keyword, counts[Match.Field.KEYWORDS.ordinal()]);
+        }
+        countAcronyms(paper, counts);
+        double[] scores = new double[taxonomy.topics().size()];
+        for (Term term : terms) {
+            scores[term.topic()] += weight(counts, term.index());
+        }
+        int best = -1;
+        for (int t = 0; t < scores.length; t++) {
+            if (scores[t] >= minScore && (best < 0 || scores[t] > scores[best])) {
+                best = t;
+            }
+        }
+        if (best < 0) {
+            return new ClassifiedPaper(paper, null, 0, List.of(), Set.of());
+        }
+        return new ClassifiedPaper(paper, taxonomy.topics().get(best), scores[best], matches(counts, best), stems(counts, best));
+    }
+
+    private void count(String[] stems, int[] counts) {
+        for (int i = 0; i < stems.length; i++) {
+            List<Term> candidates = byFirstStem.get(stems[i]);
+            if (candidates != null) {
+                for (Term term : candidates) {
+                    if (startsAt(stems, i, term.stems())) {
+                        counts[term.index()]++;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean startsAt(String[] text, int at, String[] phrase) {
+        if (at + phrase.length > text.length) {
+            return false;
+        }
+        for (int j = 1; j < phrase.length; j++) {
+            if (!phrase[j].equals(text[at + j])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void countAcronyms(Paper paper, int[][] counts) {
+        for (Term term : terms) {
+            if (term.stems() == null) {
+                counts[Match.Field.TITLE.ordinal()][term.index()] += TermAnalyzer.countAcronym(paper.title(), term.text());
+                counts[Match.Field.ABSTRACT.ordinal()][term.index()] += TermAnalyzer.countAcronym(paper.abstractText(), term.text());
+                for (String keyword : paper.keywords()) {
+                    counts[Match.Field.KEYWORDS.ordinal()][term.index()] += TermAnalyzer.countAcronym(keyword, term.text());
+                }
+            }
+        }
+    }
+
+    private static double weight(int[][] counts, int term) {
+        int inAbstract = counts[Match.Field.ABSTRACT.ordinal()][term];
+        double weight = counts[Match.Field.TITLE.ordinal()][term] > 0 ? TITLE_WEIGHT : 0;
+        weight += counts[Match.Field.KEYWORDS.ordinal()][term] > 0 ? KEYWORDS_WEIGHT : 0;
+        if (inAbstract > 0) {
+            weight += ABSTRACT_WEIGHT + ABSTRACT_REPEAT_WEIGHT * Math.min(inAbstract - 1, ABSTRACT_REPEAT_CAP);
+        }
+        return weight;
+    }
+
+    /** The topic's terms found, one per term at its strongest field: title, then keywords, then abstract. */
+    private List<Match> matches(int[][] counts, int topic) {
+        List<Match> found = new ArrayList<>();
+        for (Match.Field field : Match.Field.values()) {
+            for (Term term : terms) {
+                if (term.topic() == topic && counts[field.ordinal()][term.index()] > 0 && !already(found, term.text())) {
+                    found.add(new Match(term.text(), field, counts[field.ordinal()][term.index()]));
+                }
+            }
+        }
+        found.sort((a, b) -> a.field() != b.field() ? a.field().compareTo(b.field()) : Integer.compare(b.count(), a.count()));
+        return found;
+    }
+
+    private static boolean already(List<Match> found, String term) {
+        return found.stream().anyMatch(m -> m.term().equals(term));
+    }
+
+    private Set<String> stems(int[][] counts, int topic) {
+        Set<String> stems = new LinkedHashSet<>();
+        for (Term term : terms) {
+            if (term.topic() == topic && (counts[0][term.index()] + counts[1][term.index()] + counts[2][term.index()]) > 0) {
+                if (term.stems() == null) {
+                    stems.add(term.text());
+                } else {
+                    stems.addAll(List.of(term.stems()));
+                }
+            }
+        }
+        return stems;
+    }
+}

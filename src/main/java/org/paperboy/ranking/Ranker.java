@@ -1,0 +1,188 @@
+package org.paperboy.ranking;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.paperboy.ConfigException;
+
+/**
+ * Turns a run's classified papers into each reader's {@link Digest}. The general scores and
+ * order are computed once; each distinct preference set is scored once and cached; a
+ * subscriber's digest is then a walk down that order that skips what they were already sent.
+ */
+public final class Ranker {
+
+    public static final String LEAD_SLUG = "top";
+    public static final String LEAD_NAME = "Top papers";
+    public static final String MORE_SLUG = "more";
+    public static final String MORE_NAME = "More papers";
+    private static final int CACHED_VARIANTS = 4096;
+    private static final double TOPIC_INTEREST = 1.0;
+    private static final double TITLE_KEYWORD_INTEREST = 1.0;
+    private static final double TEXT_KEYWORD_INTEREST = 0.75;
+
+    private final Classified classified;
+    private final List<ClassifiedPaper> papers;
+    private final LocalDate date;
+    private final RankingConfig config;
+    private final DigestConfig shape;
+    private final Taxonomy taxonomy;
+    private final double[] base;
+    private final int[] baseOrder;
+    private final List<List<String>> baseReasons;
+    private final Map<Preferences, Variant> variants = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Preferences, Variant> eldest) {
+            return size() > CACHED_VARIANTS;
+        }
+    });
+    private volatile StemIndex stemIndex;
+
+    public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape) {
+        this.classified = classified;
+        this.papers = classified.papers();
+        this.taxonomy = taxonomy;
+        this.date = date;
+        this.config = config;
+        this.shape = shape;
+        Signals signals = new Signals(date, config);
+        this.base = new double[papers.size()];
+        this.baseReasons = new ArrayList<>(papers.size());
+        for (int i = 0; i < papers.size(); i++) {
+            base[i] = signals.base(papers.get(i));
+            baseReasons.add(signals.reasons(papers.get(i)));
+        }
+        this.baseOrder = Variant.sortByScore(Variant.indices(papers.size()), base);
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+
+    /** The digest for a reader with these preferences, leaving out the papers already sent to them. */
+    public Digest rank(Preferences preferences, Set<String> alreadySent) {
+        Variant variant = variants.computeIfAbsent(preferences, this::variant);
+        return new DigestAssembler(this, variant, preferences, alreadySent).assemble();
+    }
+
+    /** The general digest: no preferences, no history. */
+    public Digest general() {
+        return rank(Preferences.NONE, Set.of());
+    }
+
+    /** Throws when a preference names a topic the taxonomy does not have. */
+    public void check(Preferences preferences) {
+        for (String slug : preferences.topics()) {
+            if (taxonomy.bySlug(slug).isEmpty()) {
+                throw new ConfigException("unknown topic \"" + slug + "\"; the topics are: "
+                        + taxonomy.topics().stream().map(Topic::slug).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private Variant variant(Preferences preferences) {
+        check(preferences);
+        Set<String> chosen = new HashSet<>(preferences.topics());
+        double[] scores = base.clone();
+        boolean[] boosted = new boolean[papers.size()];
+        List<String>[] hits = Variant.emptyHits(papers.size());
+        List<Integer> boostedIndices = new ArrayList<>();
+        double weight = config.weights().interest();
+        if (!chosen.isEmpty()) {
+            for (int i = 0; i < papers.size(); i++) {
+                if (chosen.contains(papers.get(i).slug())) {
+                    scores[i] += weight * TOPIC_INTEREST;
+                    boosted[i] = true;
+                    boostedIndices.add(i);
+                }
+            }
+        }
+        for (String keyword : preferences.keywords()) {
+            String[] stems = classified.stems(keyword);
+            if (stems.length == 0) {
+                continue;
+            }
+            for (int i : stemIndex().candidates(stems[0])) {
+                int where = classified.terms(i).find(stems);
+                if (where > 0) {
+                    scores[i] += weight * (where == 2 ? TITLE_KEYWORD_INTEREST : TEXT_KEYWORD_INTEREST);
+                    if (!boosted[i]) {
+                        boosted[i] = true;
+                        boostedIndices.add(i);
+                    }
+                    hits[i] = hits[i] == null ? new ArrayList<>(2) : hits[i];
+                    hits[i].add(keyword);
+                }
+            }
+        }
+        return new Variant(Variant.sortByScore(boostedIndices, scores), scores, hits, boosted, chosen);
+    }
+
+    private StemIndex stemIndex() {
+        StemIndex index = stemIndex;
+        if (index == null) {
+            synchronized (this) {
+                if (stemIndex == null) {
+                    stemIndex = new StemIndex(classified, papers.size());
+                }
+                index = stemIndex;
+            }
+        }
+        return index;
+    }
+
+    List<ClassifiedPaper> papers() {
+        return papers;
+    }
+
+    int[] baseOrder() {
+        return baseOrder;
+    }
+
+    List<String> baseReasons(int index) {
+        return baseReasons.get(index);
+    }
+
+    DigestConfig shape() {
+        return shape;
+    }
+
+    Taxonomy taxonomy() {
+        return taxonomy;
+    }
+
+    String[] stems(String text) {
+        return classified.stems(text);
+    }
+
+    /** Which papers hold a stem anywhere: built on the first keyword query, then shared. */
+    private static final class StemIndex {
+        private final Map<String, int[]> postings = new HashMap<>();
+
+        StemIndex(Classified classified, int size) {
+            Map<String, List<Integer>> lists = new HashMap<>();
+            for (int i = 0; i < size; i++) {
+                PaperTerms terms = classified.terms(i);
+                Set<String> stems = new HashSet<>(Arrays.asList(terms.title()));
+                stems.addAll(Arrays.asList(terms.abstractText()));
+                terms.keywords().forEach(k -> stems.addAll(Arrays.asList(k)));
+                for (String stem : stems) {
+                    lists.computeIfAbsent(stem, s -> new ArrayList<>()).add(i);
+                }
+            }
+            lists.forEach((stem, list) -> postings.put(stem, list.stream().mapToInt(Integer::intValue).toArray()));
+        }
+
+        int[] candidates(String stem) {
+            return postings.getOrDefault(stem, new int[0]);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.paperboy.ranking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * Lucene's English analysis (standard tokenizer, possessives, lower case, stop words, Porter
+ * stemmer), so "policies" and "policy", "diffusions" and "diffusion" reduce to the same stem and
+ * a hyphenated "reinforcement-learning-based" yields its words. Used for papers and for keywords
+ * alike, so both sides of a match are reduced the same way.
+ */
+final class TermAnalyzer {
+
+    private final Analyzer analyzer = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream result = new EnglishPossessiveFilter(source);
+            result = new LowerCaseFilter(result);
+            result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            result = new PorterStemFilter(result);
+            return new TokenStreamComponents(source, result);
+        }
+    };
+
+    /** The stems of a text, in order, stop words left out. */
+    String[] stems(String text) {
+        if (text == null || text.isEmpty()) {
+            return new String[0];
+        }
+        List<String> stems = new ArrayList<>(text.length() / 6);
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                stems.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse text", e);
+        }
+        return stems.toArray(new String[0]);
+    }
+
+    /**
+     * How often an acronym occurs as a whole token, case-sensitively; a plural "s" is allowed,
+     * so "LLM" counts "LLMs" but not "LLMO" or "allm".
+     */
+    static int countAcronym(String text, String acronym) {
+        int count = 0;
+        for (int at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
+            int end = at + acronym.length();
+            if (end < text.length() && text.charAt(end) == 's') {
+                end++;
+            }
+            if (isBoundary(text, at - 1) && isBoundary(text, end)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static boolean isBoundary(String text, int index) {
+        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
+    }
+}

@@ -1,0 +1,19 @@
+package org.paperboy.ranking;
+
+import java.util.List;
+
+/**
+ * One section of the digest, as {@code config/topics.yaml} defines it.
+ *
+ * @param slug     short id used in preferences and URLs: lower-case letters, digits and hyphens
+ * @param name     the section header shown to readers
+ * @param keywords words and phrases, matched stemmed and case-insensitively on word boundaries
+ * @param acronyms tokens such as {@code RL} or {@code ViT}, matched case-sensitively as whole tokens
+ */
+public record Topic(String slug, String name, List<String> keywords, List<String> acronyms) {
+
+    public Topic {
+        keywords = List.copyOf(keywords == null ? List.of() : keywords);
+        acronyms = List.copyOf(acronyms == null ? List.of() : acronyms);
+    }
+}

@@ -1,0 +1,65 @@
+package org.paperboy.ranking;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The papers in score order for one preference set. Only the papers the preferences boost are
+ * scored and sorted anew; the rest keep the general order, and the two are merged while walking.
+ *
+ * @param boosted     indices of boosted papers, best first
+ * @param scores      every paper's score under these preferences
+ * @param keywordHits for each boosted paper, the subscriber's keywords it matched (else null)
+ * @param chosen      the chosen topic slugs
+ */
+record Variant(int[] boosted, double[] scores, List<String>[] keywordHits, boolean[] isBoosted, Set<String> chosen) {
+
+    /** Walks every paper index in score order (ties by load order), calling the visitor until it returns false. */
+    void walk(int[] baseOrder, java.util.function.IntPredicate visitor) {
+        int b = 0;
+        int g = 0;
+        while (b < boosted.length || g < baseOrder.length) {
+            while (g < baseOrder.length && isBoosted[baseOrder[g]]) {
+                g++;
+            }
+            int next;
+            if (b < boosted.length && (g >= baseOrder.length || before(boosted[b], baseOrder[g]))) {
+                next = boosted[b++];
+            } else if (g < baseOrder.length) {
+                next = baseOrder[g++];
+            } else {
+                break;
+            }
+            if (!visitor.test(next)) {
+                return;
+            }
+        }
+    }
+
+    private boolean before(int a, int b) {
+        return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);
+    }
+
+    static int[] sortByScore(List<Integer> indices, double[] scores) {
+        Integer[] boxed = indices.toArray(new Integer[0]);
+        Arrays.sort(boxed, Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> i));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    static List<String>[] emptyHits(int size) {
+        @SuppressWarnings("unchecked")
+        List<String>[] hits = new List[size];
+        return hits;
+    }
+
+    static List<Integer> indices(int size) {
+        List<Integer> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(i);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,130 @@
+package org.paperboy.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperboy.ranking.RankingFixtures.DAY;
+import static org.paperboy.ranking.RankingFixtures.paper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.paperboy.ConfigException;
+import org.paperboy.papers.Paper;
+
+class RankerTest {
+
+    /** Twelve papers over four topics and none, with upvotes and ages that order them. */
+    private static List<Paper> day() {
+        List<Paper> papers = new ArrayList<>();
+        papers.add(paper("rl-hot", "Policy Optimization at Scale", "Reinforcement learning with a reward model.", 300, DAY, List.of()));
+        papers.add(paper("rl-mid", "Bandit Policies Revisited", "A bandit policy.", 20, DAY.minusDays(2), List.of()));
+        papers.add(paper("rl-old", "Old RL Survey", "RL, RL and RL.", 3, DAY.minusDays(40), List.of()));
+        papers.add(paper("diff-hot", "Fast Diffusion Sampling", "Denoising in ten steps.", 120, DAY, List.of()));
+        papers.add(paper("diff-mid", "Score Matching for Audio", "Diffusion for sound.", 10, DAY.minusDays(3), List.of()));
+        papers.add(paper("llm-hot", "Large Language Models Reason", "An LLM study.", 90, DAY.minusDays(1), List.of()));
+        papers.add(paper("llm-mid", "Instruction Tuning Tricks", "Language model tuning.", 8, DAY.minusDays(5), List.of()));
+        papers.add(paper("gnn-1", "Message Passing Without Messages", "A GNN paper on protein folding.", 2, DAY.minusDays(6), List.of()));
+        papers.add(paper("gnn-2", "Graph Neural Networks for Molecules", "GNN again on protein folding.", 1, DAY.minusDays(9), List.of()));
+        papers.add(paper("other-1", "Sorting Networks", "Comparators.", 30, DAY.minusDays(1), List.of()));
+        papers.add(paper("other-2", "Compilers for Tensors", "Kernels and protein folding.", 5, DAY.minusDays(2), List.of()));
+        papers.add(paper("other-3", "Databases", "Indexes.", null, null, List.of()));
+        return papers;
+    }
+
+    private static Ranker ranker(DigestConfig shape) {
+        Classifier classifier = RankingFixtures.classifier();
+        return new Ranker(classifier.classify(day()), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS, shape);
+    }
+
+    private static Ranker ranker() {
+        return ranker(new DigestConfig(false, 2, 2, 6, 25));
+    }
+
+    private static Preferences aliceFollowsGraphs() {
+        return Preferences.of(List.of("graphs"), List.of());
+    }
+
+    @Test
+    void theLeadHoldsTheBestPapersAndTopicSectionsFollow() {
+        Digest digest = ranker().general();
+        assertThat(digest.sections().get(0).slug()).isEqualTo(Ranker.LEAD_SLUG);
+        assertThat(digest.sections().get(0).papers()).extracting(p -> p.paper().id()).containsExactly("rl-hot", "diff-hot");
+        assertThat(digest.sections()).extracting(Section::slug).endsWith(Ranker.MORE_SLUG);
+        assertThat(digest.paperIds()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyPaperCarriesReadableReasons() {
+        RankedPaper top = ranker().general().sections().get(0).papers().get(0);
+        assertThat(top.reasons()).containsExactly("policy (title), reinforcement learning (abstract), reward model (abstract)",
+                "300 upvotes", "new today");
+    }
+
+    @Test
+    void theSameInputGivesTheSameDigest() {
+        assertThat(ranker().rank(aliceFollowsGraphs(), Set.of())).isEqualTo(ranker().rank(aliceFollowsGraphs(), Set.of()));
+    }
+
+    @Test
+    void chosenTopicsComeFirstAndAreBoosted() {
+        Digest general = ranker().general();
+        Digest alice = ranker().rank(aliceFollowsGraphs(), Set.of());
+        assertThat(alice.sections().get(0).papers()).extracting(p -> p.paper().id()).contains("gnn-1");
+        assertThat(general.sections().get(0).papers()).extracting(p -> p.paper().id()).doesNotContain("gnn-1");
+        RankedPaper gnn = alice.sections().get(0).papers().stream().filter(p -> p.paper().id().equals("gnn-1")).findFirst().orElseThrow();
+        assertThat(gnn.reasons()).contains("your topic");
+    }
+
+    @Test
+    void chosenTopicSectionsPrecedeTheOthers() {
+        Digest digest = ranker(new DigestConfig(false, 0, 2, 6, 25)).rank(Preferences.of(List.of("llm"), List.of()), Set.of());
+        assertThat(digest.sections().get(0).slug()).isEqualTo("llm");
+    }
+
+    @Test
+    void onlyChosenTopicsLeavesEverythingElseOut() {
+        Digest digest = ranker(new DigestConfig(true, 1, 4, 6, 25)).rank(aliceFollowsGraphs(), Set.of());
+        assertThat(digest.paperIds()).containsExactlyInAnyOrder("gnn-1", "gnn-2");
+    }
+
+    @Test
+    void freeKeywordsBoostMatchingPapersWhereverTheyStand() {
+        Preferences bob = Preferences.of(List.of(), List.of("protein folding"));
+        Digest digest = ranker(new DigestConfig(false, 3, 2, 6, 25)).rank(bob, Set.of());
+        assertThat(digest.sections().get(0).papers()).extracting(p -> p.paper().id()).contains("other-2");
+        RankedPaper boosted = digest.sections().get(0).papers().stream().filter(p -> p.paper().id().equals("other-2")).findFirst().orElseThrow();
+        assertThat(boosted.reasons()).contains("your keyword \"protein folding\"");
+    }
+
+    @Test
+    void papersAlreadySentAreLeftOut() {
+        InMemorySentHistory history = new InMemorySentHistory();
+        Ranker ranker = ranker();
+        Digest first = ranker.rank(Preferences.NONE, history.sentTo("carol@example.org"));
+        history.record("carol@example.org", first.paperIds());
+        Digest second = ranker.rank(Preferences.NONE, history.sentTo("carol@example.org"));
+        assertThat(second.paperIds()).doesNotContainAnyElementsOf(first.paperIds());
+        assertThat(ranker.rank(Preferences.NONE, history.sentTo("dave@example.org"))).isEqualTo(first);
+    }
+
+    @Test
+    void theLimitsHold() {
+        Digest digest = ranker(new DigestConfig(false, 1, 1, 2, 25)).general();
+        assertThat(digest.sections()).hasSize(3);
+        assertThat(digest.sections()).allSatisfy(s -> assertThat(s.papers()).hasSize(1));
+        assertThat(ranker(new DigestConfig(false, 2, 5, 6, 4)).general().paperCount()).isEqualTo(4);
+    }
+
+    @Test
+    void aSubscriberWithNoPreferencesGetsTheGeneralDigest() {
+        assertThat(ranker().rank(Preferences.of(List.of(" "), List.of()), Set.of())).isEqualTo(ranker().general());
+    }
+
+    @Test
+    void anUnknownTopicIsNamed() {
+        assertThatThrownBy(() -> ranker().rank(Preferences.of(List.of("astrology"), List.of()), Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("unknown topic \"astrology\"; the topics are: rl, diffusion, llm, graphs");
+    }
+}
