@@ -15,7 +15,8 @@ import picocli.CommandLine.ParseResult;
 /** The {@code paperboy} command and its subcommands, with one way of reporting errors. */
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Trending research papers, ranked, grouped by topic and mailed as a daily digest.",
-        subcommands = {PapersCommand.class, TopicsCommand.class, RankCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PapersCommand.class, TopicsCommand.class, RankCommand.class, DigestCommand.class,
+            CommandLine.HelpCommand.class})
 final class Cli implements Runnable {
 
     /** Exit code for bad config or input. */

@@ -1,6 +1,7 @@
 package org.paperboy.app;
 
 import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.digest.EmailConfig;
 import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
@@ -10,13 +11,14 @@ import org.paperboy.subscribers.TokensConfig;
  * The whole of {@code config/paperboy.yaml}, read once at start-up. Each feature receives its
  * own section through its constructor; nothing reaches for a global.
  */
-public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, SmtpConfig smtp,
-                             TokensConfig tokens) {
+public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
+                             SmtpConfig smtp, TokensConfig tokens) {
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
         ranking = ranking == null ? RankingConfig.DEFAULTS : ranking;
         digest = digest == null ? DigestConfig.DEFAULTS : digest;
+        email = email == null ? EmailConfig.DEFAULTS : email;
         smtp = smtp == null ? SmtpConfig.DEFAULTS : smtp;
         tokens = tokens == null ? TokensConfig.DEFAULTS : tokens;
     }

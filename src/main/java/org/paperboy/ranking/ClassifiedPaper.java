@@ -1,7 +1,6 @@
 package org.paperboy.ranking;
 
 import java.util.List;
-import java.util.Set;
 import org.paperboy.papers.Paper;
 
 /**
@@ -11,13 +10,11 @@ import org.paperboy.papers.Paper;
  * @param topicScore   the evidence for that topic: title matches weigh most, then the paper's own
  *                     keywords, then the abstract
  * @param matches      the best topic's terms found in the paper, strongest first
- * @param matchedStems the stems of those terms, for highlighting them in the abstract
  */
-public record ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<Match> matches, Set<String> matchedStems) {
+public record ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<Match> matches) {
 
     public ClassifiedPaper {
         matches = List.copyOf(matches);
-        matchedStems = Set.copyOf(matchedStems);
     }
 
     public String slug() {

@@ -2,10 +2,8 @@ package org.paperboy.ranking;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.paperboy.papers.Paper;
 
 /**
@@ -93,9 +91,9 @@ public final class Classifier {
             }
         }
         if (best < 0) {
-            return new ClassifiedPaper(paper, null, 0, List.of(), Set.of());
+            return new ClassifiedPaper(paper, null, 0, List.of());
         }
-        return new ClassifiedPaper(paper, taxonomy.topics().get(best), scores[best], matches(counts, best), stems(counts, best));
+        return new ClassifiedPaper(paper, taxonomy.topics().get(best), scores[best], matches(counts, best));
     }
 
     private void count(String[] stems, int[] counts) {
@@ -161,19 +159,5 @@ public final class Classifier {
 
     private static boolean already(List<Match> found, String term) {
         return found.stream().anyMatch(m -> m.term().equals(term));
-    }
-
-    private Set<String> stems(int[][] counts, int topic) {
-        Set<String> stems = new LinkedHashSet<>();
-        for (Term term : terms) {
-            if (term.topic() == topic && (counts[0][term.index()] + counts[1][term.index()] + counts[2][term.index()]) > 0) {
-                if (term.stems() == null) {
-                    stems.add(term.text());
-                } else {
-                    stems.addAll(List.of(term.stems()));
-                }
-            }
-        }
-        return stems;
     }
 }

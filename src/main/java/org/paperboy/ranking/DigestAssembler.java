@@ -87,16 +87,18 @@ final class DigestAssembler {
 
     private RankedPaper ranked(int index, ClassifiedPaper c) {
         List<String> reasons = new ArrayList<>(ranker.baseReasons(index));
-        Set<String> stems = new LinkedHashSet<>(c.matchedStems());
+        Set<String> highlights = new LinkedHashSet<>();
+        c.matches().forEach(m -> highlights.add(m.term()));
         if (variant.chosen().contains(c.slug())) {
             reasons.add("your topic");
         }
         List<String> hits = variant.keywordHits()[index];
         if (hits != null) {
             reasons.add("your keyword" + (hits.size() == 1 ? " " : "s ") + String.join(", ", hits.stream().map(k -> "\"" + k + "\"").toList()));
-            hits.forEach(k -> stems.addAll(List.of(ranker.stems(k))));
+            highlights.addAll(hits);
         }
         String name = c.topic() == null ? Ranker.MORE_NAME : c.topic().name();
-        return new RankedPaper(c.paper(), c.slug(), name, Math.round(variant.scores()[index] * 1000) / 1000.0, reasons, stems);
+        return new RankedPaper(c.paper(), c.slug(), name, Math.round(variant.scores()[index] * 1000) / 1000.0, reasons,
+                List.copyOf(highlights));
     }
 }

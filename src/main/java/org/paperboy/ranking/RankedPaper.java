@@ -1,7 +1,6 @@
 package org.paperboy.ranking;
 
 import java.util.List;
-import java.util.Set;
 import org.paperboy.papers.Paper;
 
 /**
@@ -9,13 +8,13 @@ import org.paperboy.papers.Paper;
  *
  * @param score        the weighted sum of its signals
  * @param reasons      human-readable, e.g. {@code diffusion (title), sampling (abstract)}, {@code 12 upvotes}
- * @param matchedStems stems of the topic terms and keywords it matched, for highlighting
+ * @param highlights   the topic terms and the reader's keywords it matched, to highlight in its text
  */
 public record RankedPaper(Paper paper, String topicSlug, String topicName, double score, List<String> reasons,
-                          Set<String> matchedStems) {
+                          List<String> highlights) {
 
     public RankedPaper {
         reasons = List.copyOf(reasons);
-        matchedStems = Set.copyOf(matchedStems);
+        highlights = List.copyOf(highlights);
     }
 }

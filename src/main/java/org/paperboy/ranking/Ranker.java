@@ -159,10 +159,6 @@ public final class Ranker {
         return taxonomy;
     }
 
-    String[] stems(String text) {
-        return classified.stems(text);
-    }
-
     /** Which papers hold a stem anywhere: built on the first keyword query, then shared. */
     private static final class StemIndex {
         private final Map<String, int[]> postings = new HashMap<>();

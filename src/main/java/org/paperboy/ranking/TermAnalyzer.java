@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
  * Lucene's English analysis (standard tokenizer, possessives, lower case, stop words, Porter
@@ -54,6 +55,27 @@ final class TermAnalyzer {
         return stems.toArray(new String[0]);
     }
 
+    /** A stem with where its word stands in the text. */
+    record Token(String stem, int start, int end) {
+    }
+
+    /** The stems of a text with their offsets, for highlighting. */
+    List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot analyse text", e);
+        }
+        return tokens;
+    }
+
     /**
      * How often an acronym occurs as a whole token, case-sensitively; a plural "s" is allowed,
      * so "LLM" counts "LLMs" but not "LLMO" or "allm".
@@ -61,15 +83,20 @@ final class TermAnalyzer {
     static int countAcronym(String text, String acronym) {
         int count = 0;
         for (int at = text.indexOf(acronym); at >= 0; at = text.indexOf(acronym, at + 1)) {
-            int end = at + acronym.length();
-            if (end < text.length() && text.charAt(end) == 's') {
-                end++;
-            }
-            if (isBoundary(text, at - 1) && isBoundary(text, end)) {
+            if (acronymEnd(text, acronym, at) >= 0) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** The end of the acronym standing as a whole token at {@code at}, or -1 when it is part of a word. */
+    static int acronymEnd(String text, String acronym, int at) {
+        int end = at + acronym.length();
+        if (end < text.length() && text.charAt(end) == 's') {
+            end++;
+        }
+        return isBoundary(text, at - 1) && isBoundary(text, end) ? end : -1;
     }
 
     private static boolean isBoundary(String text, int index) {

@@ -65,10 +65,4 @@ class ClassifierTest {
         assertThat(classify(paper("1", "On Sorting", "We mention a policy once.")).slug()).isEqualTo(Ranker.MORE_SLUG);
         assertThat(classify(paper("1", "On Sorting", "A policy, and a policy again, and a reward model.")).slug()).isEqualTo("rl");
     }
-
-    @Test
-    void keepsTheStemsOfMatchedTermsForHighlighting() {
-        ClassifiedPaper c = classify(paper("1", "Diffusion for Policies", "Denoising policies."));
-        assertThat(c.matchedStems()).contains("polici");
-    }
 }

@@ -1,0 +1,90 @@
+package org.paperboy.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.paperboy.digest.PreviewWriter;
+import org.paperboy.ranking.Preferences;
+import org.paperboy.ranking.Ranker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code paperboy digest}: renders the day's digest and writes it as preview files. */
+@Command(name = "digest", mixinStandardHelpOptions = true,
+        description = "Render the digest and write DIR/index.html and DIR/<date>/digest.html + digest.txt to open in a browser.")
+final class DigestCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--date", paramLabel = "DATE", description = "The digest's day (YYYY-MM-DD). Default: today.")
+    LocalDate date;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/preview", description = "Where to write. Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--subscriber", paramLabel = "EMAIL",
+            description = "Also write the digest personalised for this reader, with --topics and --keywords.")
+    String subscriber;
+
+    @Option(names = "--topics", split = ",", paramLabel = "SLUG", description = "The reader's topics, e.g. rl,diffusion.")
+    List<String> topics;
+
+    @Option(names = "--keywords", split = ",", paramLabel = "WORD", description = "The reader's free keywords.")
+    List<String> keywords;
+
+    @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Sources to load. Default: papers.sources of the config.")
+    List<String> sources;
+
+    DigestCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        Paperboy paperboy = Paperboy.wire(common.config(env));
+        LocalDate day = date != null ? date : LocalDate.now();
+        Ranker ranker = paperboy.ranker(sources, day);
+        Preferences personal = Preferences.of(topics, keywords);
+        ranker.check(personal);
+        List<PreviewWriter.Variant> variants = new ArrayList<>();
+        variants.add(new PreviewWriter.Variant("", "General digest", paperboy.renderer().render(ranker.general())));
+        if (subscriber != null || !personal.isEmpty()) {
+            String label = (subscriber == null ? "reader" : subscriber) + " " + describe(personal);
+            variants.add(new PreviewWriter.Variant(folder(personal), label,
+                    paperboy.renderer().render(ranker.rank(personal, Set.of()))));
+        }
+        List<Path> written = new PreviewWriter(paperboy.renderer(), paperboy.config().email()).write(out, day, variants);
+        PrintWriter stdout = spec.commandLine().getOut();
+        written.forEach(stdout::println);
+        stdout.flush();
+        return 0;
+    }
+
+    /** A folder name for a preference set, e.g. {@code topics-rl-diffusion_keywords-protein-folding}. */
+    static String folder(Preferences p) {
+        String name = (p.topics().isEmpty() ? "" : "topics-" + String.join("-", p.topics()))
+                + (p.keywords().isEmpty() ? "" : (p.topics().isEmpty() ? "" : "_") + "keywords-" + String.join("-", p.keywords()));
+        name = name.replaceAll("[^a-z0-9_-]+", "-");
+        return name.isEmpty() ? "general-reader" : name.length() > 80 ? name.substring(0, 80) : name;
+    }
+
+    private static String describe(Preferences p) {
+        return "(topics: " + (p.topics().isEmpty() ? "none" : String.join(", ", p.topics())) + "; keywords: "
+                + (p.keywords().isEmpty() ? "none" : String.join(", ", p.keywords())) + ")";
+    }
+}

@@ -1,0 +1,62 @@
+package org.paperboy.digest;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
+import org.paperboy.ranking.Digest;
+
+/**
+ * The third stage: renders a {@link Digest} into the mail a reader receives, HTML and plain
+ * text, from the Freemarker templates {@code digest.html.ftlh} and {@code digest.txt.ftl}.
+ */
+public final class DigestRenderer {
+
+    static final String HTML_TEMPLATE = "digest.html.ftlh";
+    static final String TEXT_TEMPLATE = "digest.txt.ftl";
+    static final int TEXT_WIDTH = 78;
+    static final int SUBJECT_MAX = 68;
+
+    private final EmailConfig config;
+    private final Templates templates;
+    private final DigestView view;
+    private final String[] markers;
+
+    public DigestRenderer(EmailConfig config) {
+        this.config = config;
+        this.templates = new Templates(config.templates());
+        this.view = new DigestView(config);
+        // random per renderer, so no paper text can forge a slot
+        String nonce = HexFormat.of().formatHex(randomBytes());
+        this.markers = new String[] {"pbslot" + nonce + "e", "pbslot" + nonce + "u", "pbslot" + nonce + "p"};
+    }
+
+    /** Renders the digest once, leaving the per-reader parts as slots. */
+    public RenderedDigest render(Digest digest) {
+        String subject = subject(digest);
+        Map<String, Object> model = view.model(digest, subject, new DigestView.Personal(markers[0], markers[1], markers[2]));
+        String html = templates.render(HTML_TEMPLATE, model);
+        String text = TextWrap.wrap(templates.render(TEXT_TEMPLATE, model), TEXT_WIDTH);
+        return new RenderedDigest(digest, subject, html, text, markers);
+    }
+
+    /** Renders a page from the templates folder with the given model (the preview index). */
+    String renderPage(String template, Map<String, Object> model) {
+        return templates.render(template, model);
+    }
+
+    /** The configured subject with the date and the top paper's title, cut to fit a phone's inbox. */
+    String subject(Digest digest) {
+        String date = DigestView.shortDate(digest);
+        String top = digest.isEmpty() ? "no new papers" : digest.sections().get(0).papers().get(0).paper().title();
+        String fixed = config.subject().replace("{date}", date);
+        int room = Math.max(20, SUBJECT_MAX - (fixed.length() - "{title}".length()));
+        String subject = fixed.replace("{title}", top.length() <= room ? top : DigestView.cut(top, room - 1));
+        return subject.replaceAll("[\\p{Cntrl}]", " ").strip();
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[8];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+}

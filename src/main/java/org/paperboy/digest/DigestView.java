@@ -1,0 +1,156 @@
+package org.paperboy.digest;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.paperboy.papers.Links;
+import org.paperboy.papers.Paper;
+import org.paperboy.ranking.Digest;
+import org.paperboy.ranking.Highlighter;
+import org.paperboy.ranking.RankedPaper;
+import org.paperboy.ranking.Ranker;
+import org.paperboy.ranking.Section;
+
+/**
+ * The model the templates see: plain strings, numbers, lists and maps, every link already checked
+ * to be http(s), the abstract cut and split into highlighted segments. Templates never reach into
+ * our records, so they can do nothing but print.
+ */
+final class DigestView {
+
+    static final int ABSTRACT_CHARS = 300;
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
+    private static final DateTimeFormatter PAPER_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+
+    private final EmailConfig config;
+    private final Highlighter highlighter = new Highlighter();
+
+    DigestView(EmailConfig config) {
+        this.config = config;
+    }
+
+    Map<String, Object> model(Digest digest, String subject, Personal personal) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("subject", subject);
+        model.put("listName", config.listName());
+        model.put("dateLong", LONG_DATE.format(digest.date()));
+        model.put("dateShort", SHORT_DATE.format(digest.date()));
+        model.put("paperCount", digest.paperCount());
+        List<String> topics = digest.sections().stream().filter(s -> !s.slug().equals(Ranker.LEAD_SLUG)).map(Section::name).toList();
+        model.put("topics", topics);
+        model.put("preheader", preheader(digest, topics));
+        model.put("sections", digest.sections().stream().map(this::section).toList());
+        model.put("chosenTopics", digest.preferences().topics());
+        model.put("keywords", digest.preferences().keywords());
+        model.put("senderName", config.senderName());
+        model.put("postalAddress", config.postalAddress());
+        model.put("homeUrl", config.publicBaseUrl() + "/");
+        model.put("archiveUrl", config.publicBaseUrl() + "/archive");
+        model.put("email", personal.email());
+        model.put("unsubscribeUrl", personal.unsubscribeUrl());
+        model.put("preferencesUrl", personal.preferencesUrl());
+        return model;
+    }
+
+    private static String preheader(Digest digest, List<String> topics) {
+        String lead = digest.isEmpty() ? "" : digest.sections().get(0).papers().get(0).paper().title();
+        return digest.paperCount() + " papers in " + String.join(", ", topics) + (lead.isEmpty() ? "" : ". Top: " + lead);
+    }
+
+    private Map<String, Object> section(Section section) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("name", section.name());
+        s.put("slug", section.slug());
+        s.put("lead", section.slug().equals(Ranker.LEAD_SLUG));
+        s.put("papers", section.papers().stream().map(this::paper).toList());
+        return s;
+    }
+
+    private Map<String, Object> paper(RankedPaper ranked) {
+        Paper p = ranked.paper();
+        Links links = p.links();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", p.title());
+        m.put("url", first(links.hfPage(), links.arxivAbs(), links.projectPage(), links.github()));
+        m.put("byline", byline(p));
+        m.put("topic", ranked.topicName());
+        m.put("reasons", String.join(" · ", ranked.reasons()));
+        String cut = cut(p.abstractText(), ABSTRACT_CHARS);
+        m.put("abstract", cut);
+        m.put("segments", highlighter.segments(cut, ranked.highlights()).stream()
+                .map(s -> Map.of("text", s.text(), "hl", s.highlighted())).toList());
+        List<Map<String, String>> more = new ArrayList<>();
+        addLink(more, "PDF", links.arxivPdf());
+        addLink(more, "Code", links.github());
+        addLink(more, "Project", links.projectPage());
+        if (links.hfPage() != null && links.arxivAbs() != null) {
+            addLink(more, "arXiv", links.arxivAbs());
+        }
+        m.put("links", more);
+        m.put("linkUrls", more.stream().map(l -> l.get("url")).toList());
+        return m;
+    }
+
+    /** Authors (the first three, then "et al."), organization, date and upvotes, joined by " · ". */
+    static String byline(Paper p) {
+        List<String> parts = new ArrayList<>(4);
+        if (!p.authors().isEmpty()) {
+            List<String> shown = p.authors().subList(0, Math.min(3, p.authors().size()));
+            parts.add(String.join(", ", shown) + (p.authorCount() > 3 ? " et al." : ""));
+        } else if (p.authorCount() > 0) {
+            parts.add(p.authorCount() + (p.authorCount() == 1 ? " author" : " authors"));
+        }
+        if (p.organization() != null) {
+            parts.add(p.organization());
+        }
+        if (p.published() != null) {
+            parts.add(PAPER_DATE.format(p.published()));
+        }
+        if (p.upvotes() != null && p.upvotes() > 0) {
+            parts.add("▲ " + p.upvotes());
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** The text cut to about {@code max} characters at a word boundary, ending in "…" when cut. */
+    static String cut(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int space = text.lastIndexOf(' ', max);
+        String head = text.substring(0, space > max / 2 ? space : max).stripTrailing();
+        while (!head.isEmpty() && ",;:.-–".indexOf(head.charAt(head.length() - 1)) >= 0) {
+            head = head.substring(0, head.length() - 1);
+        }
+        return head + "…";
+    }
+
+    private static void addLink(List<Map<String, String>> links, String label, String url) {
+        String safe = Links.webUrlOrNull(url);
+        if (safe != null) {
+            links.add(Map.of("label", label, "url", safe));
+        }
+    }
+
+    private static String first(String... urls) {
+        for (String url : urls) {
+            String safe = Links.webUrlOrNull(url);
+            if (safe != null) {
+                return safe;
+            }
+        }
+        return "";
+    }
+
+    static String shortDate(Digest digest) {
+        return SHORT_DATE.format(digest.date());
+    }
+
+    /** The parts of a mail that differ per subscriber. */
+    record Personal(String email, String unsubscribeUrl, String preferencesUrl) {
+    }
+}

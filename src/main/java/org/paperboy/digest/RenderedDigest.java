@@ -1,0 +1,96 @@
+package org.paperboy.digest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.paperboy.ranking.Digest;
+
+/**
+ * A digest rendered once for every reader who gets the same papers, with the per-reader parts
+ * (address, unsubscribe and preference links) left as slots that {@link #fill} writes cheaply.
+ */
+public final class RenderedDigest {
+
+    private final Digest digest;
+    private final String subject;
+    private final Filled html;
+    private final Filled text;
+
+    RenderedDigest(Digest digest, String subject, String html, String text, String[] markers) {
+        this.digest = digest;
+        this.subject = subject;
+        this.html = Filled.split(html, markers);
+        this.text = Filled.split(text, markers);
+    }
+
+    public Digest digest() {
+        return digest;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    /** The mail for one reader; each value is escaped for HTML in the HTML part. */
+    public Email fill(String email, String unsubscribeUrl, String preferencesUrl) {
+        String[] values = {email, unsubscribeUrl, preferencesUrl};
+        String[] escaped = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = values[i].replaceAll("[\\r\\n\\t]", "");
+            escaped[i] = escapeHtml(values[i]);
+        }
+        return new Email(subject, html.with(escaped), text.with(values));
+    }
+
+    static String escapeHtml(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** A text cut at its slots: parts[0] slot[0] parts[1] slot[1] ... parts[n]. */
+    private record Filled(List<String> parts, int[] slots, int length) {
+
+        static Filled split(String text, String[] markers) {
+            List<String> parts = new ArrayList<>();
+            List<Integer> slots = new ArrayList<>();
+            int from = 0;
+            while (true) {
+                int best = -1;
+                int which = -1;
+                for (int m = 0; m < markers.length; m++) {
+                    int at = text.indexOf(markers[m], from);
+                    if (at >= 0 && (best < 0 || at < best)) {
+                        best = at;
+                        which = m;
+                    }
+                }
+                if (best < 0) {
+                    break;
+                }
+                parts.add(text.substring(from, best));
+                slots.add(which);
+                from = best + markers[which].length();
+            }
+            parts.add(text.substring(from));
+            return new Filled(List.copyOf(parts), slots.stream().mapToInt(Integer::intValue).toArray(), text.length());
+        }
+
+        String with(String[] values) {
+            StringBuilder out = new StringBuilder(length + 256);
+            for (int i = 0; i < slots.length; i++) {
+                out.append(parts.get(i)).append(values[slots[i]]);
+            }
+            return out.append(parts.get(parts.size() - 1)).toString();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package org.paperboy.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.paperboy.digest.DigestFixtures.oneSection;
+import static org.paperboy.digest.DigestFixtures.paper;
+import static org.paperboy.digest.DigestFixtures.ranked;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.papers.Links;
+
+class DigestRendererTest {
+
+    private final DigestRenderer renderer = new DigestRenderer(EmailConfig.DEFAULTS);
+
+    private Email render(org.paperboy.ranking.Digest digest) {
+        return renderer.render(digest).fill("reader@example.org", "https://news.example.org/unsubscribe/tok",
+                "https://news.example.org/preferences/tok");
+    }
+
+    @Test
+    void aTitleHoldingAScriptComesOutEscaped() {
+        Email email = render(oneSection(ranked(paper("1", "<script>alert('x')</script> Policies", "Abstract.", Links.NONE), List.of())));
+        assertThat(email.html()).doesNotContain("<script").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; Policies");
+    }
+
+    @Test
+    void aJavascriptLinkIsDropped() {
+        Links hostile = new Links("javascript:alert(1)", null, "JAVASCRIPT:alert(2)", "data:text/html,hi", "https://github.com/ok/repo");
+        Email email = render(oneSection(ranked(paper("1", "Title", "Abstract.", hostile), List.of())));
+        assertThat(email.html().toLowerCase()).doesNotContain("javascript:").doesNotContain("data:text");
+        assertThat(email.text().toLowerCase()).doesNotContain("javascript:");
+        assertThat(email.html()).contains("href=\"https://github.com/ok/repo\"");
+    }
+
+    @Test
+    void theHtmlIsAMailClientFriendlySingleColumn() {
+        String html = render(DigestFixtures.worstCase()).html();
+        assertThat(html).contains("role=\"presentation\"").contains("max-width:600px")
+                .contains("<meta name=\"color-scheme\" content=\"light dark\">")
+                .contains("display:none;max-height:0");
+        assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("<link").doesNotContain("<style")
+                .doesNotContain("@import").doesNotContain("fonts.googleapis");
+    }
+
+    @Test
+    void theLargestDigestStaysUnderGmailsClipping() {
+        String html = render(DigestFixtures.worstCase()).html();
+        assertThat(DigestFixtures.worstCase().paperCount()).isEqualTo(25);
+        assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(90 * 1024);
+    }
+
+    @Test
+    void noTextLineIsLongerThan78Characters() {
+        String text = render(DigestFixtures.worstCase()).text();
+        assertThat(text.lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(78));
+        assertThat(text).contains("https://arxiv.org/pdf/2511.01000").contains("Unsubscribe: https://news.example.org/unsubscribe/tok");
+    }
+
+    @Test
+    void eachPaperShowsItsBylineAbstractReasonsAndLinks() {
+        Links links = new Links("https://huggingface.co/papers/2511.00001", "https://arxiv.org/abs/2511.00001",
+                "https://arxiv.org/pdf/2511.00001", null, "https://github.com/a/b");
+        String abstractText = "We learn a policy from reward signals. ".repeat(12);
+        Email email = render(oneSection(ranked(paper("2511.00001", "Policy Learning", abstractText, links), List.of("policy", "reward"))));
+        assertThat(email.html()).contains("<a href=\"https://huggingface.co/papers/2511.00001\"")
+                .contains("Ada Lovelace, Alan Turing, Grace Hopper et al. · Example Lab · Nov 18, 2025 · ▲ 12")
+                .contains("<strong style=\"color:#111827;background:#fef3c7;\">policy</strong>")
+                .contains("Why: policy (title), reward (abstract) · 12 upvotes · 2 days old")
+                .contains(">PDF</a>").contains(">Code</a>");
+        assertThat(email.text()).contains("…").doesNotContain(abstractText.strip());
+    }
+
+    @Test
+    void theAbstractIsCutAtAWordBoundaryWithAnEllipsis() {
+        String cut = DigestView.cut("word ".repeat(100).strip(), 300);
+        assertThat(cut).endsWith("word…").hasSizeLessThanOrEqualTo(301);
+    }
+
+    @Test
+    void theFooterCarriesTheReadersLinksEscaped() {
+        Email email = renderer.render(oneSection(ranked(paper("1", "T", "A.", Links.NONE), List.of())))
+                .fill("o'brien&co@example.org", "https://x.example/unsubscribe/a?b=1&c=2", "https://x.example/preferences/a");
+        assertThat(email.html()).contains("o&#39;brien&amp;co@example.org")
+                .contains("href=\"https://x.example/unsubscribe/a?b=1&amp;c=2\"").contains(">Unsubscribe</a>")
+                .contains("Paperboy · Paperboy, 1 Example Street, 00000 Example City");
+        assertThat(email.text()).contains("Unsubscribe: https://x.example/unsubscribe/a?b=1&c=2");
+    }
+
+    @Test
+    void theDefaultSubjectIsTheDatePlusTheTopTitleCut() {
+        Email email = render(oneSection(ranked(paper("1",
+                "RobustDexGrasp: Robust Dexterous Grasping of General Objects from Single-view Perception", "A.", Links.NONE), List.of())));
+        assertThat(email.subject()).isEqualTo("Trending papers, Nov 20: RobustDexGrasp: Robust Dexterous Grasping…");
+    }
+
+    @Test
+    void aSubjectNeverCarriesALineBreakFromData() {
+        Email email = render(oneSection(ranked(paper("1", "Evil\r\nBcc: victim@example.org", "A.", Links.NONE), List.of())));
+        assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
+    }
+
+    @Test
+    void aBrokenTemplateNamesItselfAndItsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("digest.html.ftlh"), "<p>\n<#list sections as s>\n${s.name\n</#list>\n");
+        DigestRenderer broken = new DigestRenderer(new EmailConfig(dir.toString(), null, null, null, null, null));
+        assertThatThrownBy(() -> broken.render(DigestFixtures.worstCase()))
+                .isInstanceOf(RenderException.class)
+                .hasMessageStartingWith("template digest.html.ftlh line 4: syntax error: Encountered \"/\"");
+    }
+
+    @Test
+    void anUndefinedVariableNamesTheTemplateAndLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("digest.txt.ftl"), "Hello\n${reader.name}\n");
+        DigestRenderer broken = new DigestRenderer(new EmailConfig(dir.toString(), null, null, null, null, null));
+        assertThatThrownBy(() -> broken.render(DigestFixtures.worstCase()))
+                .isInstanceOf(RenderException.class)
+                .hasMessage("template digest.txt.ftl line 2: \"reader\" is undefined or null");
+    }
+
+    @Test
+    void theNewBuiltInIsBlocked(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("digest.txt.ftl"), "<#assign ex = \"freemarker.template.utility.Execute\"?new()>${ex(\"id\")}\n");
+        DigestRenderer hostile = new DigestRenderer(new EmailConfig(dir.toString(), null, null, null, null, null));
+        assertThatThrownBy(() -> hostile.render(DigestFixtures.worstCase())).isInstanceOf(RenderException.class);
+    }
+}
