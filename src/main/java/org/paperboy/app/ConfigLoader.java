@@ -34,7 +34,10 @@ public final class ConfigLoader {
     static final Map<String, String> SECRETS = Map.of(
             "PAPERBOY_SMTP_PASSWORD", "smtp.password",
             "PAPERBOY_SMTP_USERNAME", "smtp.username",
-            "PAPERBOY_TOKEN_SECRET", "tokens.secret");
+            "PAPERBOY_TOKEN_SECRET", "tokens.secret",
+            "PAPERBOY_DB_URL", "database.url",
+            "PAPERBOY_DB_USERNAME", "database.username",
+            "PAPERBOY_DB_PASSWORD", "database.password");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())

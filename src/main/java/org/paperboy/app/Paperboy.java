@@ -1,8 +1,12 @@
 package org.paperboy.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.paperboy.delivery.Mailer;
+import org.paperboy.delivery.OutboxFolder;
+import org.paperboy.delivery.SmtpMailer;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.papers.PaperLoader;
 import org.paperboy.ranking.Classified;
@@ -10,20 +14,76 @@ import org.paperboy.ranking.Classifier;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.ranking.RankingConfig;
 import org.paperboy.ranking.Taxonomy;
+import org.paperboy.ranking.Topic;
+import org.paperboy.subscribers.Database;
+import org.paperboy.subscribers.SubscriberStore;
+import org.paperboy.subscribers.SubscriptionService;
+import org.paperboy.subscribers.TokenSecret;
+import org.paperboy.subscribers.Tokens;
 
 /**
  * The pipeline, wired from config. This is the one place the pieces are put together: the CLI,
- * the scheduler and the tests all call {@link #wire}.
+ * the scheduler and the tests all call {@link #wire}. The database is opened on first use, so
+ * commands that do not need it (papers, rank, digest) leave no files behind.
  */
-public record Paperboy(PaperboyConfig config, PaperLoader loader, Classifier classifier, DigestRenderer renderer) {
+public final class Paperboy implements AutoCloseable {
 
-    public static Paperboy wire(PaperboyConfig config) {
+    private final PaperboyConfig config;
+    private final Clock clock;
+    private final PaperLoader loader;
+    private final Classifier classifier;
+    private final DigestRenderer renderer;
+    private final Mailer mailer;
+    private Database database;
+    private SubscriptionService subscriptions;
+
+    private Paperboy(PaperboyConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
         String topicsFile = config.ranking().topicsFile();
         // the default path falls back to the copy in the jar, so the jar runs from any directory
         boolean isDefault = topicsFile.equals(RankingConfig.DEFAULTS.topicsFile());
         Taxonomy taxonomy = Taxonomy.load(Path.of(topicsFile), isDefault);
-        return new Paperboy(config, new PaperLoader(config.papers()),
-                new Classifier(taxonomy, config.ranking().minTopicScore()), new DigestRenderer(config.email()));
+        this.loader = new PaperLoader(config.papers());
+        this.classifier = new Classifier(taxonomy, config.ranking().minTopicScore());
+        this.renderer = new DigestRenderer(config.email());
+        this.mailer = config.smtp().host() == null ? new OutboxFolder(config.smtp(), clock) : new SmtpMailer(config.smtp());
+    }
+
+    public static Paperboy wire(PaperboyConfig config) {
+        return new Paperboy(config, Clock.systemUTC());
+    }
+
+    public static Paperboy wire(PaperboyConfig config, Clock clock) {
+        return new Paperboy(config, clock);
+    }
+
+    public PaperboyConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PaperLoader loader() {
+        return loader;
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public DigestRenderer renderer() {
+        return renderer;
+    }
+
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    public List<String> topicSlugs() {
+        return classifier.taxonomy().topics().stream().map(Topic::slug).toList();
     }
 
     /** Loads the sources (the configured ones when empty) and classifies every paper once. */
@@ -35,5 +95,34 @@ public record Paperboy(PaperboyConfig config, PaperLoader loader, Classifier cla
     /** Loads, classifies and prepares the ranking of one day. */
     public Ranker ranker(List<String> sources, LocalDate date) {
         return new Ranker(classify(sources, date), classifier.taxonomy(), date, config.ranking(), config.digest());
+    }
+
+    public synchronized Database database() {
+        if (database == null) {
+            database = Database.open(config.database());
+        }
+        return database;
+    }
+
+    public SubscriberStore subscribers() {
+        return new SubscriberStore(database());
+    }
+
+    public synchronized SubscriptionService subscriptions() {
+        if (subscriptions == null) {
+            Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), Path.of("data")));
+            subscriptions = new SubscriptionService(subscribers(), tokens,
+                    new ConfirmationMail(renderer, mailer, config.email(), config.smtp()),
+                    config.email().publicBaseUrl(), topicSlugs(), clock);
+        }
+        return subscriptions;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
     }
 }

@@ -5,14 +5,16 @@ import org.paperboy.digest.EmailConfig;
 import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
+import org.paperboy.subscribers.DatabaseConfig;
 import org.paperboy.subscribers.TokensConfig;
+import org.paperboy.web.WebConfig;
 
 /**
  * The whole of {@code config/paperboy.yaml}, read once at start-up. Each feature receives its
  * own section through its constructor; nothing reaches for a global.
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
-                             SmtpConfig smtp, TokensConfig tokens) {
+                             SmtpConfig smtp, DatabaseConfig database, TokensConfig tokens, WebConfig web) {
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
@@ -20,6 +22,8 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         digest = digest == null ? DigestConfig.DEFAULTS : digest;
         email = email == null ? EmailConfig.DEFAULTS : email;
         smtp = smtp == null ? SmtpConfig.DEFAULTS : smtp;
+        database = database == null ? DatabaseConfig.DEFAULTS : database;
         tokens = tokens == null ? TokensConfig.DEFAULTS : tokens;
+        web = web == null ? WebConfig.DEFAULTS : web;
     }
 }

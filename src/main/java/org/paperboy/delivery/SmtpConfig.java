@@ -1,25 +1,83 @@
 package org.paperboy.delivery;
 
+import java.util.Locale;
+
 /**
  * The {@code smtp} section of the config. With no host, mail is written to the outbox folder
  * instead of sent, which is the embedded default. The password is best given in the
  * environment ({@code PAPERBOY_SMTP_PASSWORD}) and is never logged.
+ *
+ * @param security        none, starttls or ssl
+ * @param envelopeSender  the SMTP MAIL FROM; {@code {verp}} in it becomes the recipient's
+ *                        address with @ as = (VERP), e.g. {@code bounces+{verp}@example.org}
+ * @param connections     parallel SMTP connections, each reused for many messages
+ * @param ratePerSecond   messages per second over all connections at most; 0 for no limit
+ * @param messagesPerConnection messages sent over one connection before it is renewed
  */
-public record SmtpConfig(String host, Integer port, String username, String password) {
+public record SmtpConfig(String host, Integer port, String security, String username, String password,
+                         Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer writeTimeoutSeconds,
+                         String fromAddress, String fromName, String replyTo, String envelopeSender,
+                         Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox) {
 
-    public static final SmtpConfig DEFAULTS = new SmtpConfig(null, null, null, null);
+    public static final SmtpConfig DEFAULTS = new SmtpConfig(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null);
 
     public SmtpConfig {
-        host = host == null || host.isBlank() ? null : host.strip();
-        port = port == null ? 587 : port;
+        host = blankToNull(host);
+        security = security == null || security.isBlank() ? "starttls" : security.strip().toLowerCase(Locale.ROOT);
+        if (!security.equals("none") && !security.equals("starttls") && !security.equals("ssl")) {
+            throw new IllegalArgumentException("smtp.security must be none, starttls or ssl, got \"" + security + "\"");
+        }
+        port = port == null ? (security.equals("ssl") ? 465 : 587) : port;
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("smtp.port must be between 1 and 65535, got " + port);
         }
+        username = blankToNull(username);
+        password = blankToNull(password);
+        connectTimeoutSeconds = positive("smtp.connectTimeoutSeconds", connectTimeoutSeconds, 10);
+        readTimeoutSeconds = positive("smtp.readTimeoutSeconds", readTimeoutSeconds, 30);
+        writeTimeoutSeconds = positive("smtp.writeTimeoutSeconds", writeTimeoutSeconds, 30);
+        fromAddress = fromAddress == null || fromAddress.isBlank() ? "paperboy@localhost.localdomain" : fromAddress.strip();
+        fromName = fromName == null || fromName.isBlank() ? "Paperboy" : fromName.strip();
+        replyTo = blankToNull(replyTo);
+        envelopeSender = blankToNull(envelopeSender);
+        connections = positive("smtp.connections", connections, 4);
+        ratePerSecond = ratePerSecond == null ? 0.0 : ratePerSecond;
+        if (ratePerSecond < 0) {
+            throw new IllegalArgumentException("smtp.ratePerSecond must not be negative, got " + ratePerSecond);
+        }
+        messagesPerConnection = positive("smtp.messagesPerConnection", messagesPerConnection, 1000);
+        outbox = outbox == null || outbox.isBlank() ? "out/outbox" : outbox.strip();
+        for (String header : new String[] {fromAddress, fromName, replyTo == null ? "" : replyTo}) {
+            if (header.indexOf('\r') >= 0 || header.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("smtp sender fields must be one line");
+            }
+        }
+    }
+
+    /** The domain of the From address, used for Message-IDs and the List-Id. */
+    public String domain() {
+        int at = fromAddress.lastIndexOf('@');
+        return at < 0 ? "localhost" : fromAddress.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static int positive(String key, Integer value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, got " + value);
+        }
+        return value;
     }
 
     @Override
     public String toString() {
-        return "SmtpConfig[host=" + host + ", port=" + port + ", username=" + username + ", password="
-                + (password == null ? "unset" : "***") + "]";
+        return "SmtpConfig[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
+                + ", password=" + (password == null ? "unset" : "***") + ", from=" + fromAddress + "]";
     }
 }

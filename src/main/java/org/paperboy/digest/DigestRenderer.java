@@ -39,9 +39,16 @@ public final class DigestRenderer {
         return new RenderedDigest(digest, subject, html, text, markers);
     }
 
-    /** Renders a page from the templates folder with the given model (the preview index). */
-    String renderPage(String template, Map<String, Object> model) {
+    /** Renders a page from the templates folder with the given model (web pages, the preview index). */
+    public String renderPage(String template, Map<String, Object> model) {
         return templates.render(template, model);
+    }
+
+    /** Renders a one-off mail from {@code <name>.html.ftlh} and {@code <name>.txt.ftl}. */
+    public Email renderMail(String name, String subject, Map<String, Object> model) {
+        String html = templates.render(name + ".html.ftlh", model);
+        String text = TextWrap.wrap(templates.render(name + ".txt.ftl", model), TEXT_WIDTH);
+        return new Email(subject.replaceAll("\\p{Cntrl}", " ").strip(), html, text);
     }
 
     /** The configured subject with the date and the top paper's title, cut to fit a phone's inbox. */

@@ -1,0 +1,43 @@
+package org.paperboy.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.paperboy.delivery.Mailer;
+import org.paperboy.delivery.OutgoingMail;
+import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.digest.DigestRenderer;
+import org.paperboy.digest.Email;
+import org.paperboy.digest.EmailConfig;
+import org.paperboy.subscribers.ConfirmationSender;
+import org.paperboy.subscribers.Subscriber;
+
+/** The double opt-in mail, from the templates {@code confirm.html.ftlh} and {@code confirm.txt.ftl}. */
+final class ConfirmationMail implements ConfirmationSender {
+
+    private final DigestRenderer renderer;
+    private final Mailer mailer;
+    private final EmailConfig email;
+    private final SmtpConfig smtp;
+
+    ConfirmationMail(DigestRenderer renderer, Mailer mailer, EmailConfig email, SmtpConfig smtp) {
+        this.renderer = renderer;
+        this.mailer = mailer;
+        this.email = email;
+        this.smtp = smtp;
+    }
+
+    @Override
+    public void send(Subscriber subscriber, String confirmUrl) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("listName", email.listName());
+        model.put("email", subscriber.email());
+        model.put("confirmUrl", confirmUrl);
+        model.put("topics", subscriber.topics());
+        model.put("senderName", email.senderName());
+        model.put("postalAddress", email.postalAddress());
+        Email mail = renderer.renderMail("confirm", "Confirm your subscription to " + email.listName(), model);
+        mailer.send(new OutgoingMail(subscriber.email(), mail.subject(), mail.html(), mail.text(),
+                UUID.randomUUID() + "@" + smtp.domain(), Map.of("Auto-Submitted", "auto-generated")));
+    }
+}

@@ -1,0 +1,71 @@
+package org.paperboy.app;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperboy.PaperboyException;
+import org.paperboy.ranking.Preferences;
+import org.paperboy.subscribers.Consent;
+import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.SubscriberStore;
+import org.paperboy.subscribers.SubscriptionService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code paperboy subscribe}: adds a reader; without --confirmed they get a confirmation mail. */
+@Command(name = "subscribe", mixinStandardHelpOptions = true,
+        description = "Subscribe an address. Without --confirmed it is sent a confirmation mail (double opt-in).")
+final class SubscribeCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "EMAIL")
+    String email;
+
+    @Option(names = "--topics", split = ",", paramLabel = "SLUG", description = "Topics to follow, e.g. rl,diffusion.")
+    List<String> topics;
+
+    @Option(names = "--keywords", split = ",", paramLabel = "WORD", description = "Free keywords.")
+    List<String> keywords;
+
+    @Option(names = "--weekly", description = "A weekly digest instead of a daily one.")
+    boolean weekly;
+
+    @Option(names = "--confirmed", description = "The person already agreed elsewhere: no confirmation mail.")
+    boolean confirmed;
+
+    SubscribeCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
+            Consent consent = new Consent("cli", null, null, SubscriptionService.CONSENT_TEXT_VERSION, Instant.now(paperboy.clock()));
+            SubscriberStore.Subscription result = paperboy.subscriptions().subscribe(email, Preferences.of(topics, keywords),
+                    weekly ? Frequency.WEEKLY : Frequency.DAILY, consent, confirmed, Runnable::run);
+            String who = result.subscriber().email();
+            String message = switch (result.outcome()) {
+                case CREATED -> confirmed ? who + ": subscribed (confirmed)" : who + ": subscribed; confirmation mail sent";
+                case STILL_PENDING -> who + ": still waiting for confirmation; preferences updated";
+                case ALREADY_CONFIRMED -> who + ": already subscribed";
+                case RESUBSCRIBING -> who + ": had unsubscribed; a confirmation mail asks them to confirm again";
+                case REFUSED_UNSUBSCRIBED -> throw new PaperboyException(who + ": unsubscribed on "
+                        + result.subscriber().unsubscribedAt() + "; they must subscribe again themselves (without --confirmed)");
+            };
+            spec.commandLine().getOut().println(message);
+            return 0;
+        }
+    }
+}

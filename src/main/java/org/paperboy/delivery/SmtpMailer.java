@@ -1,0 +1,86 @@
+package org.paperboy.delivery;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPTransport;
+
+/** Sends over SMTP with Jakarta Mail (Angus), one open transport per {@link Connection}. */
+public final class SmtpMailer implements Mailer {
+
+    private final SmtpConfig config;
+    private final Session session;
+    private final MessageFactory messages;
+
+    public SmtpMailer(SmtpConfig config) {
+        this.config = config;
+        this.session = SmtpSessions.create(config);
+        this.messages = new MessageFactory(config, session);
+    }
+
+    @Override
+    public Connection connect() {
+        try {
+            Transport transport = session.getTransport();
+            transport.connect(config.host(), config.port(), config.username(), config.password());
+            return new SmtpConnection(transport);
+        } catch (MessagingException e) {
+            throw new DeliveryException("cannot connect to SMTP server " + config.host() + ":" + config.port() + ": "
+                    + oneLine(e), false, e);
+        }
+    }
+
+    private final class SmtpConnection implements Connection {
+        private final Transport transport;
+
+        SmtpConnection(Transport transport) {
+            this.transport = transport;
+        }
+
+        @Override
+        public void send(OutgoingMail mail) {
+            try {
+                var message = messages.build(mail);
+                transport.sendMessage(message, message.getAllRecipients());
+            } catch (SMTPAddressFailedException e) {
+                throw failure(mail, e.getReturnCode(), e);
+            } catch (SMTPSendFailedException e) {
+                throw failure(mail, e.getReturnCode(), e);
+            } catch (SendFailedException e) {
+                int code = e.getNextException() instanceof SMTPAddressFailedException a ? a.getReturnCode() : lastCode();
+                throw failure(mail, code, e);
+            } catch (MessagingException e) {
+                throw new DeliveryException(mail.to() + ": " + oneLine(e), false, e);
+            }
+        }
+
+        private int lastCode() {
+            return transport instanceof SMTPTransport smtp ? smtp.getLastReturnCode() : -1;
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the server dropped us first; nothing is lost by not saying goodbye
+            }
+        }
+    }
+
+    private static DeliveryException failure(OutgoingMail mail, int code, MessagingException e) {
+        return new DeliveryException(mail.to() + ": SMTP " + code + " " + oneLine(e), code >= 500 && code < 600, e);
+    }
+
+    static String oneLine(Exception e) {
+        Throwable t = e;
+        StringBuilder message = new StringBuilder(String.valueOf(t.getMessage()));
+        if (t.getCause() != null && t.getCause().getMessage() != null && !message.toString().contains(t.getCause().getMessage())) {
+            message.append(" (").append(t.getCause().getMessage()).append(')');
+        }
+        return message.toString().replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,260 @@
+package org.paperboy.subscribers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.paperboy.ranking.Preferences;
+
+/**
+ * Subscribers in the database. Every change is one transaction; rows are never deleted.
+ */
+public final class SubscriberStore {
+
+    static final String COLUMNS = "id, email, status, topics, keywords, frequency, created_at, confirmed_at, unsubscribed_at,"
+            + " hard_bounces, consent_source, consent_ip, consent_user_agent, consent_text_version, consent_at";
+
+    private final Database db;
+
+    public SubscriberStore(Database db) {
+        this.db = db;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    /** What {@link #subscribe} found and did. */
+    public enum Outcome { CREATED, STILL_PENDING, ALREADY_CONFIRMED, RESUBSCRIBING, REFUSED_UNSUBSCRIBED }
+
+    /** The outcome and the subscriber as it now stands. */
+    public record Subscription(Outcome outcome, Subscriber subscriber) {
+    }
+
+    /**
+     * Adds a person, or updates a pending one's choices. A confirmed reader is left as they are; an
+     * unsubscribed or bounced one goes back to pending only through their own request
+     * ({@code confirmed} false), which they must confirm again.
+     */
+    public Subscription subscribe(String email, Preferences preferences, Frequency frequency, Consent consent, boolean confirmed) {
+        String normalised = EmailAddress.normalise(email);
+        return db.transaction(c -> {
+            Optional<Subscriber> existing = findForUpdate(c, normalised);
+            if (existing.isEmpty()) {
+                long id = insert(c, normalised, confirmed ? Status.CONFIRMED : Status.PENDING, preferences, frequency, consent);
+                return new Subscription(Outcome.CREATED, byId(c, id).orElseThrow());
+            }
+            Subscriber s = existing.get();
+            switch (s.status()) {
+                case CONFIRMED -> {
+                    return new Subscription(Outcome.ALREADY_CONFIRMED, s);
+                }
+                case PENDING -> {
+                    update(c, "UPDATE subscriber SET topics = ?, keywords = ?, frequency = ?, status = ?, confirmed_at = ?"
+                            + " WHERE id = ?", join(preferences.topics()), join(preferences.keywords()), frequency.key(),
+                            (confirmed ? Status.CONFIRMED : Status.PENDING).key(), confirmed ? ts(consent.at()) : null, s.id());
+                    setConsent(c, s.id(), consent);
+                    return new Subscription(confirmed ? Outcome.CREATED : Outcome.STILL_PENDING, byId(c, s.id()).orElseThrow());
+                }
+                default -> {
+                    if (confirmed) {
+                        return new Subscription(Outcome.REFUSED_UNSUBSCRIBED, s);
+                    }
+                    update(c, "UPDATE subscriber SET status = 'pending', topics = ?, keywords = ?, frequency = ? WHERE id = ?",
+                            join(preferences.topics()), join(preferences.keywords()), frequency.key(), s.id());
+                    setConsent(c, s.id(), consent);
+                    return new Subscription(Outcome.RESUBSCRIBING, byId(c, s.id()).orElseThrow());
+                }
+            }
+        });
+    }
+
+    /**
+     * Records a confirmation mail about to be sent, unless one went to this subscriber within the
+     * interval (at most one per address per hour). Returns false when it must not be sent.
+     */
+    public boolean startConfirmation(long subscriberId, String tokenHash, Instant now, Duration validity, Duration minInterval) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT confirmation_sent_at FROM subscriber WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, subscriberId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return false;
+                    }
+                    Timestamp last = rs.getTimestamp(1);
+                    if (last != null && last.toInstant().isAfter(now.minus(minInterval))) {
+                        return false;
+                    }
+                }
+            }
+            update(c, "UPDATE subscriber SET confirmation_sent_at = ? WHERE id = ?", ts(now), subscriberId);
+            update(c, "INSERT INTO confirmation_token (token_hash, subscriber_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    tokenHash, subscriberId, ts(now), ts(now.plus(validity)));
+            return true;
+        });
+    }
+
+    /** Forgets that a confirmation mail went out, after it failed to, so the person can ask again. */
+    public void confirmationFailed(long subscriberId) {
+        db.transaction(c -> update(c, "UPDATE subscriber SET confirmation_sent_at = NULL WHERE id = ?", subscriberId));
+    }
+
+    /** What became of a confirmation token. */
+    public enum Confirmation { CONFIRMED, UNKNOWN, EXPIRED, USED }
+
+    /** Confirms the subscriber a token was sent to; a token works once, before it expires. */
+    public Confirmation confirm(String tokenHash, Instant now) {
+        return db.transaction(c -> {
+            long subscriberId;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT subscriber_id, expires_at, used_at FROM confirmation_token WHERE token_hash = ? FOR UPDATE")) {
+                ps.setString(1, tokenHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Confirmation.UNKNOWN;
+                    }
+                    if (rs.getTimestamp(3) != null) {
+                        return Confirmation.USED;
+                    }
+                    if (!rs.getTimestamp(2).toInstant().isAfter(now)) {
+                        return Confirmation.EXPIRED;
+                    }
+                    subscriberId = rs.getLong(1);
+                }
+            }
+            update(c, "UPDATE confirmation_token SET used_at = ? WHERE token_hash = ?", ts(now), tokenHash);
+            update(c, "UPDATE subscriber SET status = 'confirmed', confirmed_at = ?, unsubscribed_at = NULL"
+                    + " WHERE id = ? AND status = 'pending'", ts(now), subscriberId);
+            return Confirmation.CONFIRMED;
+        });
+    }
+
+    /** Unsubscribes for good; returns false when there is no such subscriber. Repeating it changes nothing. */
+    public boolean unsubscribe(long id, Instant now) {
+        return db.transaction(c -> {
+            int n = update(c, "UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ?"
+                    + " WHERE id = ? AND status <> 'unsubscribed'", ts(now), id);
+            return n > 0 || byId(c, id).isPresent();
+        });
+    }
+
+    public void updatePreferences(long id, Preferences preferences, Frequency frequency) {
+        db.transaction(c -> update(c, "UPDATE subscriber SET topics = ?, keywords = ?, frequency = ? WHERE id = ?",
+                join(preferences.topics()), join(preferences.keywords()), frequency.key(), id));
+    }
+
+    /** Counts a hard bounce; at the threshold the subscriber becomes bounced and is mailed no more. */
+    public void recordHardBounce(long id, int threshold) {
+        db.transaction(c -> update(c, "UPDATE subscriber SET hard_bounces = hard_bounces + 1,"
+                + " status = CASE WHEN hard_bounces + 1 >= ? AND status = 'confirmed' THEN 'bounced' ELSE status END WHERE id = ?",
+                threshold, id));
+    }
+
+    public Optional<Subscriber> find(String email) {
+        String normalised = EmailAddress.normalise(email);
+        return db.transaction(c -> query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE email_key = ?",
+                EmailAddress.key(normalised)).stream().findFirst());
+    }
+
+    public Optional<Subscriber> find(long id) {
+        return db.transaction(c -> byId(c, id));
+    }
+
+    /** Every subscriber, or those with the status, in id order, streamed to the consumer. */
+    public void forEach(Status status, Consumer<Subscriber> consumer) {
+        db.transaction(c -> {
+            String sql = "SELECT " + COLUMNS + " FROM subscriber" + (status == null ? "" : " WHERE status = ?") + " ORDER BY id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(1000);
+                if (status != null) {
+                    ps.setString(1, status.key());
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(SubscriberRows.read(rs));
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    public List<Subscriber> list(Status status) {
+        List<Subscriber> all = new ArrayList<>();
+        forEach(status, all::add);
+        return all;
+    }
+
+    private static Optional<Subscriber> findForUpdate(Connection c, String normalised) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE email_key = ? FOR UPDATE", EmailAddress.key(normalised))
+                .stream().findFirst();
+    }
+
+    static Optional<Subscriber> byId(Connection c, long id) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE id = ?", id).stream().findFirst();
+    }
+
+    private static List<Subscriber> query(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Subscriber> found = new ArrayList<>();
+                while (rs.next()) {
+                    found.add(SubscriberRows.read(rs));
+                }
+                return found;
+            }
+        }
+    }
+
+    private static long insert(Connection c, String email, Status status, Preferences p, Frequency f, Consent consent)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SubscriberRows.INSERT, new String[] {"id"})) {
+            SubscriberRows.bindInsert(ps, email, status, p, f, consent);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static void setConsent(Connection c, long id, Consent consent) throws SQLException {
+        update(c, "UPDATE subscriber SET consent_source = ?, consent_ip = ?, consent_user_agent = ?, consent_text_version = ?,"
+                + " consent_at = ? WHERE id = ?", consent.source(), consent.ip(), consent.userAgent(), consent.textVersion(),
+                ts(consent.at()), id);
+    }
+
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+        }
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static String join(List<String> values) {
+        return String.join(",", values);
+    }
+
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+}

@@ -1,0 +1,133 @@
+package org.paperboy.subscribers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Executor;
+import org.paperboy.ConfigException;
+import org.paperboy.ranking.Preferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Double opt-in and its way back out: subscribe (a confirmation mail, at most one per address per
+ * hour), confirm with a one-time token, change preferences and unsubscribe through signed links.
+ * The CLI and the web pages both go through here.
+ */
+public final class SubscriptionService {
+
+    public static final String CONSENT_TEXT_VERSION = "2026-11-v1";
+    static final Duration TOKEN_VALIDITY = Duration.ofHours(72);
+    static final Duration MAIL_INTERVAL = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionService.class);
+
+    private final SubscriberStore store;
+    private final Tokens tokens;
+    private final ConfirmationSender sender;
+    private final String baseUrl;
+    private final List<String> topics;
+    private final Clock clock;
+
+    /**
+     * @param baseUrl where the subscription pages are reached, for the links in mails
+     * @param topics  the topic slugs readers may choose
+     */
+    public SubscriptionService(SubscriberStore store, Tokens tokens, ConfirmationSender sender, String baseUrl,
+                               List<String> topics, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.sender = sender;
+        this.baseUrl = baseUrl;
+        this.topics = List.copyOf(topics);
+        this.clock = clock;
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
+    /**
+     * Subscribes a person. Unless {@code confirmed}, a pending subscriber is sent a confirmation mail
+     * through {@code mailExecutor} (the web answers before the mail goes, so every address takes as long).
+     */
+    public SubscriberStore.Subscription subscribe(String email, Preferences preferences, Frequency frequency, Consent consent,
+                                                  boolean confirmed, Executor mailExecutor) {
+        checkTopics(preferences);
+        SubscriberStore.Subscription result = store.subscribe(email, preferences, frequency, consent, confirmed);
+        Subscriber s = result.subscriber();
+        if (s.status() == Status.PENDING) {
+            String token = tokens.newConfirmationToken();
+            if (store.startConfirmation(s.id(), Tokens.hash(token), clock.instant(), TOKEN_VALIDITY, MAIL_INTERVAL)) {
+                mailExecutor.execute(() -> sendConfirmation(s, token));
+            } else {
+                LOG.debug("no confirmation mail for subscriber {}: one was sent within the hour", s.id());
+            }
+        }
+        return result;
+    }
+
+    private void sendConfirmation(Subscriber s, String token) {
+        try {
+            sender.send(s, baseUrl + "/confirm/" + token);
+        } catch (RuntimeException e) {
+            store.confirmationFailed(s.id());
+            throw e;
+        }
+    }
+
+    public SubscriberStore.Confirmation confirm(String token) {
+        if (token == null || token.length() > 64) {
+            return SubscriberStore.Confirmation.UNKNOWN;
+        }
+        return store.confirm(Tokens.hash(token), clock.instant());
+    }
+
+    /** Unsubscribes the reader a signed link was made for; false for a bad token. */
+    public boolean unsubscribe(String signedToken) {
+        OptionalLong id = tokens.verify(Tokens.Purpose.UNSUBSCRIBE, signedToken);
+        return id.isPresent() && store.unsubscribe(id.getAsLong(), clock.instant());
+    }
+
+    public boolean unsubscribeAddress(String email) {
+        Optional<Subscriber> s = store.find(email);
+        return s.isPresent() && store.unsubscribe(s.get().id(), clock.instant());
+    }
+
+    /** The reader a signed link of this purpose was made for, if the token is genuine. */
+    public Optional<Subscriber> byToken(Tokens.Purpose purpose, String signedToken) {
+        OptionalLong id = tokens.verify(purpose, signedToken);
+        return id.isPresent() ? store.find(id.getAsLong()) : Optional.empty();
+    }
+
+    public void updatePreferences(Subscriber s, Preferences preferences, Frequency frequency) {
+        checkTopics(preferences);
+        store.updatePreferences(s.id(), preferences, frequency);
+    }
+
+    public String unsubscribeUrl(long subscriberId) {
+        return baseUrl + "/unsubscribe/" + tokens.sign(Tokens.Purpose.UNSUBSCRIBE, subscriberId);
+    }
+
+    public String preferencesUrl(long subscriberId) {
+        return baseUrl + "/preferences/" + tokens.sign(Tokens.Purpose.PREFERENCES, subscriberId);
+    }
+
+    public String unsubscribeToken(long subscriberId) {
+        return tokens.sign(Tokens.Purpose.UNSUBSCRIBE, subscriberId);
+    }
+
+    void checkTopics(Preferences preferences) {
+        for (String topic : preferences.topics()) {
+            if (!topics.contains(topic)) {
+                throw new ConfigException("unknown topic \"" + topic + "\"; the topics are: " + String.join(", ", topics));
+            }
+        }
+        for (String keyword : preferences.keywords()) {
+            if (keyword.length() > 60 || keyword.contains(",")) {
+                throw new ConfigException("keyword \"" + keyword + "\" must be at most 60 characters, without commas");
+            }
+        }
+    }
+}
