@@ -1,0 +1,94 @@
+package org.paperboy.web;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paperboy.ConfigException;
+import org.paperboy.ranking.Preferences;
+import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.Subscriber;
+import org.paperboy.subscribers.SubscriptionService;
+import org.paperboy.subscribers.Tokens;
+
+/**
+ * The pages behind a digest's signed links: preferences, and unsubscribe. A GET only shows a
+ * button; only a POST changes anything. The unsubscribe POST follows RFC 8058 one-click: any POST
+ * with a genuine token unsubscribes at once and answers 200, with no redirect, no cookie and no
+ * login, and the same answer when repeated.
+ */
+final class ReaderPages {
+
+    private final SubscriptionService subscriptions;
+    private final Pages pages;
+
+    ReaderPages(SubscriptionService subscriptions, Pages pages) {
+        this.subscriptions = subscriptions;
+        this.pages = pages;
+    }
+
+    void unsubscribePage(Exchange ex, String token) throws IOException {
+        if (subscriptions.byToken(Tokens.Purpose.UNSUBSCRIBE, token).isEmpty()) {
+            badLink(ex);
+            return;
+        }
+        ex.html(200, pages.message("Unsubscribe", "Press the button to stop receiving the digest.", "/unsubscribe/" + token,
+                "Unsubscribe"));
+    }
+
+    void unsubscribe(Exchange ex, String token) throws IOException {
+        if (!subscriptions.unsubscribe(token)) {
+            badLink(ex);
+            return;
+        }
+        ex.html(200, pages.message("You are unsubscribed", "You will get no more mail from us. Changed your mind? Subscribe again any time.",
+                null, null));
+    }
+
+    void preferencesPage(Exchange ex, String token, boolean saved) throws IOException {
+        Optional<Subscriber> s = subscriptions.byToken(Tokens.Purpose.PREFERENCES, token);
+        if (s.isEmpty()) {
+            badLink(ex);
+            return;
+        }
+        ex.html(200, preferences(s.get(), token, saved));
+    }
+
+    void savePreferences(Exchange ex, String token, Map<String, List<String>> form) throws IOException {
+        Optional<Subscriber> s = subscriptions.byToken(Tokens.Purpose.PREFERENCES, token);
+        if (s.isEmpty()) {
+            badLink(ex);
+            return;
+        }
+        List<String> keywords = Arrays.stream(SubscriptionPages.first(form, "keywords").split(",")).map(String::strip)
+                .filter(k -> !k.isEmpty()).toList();
+        try {
+            Frequency frequency = "weekly".equals(SubscriptionPages.first(form, "frequency")) ? Frequency.WEEKLY : Frequency.DAILY;
+            subscriptions.updatePreferences(s.get(), Preferences.of(form.getOrDefault("topics", List.of()), keywords), frequency);
+        } catch (ConfigException e) {
+            ex.html(400, pages.message("Please check your choices", e.getMessage(), null, null));
+            return;
+        }
+        ex.html(200, preferences(subscriptions.byToken(Tokens.Purpose.PREFERENCES, token).orElseThrow(), token, true));
+    }
+
+    private String preferences(Subscriber s, String token, boolean saved) {
+        Map<String, Object> model = pages.model();
+        model.put("email", s.email());
+        model.put("chosen", s.topics());
+        model.put("keywords", String.join(", ", s.keywords()));
+        model.put("frequency", s.frequency().key());
+        model.put("action", "/preferences/" + token);
+        model.put("unsubscribeAction", "/unsubscribe/" + subscriptions.unsubscribeToken(s.id()));
+        if (saved) {
+            model.put("saved", true);
+        }
+        return pages.render("preferences.html.ftlh", model);
+    }
+
+    private void badLink(Exchange ex) throws IOException {
+        ex.html(400, pages.message("This link is not valid",
+                "The link may be incomplete or changed: open it again from the latest digest.", null, null));
+    }
+}

@@ -1,0 +1,94 @@
+package org.paperboy.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import org.paperboy.ConfigException;
+import org.paperboy.ranking.Preferences;
+import org.paperboy.subscribers.Consent;
+import org.paperboy.subscribers.EmailAddress;
+import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.SubscriptionService;
+
+/**
+ * The subscribe form and the confirmation page. A new, pending, confirmed or unsubscribed address
+ * all get the same page, the same status and about the same time (the mail goes out after the
+ * answer), so the form tells nobody who is subscribed.
+ */
+final class SubscriptionPages {
+
+    private final SubscriptionService subscriptions;
+    private final Pages pages;
+    private final Executor mailExecutor;
+    private final Clock clock;
+
+    SubscriptionPages(SubscriptionService subscriptions, Pages pages, Executor mailExecutor, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.pages = pages;
+        this.mailExecutor = mailExecutor;
+        this.clock = clock;
+    }
+
+    void form(Exchange ex) throws IOException {
+        ex.html(200, subscribeForm(null, ""));
+    }
+
+    void subscribe(Exchange ex, Map<String, List<String>> form) throws IOException {
+        String email = first(form, "email");
+        if (!first(form, "website").isEmpty()) {
+            ex.html(200, checkInbox());   // the honeypot was filled: a bot; answer as usual, do nothing
+            return;
+        }
+        try {
+            Preferences preferences = Preferences.of(form.getOrDefault("topics", List.of()), List.of());
+            Consent consent = new Consent("web", ex.clientIp(), ex.header("User-Agent"),
+                    SubscriptionService.CONSENT_TEXT_VERSION, clock.instant());
+            subscriptions.subscribe(email, preferences, Frequency.DAILY, consent, false, mailExecutor);
+        } catch (EmailAddress.InvalidAddressException | ConfigException e) {
+            ex.html(400, subscribeForm("Please check the address: " + e.getMessage(), email));
+            return;
+        }
+        ex.html(200, checkInbox());
+    }
+
+    void confirmPage(Exchange ex, String token) throws IOException {
+        ex.html(200, pages.message("Confirm your subscription", "One more step: press the button to start receiving the digest.",
+                "/confirm/" + token, "Confirm my subscription"));
+    }
+
+    void confirm(Exchange ex, String token) throws IOException {
+        switch (subscriptions.confirm(token)) {
+            case CONFIRMED -> ex.html(200, pages.message("You are subscribed",
+                    "Thank you. The next digest is on its way to you; every one has a link to change your topics or unsubscribe.", null, null));
+            case EXPIRED -> ex.html(410, pages.message("This link has expired",
+                    "Confirmation links work for 72 hours. Please subscribe again to get a new one.", null, null));
+            case USED -> ex.html(410, pages.message("This link was already used",
+                    "This confirmation link has been used. If you are not getting the digest, subscribe again.", null, null));
+            default -> ex.html(400, pages.message("This link is not valid",
+                    "The link may be incomplete: copy the whole link from the mail, or subscribe again.", null, null));
+        }
+    }
+
+    private String checkInbox() {
+        return pages.message("Check your inbox",
+                "If the address can receive the digest, a mail with a confirmation link is on its way. The link works for 72 hours.",
+                null, null);
+    }
+
+    private String subscribeForm(String error, String email) {
+        Map<String, Object> model = pages.model();
+        model.put("email", email == null ? "" : email);
+        model.put("consentVersion", SubscriptionService.CONSENT_TEXT_VERSION);
+        if (error != null) {
+            model.put("error", error);
+        }
+        return pages.render("subscribe.html.ftlh", model);
+    }
+
+    static String first(Map<String, List<String>> form, String key) {
+        List<String> values = form.get(key);
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
+    }
+}

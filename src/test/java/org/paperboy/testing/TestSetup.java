@@ -1,0 +1,44 @@
+package org.paperboy.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.paperboy.app.PaperboyConfig;
+import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.digest.EmailConfig;
+import org.paperboy.papers.PapersConfig;
+import org.paperboy.ranking.DigestConfig;
+import org.paperboy.ranking.RankingConfig;
+import org.paperboy.subscribers.DatabaseConfig;
+import org.paperboy.subscribers.TokensConfig;
+import org.paperboy.web.WebConfig;
+
+/** Configurations for tests: everything under a temporary folder, real servers on loopback. */
+public final class TestSetup {
+
+    public static final String SECRET = "test-secret-0123456789abcdef";
+
+    private TestSetup() {
+    }
+
+    public static String h2Url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+    }
+
+    /**
+     * @param smtpPort a GreenMail port, or null to write mail to {@code dir/outbox}
+     * @param dbUrl    a JDBC URL, or null for an H2 file under {@code dir}
+     */
+    public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl) {
+        return config(dir, smtpPort, dbUrl, DigestConfig.DEFAULTS);
+    }
+
+    public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest) {
+        SmtpConfig smtp = new SmtpConfig(smtpPort == null ? null : "127.0.0.1", smtpPort, "none", null, null, 5, 5, 5,
+                "digest@paperboy.test", "Paperboy Test", null, null, 2, null, null, dir.resolve("outbox").toString());
+        return new PaperboyConfig(new PapersConfig(List.of("seeds/"), null),
+                new RankingConfig("config/topics.yaml", null, null, null, null), digest,
+                new EmailConfig("templates", null, null, null, null, "https://news.paperboy.test"),
+                smtp, new DatabaseConfig(dbUrl == null ? h2Url(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
+                new WebConfig(true, "127.0.0.1", 0, null, null));
+    }
+}
