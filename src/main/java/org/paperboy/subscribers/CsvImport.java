@@ -33,7 +33,7 @@ import org.paperboy.ranking.Preferences;
  */
 public final class CsvImport {
 
-    static final int BATCH = 2000;
+    static final int BATCH = 1000;
 
     private final Database db;
     private final Set<String> topics;
