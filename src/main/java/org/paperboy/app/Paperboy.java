@@ -3,7 +3,11 @@ package org.paperboy.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.paperboy.delivery.DeliveryReport;
+import org.paperboy.delivery.DeliveryRun;
 import org.paperboy.delivery.Mailer;
 import org.paperboy.delivery.OutboxFolder;
 import org.paperboy.delivery.SmtpMailer;
@@ -95,6 +99,63 @@ public final class Paperboy implements AutoCloseable {
     /** Loads, classifies and prepares the ranking of one day. */
     public Ranker ranker(List<String> sources, LocalDate date) {
         return new Ranker(classify(sources, date), classifier.taxonomy(), date, config.ranking(), config.digest());
+    }
+
+    /**
+     * The ranking of the week ending on the date, for weekly readers: a source with {@code {date}} is
+     * loaded for each of the seven days; other sources are read once.
+     */
+    public Ranker weeklyRanker(List<String> sources, LocalDate date) {
+        List<String> base = sources == null || sources.isEmpty() ? config.papers().sources() : sources;
+        List<String> week = new ArrayList<>();
+        for (String source : base) {
+            if (source.contains("{date}")) {
+                for (int back = 6; back >= 0; back--) {
+                    week.add(source.replace("{date}", date.minusDays(back).toString()));
+                }
+            } else {
+                week.add(source);
+            }
+        }
+        return ranker(week, date);
+    }
+
+    /** One send of a date through the outbox: what {@code send} and the daily job run. */
+    public DeliveryRun deliveryRun() {
+        return new DeliveryRun(new DeliveryRun.Parts(database(), subscribers(), subscriptions(), mailer, renderer,
+                config.email().listName(), config.email().publicBaseUrl() + "/", config.smtp(), config.delivery(), clock,
+                config.schedule().clustered(), node()));
+    }
+
+    /**
+     * The daily job, once: load and rank the date, plan the outbox, deliver. The CLI's {@code send}
+     * and the scheduler's job both call this; there is one pipeline.
+     */
+    public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options) {
+        Ranker daily = ranker(sources, day);
+        Supplier<Ranker> weekly = new Supplier<>() {
+            private Ranker week;
+
+            @Override
+            public synchronized Ranker get() {
+                if (week == null) {
+                    week = weeklyRanker(sources, day);
+                }
+                return week;
+            }
+        };
+        return run.run(day, daily, weekly, options);
+    }
+
+    /** This process's name among senders: host and process id. */
+    static String node() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return (host + ":" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9_.:-]", "_");
     }
 
     public synchronized Database database() {

@@ -1,10 +1,12 @@
 package org.paperboy.app;
 
+import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.EmailConfig;
 import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
+import org.paperboy.schedule.ScheduleConfig;
 import org.paperboy.subscribers.DatabaseConfig;
 import org.paperboy.subscribers.TokensConfig;
 import org.paperboy.web.WebConfig;
@@ -14,7 +16,8 @@ import org.paperboy.web.WebConfig;
  * own section through its constructor; nothing reaches for a global.
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
-                             SmtpConfig smtp, DatabaseConfig database, TokensConfig tokens, WebConfig web) {
+                             SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
+                             WebConfig web, ScheduleConfig schedule) {
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
@@ -25,5 +28,7 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         database = database == null ? DatabaseConfig.DEFAULTS : database;
         tokens = tokens == null ? TokensConfig.DEFAULTS : tokens;
         web = web == null ? WebConfig.DEFAULTS : web;
+        delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
+        schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
@@ -41,7 +42,8 @@ final class MessageFactory {
         message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(new Date());
         for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-            message.setHeader(header.getKey(), header.getValue());
+            // long list headers are folded (RFC 5322 2.2.3) so lines stay short
+            message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
         }
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(part(mail.text(), "plain"));

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Builds one reader's digest by walking their preference set's order: the lead section first,
@@ -17,17 +18,18 @@ final class DigestAssembler {
     private final Ranker ranker;
     private final Variant variant;
     private final Preferences preferences;
-    private final Set<String> alreadySent;
+    private final Predicate<String> leftOut;
     private final DigestConfig shape;
     private final List<RankedPaper> lead = new ArrayList<>();
     private final Map<String, List<RankedPaper>> sections = new LinkedHashMap<>();
     private int total;
 
-    DigestAssembler(Ranker ranker, Variant variant, Preferences preferences, Set<String> alreadySent) {
+    /** @param leftOut the paper ids this reader must not get (already sent to them) */
+    DigestAssembler(Ranker ranker, Variant variant, Preferences preferences, Predicate<String> leftOut) {
         this.ranker = ranker;
         this.variant = variant;
         this.preferences = preferences;
-        this.alreadySent = alreadySent;
+        this.leftOut = leftOut;
         this.shape = ranker.shape();
     }
 
@@ -56,7 +58,7 @@ final class DigestAssembler {
     /** Takes the paper if it fits; returns false once the digest is full. */
     private boolean offer(int index) {
         ClassifiedPaper c = ranker.papers().get(index);
-        if (alreadySent.contains(c.paper().id()) || excluded(c)) {
+        if (leftOut.test(c.paper().id()) || excluded(c)) {
             return true;
         }
         if (lead.size() < shape.leadPapers()) {

@@ -70,7 +70,16 @@ public final class Ranker {
     /** The digest for a reader with these preferences, leaving out the papers already sent to them. */
     public Digest rank(Preferences preferences, Set<String> alreadySent) {
         Variant variant = variants.computeIfAbsent(preferences, this::variant);
-        return new DigestAssembler(this, variant, preferences, alreadySent).assemble();
+        return new DigestAssembler(this, variant, preferences, alreadySent::contains).assemble();
+    }
+
+    /**
+     * The digest that holds exactly these papers, as {@link #rank} chose them earlier for a reader
+     * with these preferences: delivery rebuilds a planned digest this way without its history.
+     */
+    public Digest rankExactly(Preferences preferences, Set<String> paperIds) {
+        Variant variant = variants.computeIfAbsent(preferences, this::variant);
+        return new DigestAssembler(this, variant, preferences, id -> !paperIds.contains(id)).assemble();
     }
 
     /** The general digest: no preferences, no history. */

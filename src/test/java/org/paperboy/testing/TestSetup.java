@@ -3,11 +3,13 @@ package org.paperboy.testing;
 import java.nio.file.Path;
 import java.util.List;
 import org.paperboy.app.PaperboyConfig;
+import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.EmailConfig;
 import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
+import org.paperboy.schedule.ScheduleConfig;
 import org.paperboy.subscribers.DatabaseConfig;
 import org.paperboy.subscribers.TokensConfig;
 import org.paperboy.web.WebConfig;
@@ -38,7 +40,8 @@ public final class TestSetup {
         return new PaperboyConfig(new PapersConfig(List.of("seeds/"), null),
                 new RankingConfig("config/topics.yaml", null, null, null, null), digest,
                 new EmailConfig("templates", null, null, null, null, "https://news.paperboy.test"),
-                smtp, new DatabaseConfig(dbUrl == null ? h2Url(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
-                new WebConfig(true, "127.0.0.1", 0, null, null));
+                smtp, new DeliveryConfig(3, 1, 20, 2, null, 10, null, null),
+                new DatabaseConfig(dbUrl == null ? h2Url(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
+                new WebConfig(true, "127.0.0.1", 0, null, null), ScheduleConfig.DEFAULTS);
     }
 }

@@ -1,0 +1,40 @@
+package org.paperboy.delivery;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.paperboy.digest.Email;
+import org.paperboy.digest.RenderCache;
+import org.paperboy.ranking.Digest;
+import org.paperboy.subscribers.SubscriptionService;
+
+/**
+ * Turns a reader's digest into the message sent to them: rendered once per distinct digest, the
+ * reader's links filled in, and the list headers mail clients show an unsubscribe button for:
+ * List-Id (RFC 2919), List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058).
+ */
+final class DigestMails {
+
+    private final RenderCache renders;
+    private final SubscriptionService subscriptions;
+    private final SmtpConfig smtp;
+    private final String listId;
+
+    DigestMails(RenderCache renders, SubscriptionService subscriptions, SmtpConfig smtp, String listName) {
+        this.renders = renders;
+        this.subscriptions = subscriptions;
+        this.smtp = smtp;
+        this.listId = "\"" + listName.replaceAll("[\"\\\\\\p{Cntrl}]", "") + "\" <digest." + smtp.domain() + ">";
+    }
+
+    OutgoingMail mail(OutboxRow row, Digest digest) {
+        String unsubscribe = subscriptions.unsubscribeUrl(row.subscriberId());
+        Email email = renders.render(digest).fill(row.email(), unsubscribe, subscriptions.preferencesUrl(row.subscriberId()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Id", listId);
+        headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:unsubscribe@" + smtp.domain() + "?subject=unsubscribe%20"
+                + subscriptions.unsubscribeToken(row.subscriberId()) + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        headers.put("X-Paperboy-Date", row.date().toString());
+        return new OutgoingMail(row.email(), email.subject(), email.html(), email.text(), row.messageId(), headers);
+    }
+}

@@ -1,0 +1,106 @@
+package org.paperboy.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.paperboy.ranking.Digest;
+import org.paperboy.ranking.Ranker;
+import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.Status;
+import org.paperboy.subscribers.Subscriber;
+import org.paperboy.subscribers.SubscriberStore;
+
+/**
+ * Decides who gets what on a date: every confirmed reader due that day (daily readers every run,
+ * weekly readers on their weekday) who has no outbox row for the date yet gets one, holding the
+ * papers chosen for them (leaving out what they were sent before) and the Message-ID it will
+ * always be sent with.
+ */
+final class Planner {
+
+    static final int CHUNK = 1000;
+
+    private final Outbox outbox;
+    private final SubscriberStore subscribers;
+    private final DeliveryConfig config;
+    private final String domain;
+
+    Planner(Outbox outbox, SubscriberStore subscribers, DeliveryConfig config, String domain) {
+        this.outbox = outbox;
+        this.subscribers = subscribers;
+        this.config = config;
+        this.domain = domain;
+    }
+
+    /** A reader's planned digest, before it is stored. */
+    record Plan(Subscriber subscriber, String kind, Digest digest) {
+    }
+
+    /**
+     * Plans the date and hands each new plan to the sink (which stores it, or only counts it for a dry run).
+     *
+     * @param only when not null, plan just this address
+     */
+    void plan(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, String only, Consumer<List<Plan>> sink) {
+        Set<Long> done = outbox.planned(date);
+        boolean weeklyDay = date.getDayOfWeek() == config.weekday();
+        List<Subscriber> chunk = new ArrayList<>(CHUNK);
+        Consumer<List<Subscriber>> flush = batch -> sink.accept(plans(date, batch, daily, weekly));
+        subscribers.forEach(Status.CONFIRMED, s -> {
+            boolean due = s.frequency() == Frequency.DAILY || weeklyDay;
+            if (due && !done.contains(s.id()) && (only == null || s.email().equalsIgnoreCase(only))) {
+                chunk.add(s);
+                if (chunk.size() == CHUNK) {
+                    flush.accept(List.copyOf(chunk));
+                    chunk.clear();
+                }
+            }
+        });
+        flush.accept(chunk);
+    }
+
+    private List<Plan> plans(LocalDate date, List<Subscriber> batch, Ranker daily, java.util.function.Supplier<Ranker> weekly) {
+        Map<Long, Set<String>> history = outbox.history(batch.stream().map(Subscriber::id).toList(), date, config.historyDays());
+        List<Plan> plans = new ArrayList<>(batch.size());
+        for (Subscriber s : batch) {
+            boolean isWeekly = s.frequency() == Frequency.WEEKLY;
+            Ranker ranker = isWeekly ? weekly.get() : daily;
+            Digest digest = ranker.rank(s.preferences(), history.getOrDefault(s.id(), Set.of()));
+            if (!digest.isEmpty()) {
+                plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest));
+            }
+        }
+        return plans;
+    }
+
+    /** Stores plans as pending outbox rows. */
+    void store(LocalDate date, List<Plan> plans, Instant now) {
+        List<Outbox.Planned> rows = new ArrayList<>(plans.size());
+        for (Plan p : plans) {
+            List<String> ids = p.digest().paperIds();
+            rows.add(new Outbox.Planned(p.subscriber().id(), p.kind(), UUID.randomUUID() + "@" + domain, ids,
+                    variantKey(p.kind(), p.subscriber().preferences().toString(), ids)));
+        }
+        outbox.insert(date, rows, now);
+    }
+
+    /** Rows with the same key get the same digest; the outbox is sent in key order so each is rendered once. */
+    static String variantKey(String kind, String preferences, List<String> paperIds) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((kind + "|" + preferences + "|" + String.join(",", paperIds)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.paperboy.delivery;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.paperboy.ranking.Digest;
+import org.paperboy.subscribers.SubscriberStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One SMTP connection's worth of sending: claims a batch of outbox rows, sends them over its one
+ * reused connection (renewed after {@code smtp.messagesPerConnection} or when dropped), and
+ * records what became of each. Returns when nothing is due, when asked to stop, or when the
+ * server cannot be reached.
+ */
+final class SenderWorker implements Callable<SenderWorker.Result> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SenderWorker.class);
+
+    /** How a worker ended. */
+    record Result(boolean serverDown, String lastError) {
+    }
+
+    /** What a worker needs, shared by all workers of a run. */
+    record Context(LocalDate date, Outbox outbox, Mailer mailer, RateLimit rate, Function<OutboxRow, Digest> digests,
+                   DigestMails mails, SubscriberStore subscribers, DeliveryConfig config, SmtpConfig smtp, Clock clock,
+                   Progress progress, BooleanSupplier stopping) {
+    }
+
+    private final String name;
+    private final Context ctx;
+    private Mailer.Connection connection;
+    private int sentOnConnection;
+    private String connectError;
+
+    SenderWorker(String name, Context ctx) {
+        this.name = name;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Result call() {
+        try {
+            while (!ctx.stopping().getAsBoolean()) {
+                List<OutboxRow> rows = ctx.outbox().claim(ctx.date(), name, ctx.config().claimBatch(), ctx.clock().instant());
+                if (rows.isEmpty()) {
+                    return new Result(false, null);
+                }
+                List<Outcome> outcomes = sendAll(rows);
+                ctx.outbox().record(outcomes, name, ctx.config(), ctx.clock().instant());
+                for (Outcome o : outcomes) {
+                    if (o.kind() == Outcome.Kind.BOUNCED) {
+                        ctx.subscribers().recordHardBounce(o.row().subscriberId(), ctx.config().hardBounceThreshold());
+                    }
+                }
+                ctx.progress().record(outcomes);
+                if (connectError != null) {
+                    return new Result(true, connectError);
+                }
+            }
+            return new Result(false, null);
+        } finally {
+            closeConnection();
+        }
+    }
+
+    private List<Outcome> sendAll(List<OutboxRow> rows) {
+        List<Outcome> outcomes = new ArrayList<>(rows.size());
+        for (OutboxRow row : rows) {
+            if (connectError != null || ctx.stopping().getAsBoolean()) {
+                outcomes.add(new Outcome(row, Outcome.Kind.RELEASED, connectError));
+            } else {
+                outcomes.add(send(row));
+            }
+        }
+        return outcomes;
+    }
+
+    private Outcome send(OutboxRow row) {
+        if (!row.status().equals("confirmed")) {
+            return new Outcome(row, Outcome.Kind.CANCELLED, "subscriber is " + row.status());
+        }
+        Digest digest = ctx.digests().apply(row);
+        if (digest.isEmpty()) {
+            return new Outcome(row, Outcome.Kind.CANCELLED, "the planned papers are no longer loaded");
+        }
+        OutgoingMail mail = ctx.mails().mail(row, digest);
+        if (!connected()) {
+            return new Outcome(row, Outcome.Kind.RELEASED, connectError);
+        }
+        try {
+            ctx.rate().acquire();
+            connection.send(mail);
+            sentOnConnection++;
+            return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
+        } catch (DeliveryException e) {
+            if (e.permanent()) {
+                return new Outcome(row, Outcome.Kind.BOUNCED, e.getMessage());
+            }
+            LOG.debug("deferred {}: {}", row.email(), e.getMessage());
+            closeConnection();
+            return new Outcome(row, Outcome.Kind.DEFERRED, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(row, Outcome.Kind.RELEASED, "interrupted");
+        }
+    }
+
+    private boolean connected() {
+        if (connection != null && sentOnConnection >= ctx.smtp().messagesPerConnection()) {
+            closeConnection();
+        }
+        if (connection == null) {
+            try {
+                connection = ctx.mailer().connect();
+                sentOnConnection = 0;
+            } catch (DeliveryException e) {
+                connectError = e.getMessage();
+                LOG.warn("{}", e.getMessage());
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+}

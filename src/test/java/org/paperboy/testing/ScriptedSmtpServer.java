@@ -1,0 +1,165 @@
+package org.paperboy.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A small real SMTP server on loopback whose answers a test scripts: a 451 or a 550 for chosen
+ * recipients, or a pause per message. GreenMail has no way to answer with faults, so the fault
+ * tests talk to this one; it speaks enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for
+ * Jakarta Mail and keeps every message it accepts.
+ */
+public final class ScriptedSmtpServer implements AutoCloseable {
+
+    /** An accepted message: the envelope recipient and the raw data. */
+    public record Received(String recipient, String data) {
+        public String header(String name) {
+            for (String line : data.split("\r\n")) {
+                if (line.isEmpty()) {
+                    break;
+                }
+                if (line.regionMatches(true, 0, name + ":", 0, name.length() + 1)) {
+                    return line.substring(name.length() + 1).strip();
+                }
+            }
+            return null;
+        }
+    }
+
+    private final ServerSocket socket;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> rcptCounts = new ConcurrentHashMap<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private volatile Function<String, String> rcptAnswer = r -> "250 OK";
+    private volatile long pauseMillis;
+
+    public ScriptedSmtpServer() throws IOException {
+        this(0);
+    }
+
+    public ScriptedSmtpServer(int port) throws IOException {
+        socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        pool.submit(this::accept);
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    /** The answer to RCPT TO for a recipient, e.g. "451 try later"; the count starts at 1. */
+    public void answerRcpt(Function<String, String> answer) {
+        this.rcptAnswer = answer;
+    }
+
+    /** How many times RCPT TO was tried for this recipient so far. */
+    public int rcptAttempts(String recipient) {
+        return rcptCounts.getOrDefault(recipient.toLowerCase(), new AtomicInteger()).get();
+    }
+
+    public void pauseAfterEachMessage(long millis) {
+        this.pauseMillis = millis;
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    private void accept() {
+        while (!socket.isClosed()) {
+            try {
+                Socket client = socket.accept();
+                connections.incrementAndGet();
+                pool.submit(() -> serve(client));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client;
+             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
+             Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.ISO_8859_1)) {
+            reply(out, "220 scripted.test ESMTP");
+            String recipient = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                switch (verb) {
+                    case "EHLO" -> reply(out, "250-scripted.test\r\n250-8BITMIME\r\n250 PIPELINING");
+                    case "HELO" -> reply(out, "250 scripted.test");
+                    case "MAIL" -> {
+                        recipient = null;
+                        reply(out, "250 OK");
+                    }
+                    case "RCPT" -> {
+                        String to = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").toLowerCase();
+                        rcptCounts.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
+                        String answer = rcptAnswer.apply(to);
+                        if (answer.startsWith("250")) {
+                            recipient = to;
+                        }
+                        reply(out, answer);
+                    }
+                    case "DATA" -> {
+                        if (recipient == null) {
+                            reply(out, "503 no valid recipients");
+                            continue;
+                        }
+                        reply(out, "354 go ahead");
+                        StringBuilder data = new StringBuilder();
+                        for (String d = in.readLine(); d != null && !d.equals("."); d = in.readLine()) {
+                            data.append(d.startsWith("..") ? d.substring(1) : d).append("\r\n");
+                        }
+                        received.add(new Received(recipient, data.toString()));
+                        if (pauseMillis > 0) {
+                            Thread.sleep(pauseMillis);
+                        }
+                        reply(out, "250 queued");
+                    }
+                    case "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "502 not implemented");
+                }
+            }
+        } catch (SocketException e) {
+            // the client went away
+        } catch (IOException | InterruptedException e) {
+            // the test is over
+        }
+    }
+
+    private static void reply(Writer out, String text) throws IOException {
+        out.write(text + "\r\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+        pool.shutdownNow();
+    }
+}
