@@ -19,6 +19,8 @@ import org.paperboy.ranking.Ranker;
 import org.paperboy.ranking.RankingConfig;
 import org.paperboy.ranking.Taxonomy;
 import org.paperboy.ranking.Topic;
+import org.paperboy.schedule.DailyJob;
+import org.paperboy.schedule.DailySchedule;
 import org.paperboy.subscribers.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
@@ -145,6 +147,32 @@ public final class Paperboy implements AutoCloseable {
             }
         };
         return run.run(day, daily, weekly, options);
+    }
+
+    /** The daily job as the scheduler runs it: the same {@link #send} as the CLI, on the configured sources. */
+    public DailyJob dailyJob() {
+        return new DailyJob() {
+            @Override
+            public DeliveryRun newRun() {
+                return deliveryRun();
+            }
+
+            @Override
+            public DeliveryReport send(DeliveryRun run, LocalDate date) {
+                return Paperboy.this.send(run, date, List.of(), new DeliveryRun.Options(false, null, false, null));
+            }
+
+            @Override
+            public DeliveryReport help(DeliveryRun run, LocalDate date) {
+                return run.deliverOnly(date, ranker(List.of(), date), () -> weeklyRanker(List.of(), date),
+                        new DeliveryRun.Options(false, null, false, null));
+            }
+        };
+    }
+
+    /** The scheduler on this installation's database, not yet started. */
+    public DailySchedule schedule() {
+        return DailySchedule.open(config.schedule(), database().dataSource(), database().isPostgres(), dailyJob(), node());
     }
 
     /** This process's name among senders: host and process id. */

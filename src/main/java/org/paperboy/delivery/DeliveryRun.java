@@ -94,6 +94,20 @@ public final class DeliveryRun {
         return deliver(date, daily, weekly, renders, before, planned[0], options, started);
     }
 
+    /**
+     * Delivers what is pending for the date without planning: how a cluster node helps a large send,
+     * claiming batches no other node holds.
+     */
+    public DeliveryReport deliverOnly(LocalDate date, Ranker daily, Supplier<Ranker> weekly, Options options) {
+        long started = System.nanoTime();
+        return deliver(date, daily, weekly, new RenderCache(parts.renderer()), outbox.counts(date), 0, options, started);
+    }
+
+    /** The dates since the given one that still have messages pending or being sent. */
+    public List<LocalDate> datesWithWork(LocalDate since) {
+        return outbox.datesWithWork(since);
+    }
+
     private void publish(LocalDate date, Ranker daily, RenderCache renders) {
         Digest general = daily.general();
         if (!general.isEmpty()) {

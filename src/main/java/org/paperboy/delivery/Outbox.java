@@ -223,6 +223,22 @@ final class Outbox {
         });
     }
 
+    List<LocalDate> datesWithWork(LocalDate since) {
+        return db.transaction(c -> {
+            List<LocalDate> dates = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT digest_date FROM delivery WHERE digest_date >= ?"
+                    + " AND state IN ('pending', 'sending') ORDER BY digest_date")) {
+                ps.setDate(1, Date.valueOf(since));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        dates.add(rs.getDate(1).toLocalDate());
+                    }
+                }
+            }
+            return dates;
+        });
+    }
+
     /** When the next pending row of the date comes due, if any is pending. */
     Optional<Instant> nextDue(LocalDate date) {
         return db.transaction(c -> {

@@ -12,15 +12,25 @@ import org.quartz.CronExpression;
  * @param cron      a Quartz cron expression (seconds first); by default 08:00 on weekdays
  * @param timezone  an IANA zone such as Europe/Berlin
  * @param clustered true when several nodes run {@code paperboy run} against one PostgreSQL
+ * @param misfireThresholdSeconds a fire missed by more than this (the process was down) fires
+ *                  once as soon as the scheduler is back
+ * @param checkinSeconds in a cluster, how often each node checks in; a node silent for longer is
+ *                  taken for dead and its job recovered by another
  */
-public record ScheduleConfig(String cron, String timezone, Boolean clustered) {
+public record ScheduleConfig(String cron, String timezone, Boolean clustered, Integer misfireThresholdSeconds,
+                             Integer checkinSeconds) {
 
-    public static final ScheduleConfig DEFAULTS = new ScheduleConfig(null, null, null);
+    public static final ScheduleConfig DEFAULTS = new ScheduleConfig(null, null, null, null, null);
 
     public ScheduleConfig {
         cron = cron == null || cron.isBlank() ? "0 0 8 ? * MON-FRI" : cron.strip();
         timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone.strip();
         clustered = clustered != null && clustered;
+        misfireThresholdSeconds = misfireThresholdSeconds == null ? 60 : misfireThresholdSeconds;
+        checkinSeconds = checkinSeconds == null ? 15 : checkinSeconds;
+        if (misfireThresholdSeconds < 1 || checkinSeconds < 1) {
+            throw new IllegalArgumentException("schedule.misfireThresholdSeconds and schedule.checkinSeconds must be at least 1");
+        }
         try {
             CronExpression.validateExpression(cron);
         } catch (ParseException e) {

@@ -38,7 +38,9 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open the database " + config.url() + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            // the common schema, plus the Quartz tables in each database's own dialect
+            String quartz = config.isPostgres() ? "classpath:db/quartz/postgresql" : "classpath:db/quartz/h2";
+            Flyway.configure().dataSource(pool).locations("classpath:db/migration", quartz).load().migrate();
         } catch (FlywayException e) {
             pool.close();
             throw new StoreException("cannot migrate the database " + config.url() + ": " + rootMessage(e), e);

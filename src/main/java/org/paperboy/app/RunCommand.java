@@ -1,0 +1,62 @@
+package org.paperboy.app;
+
+import java.io.PrintWriter;
+import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.paperboy.schedule.ClusterHelper;
+import org.paperboy.schedule.DailySchedule;
+import org.paperboy.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code paperboy run}: the daemon. Fires the daily job on its schedule, serves the pages when
+ * {@code web.enabled}, and stops cleanly on SIGTERM or SIGINT: messages in flight finish, the rest
+ * stay pending for the next start.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the daily job on its schedule (and the web pages when web.enabled) until SIGTERM or SIGINT.")
+final class RunCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    RunCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        CountDownLatch stopping = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.countDown();
+            ServeCommand.awaitQuietly(stopped);
+        }, "paperboy-stop"));
+        try (Paperboy paperboy = Paperboy.wire(common.config(env));
+             DailySchedule schedule = paperboy.schedule();
+             WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy) : null;
+             ClusterHelper helper = paperboy.config().schedule().clustered()
+                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null) {
+            Date next = schedule.start();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Daily job \"%s\" (%s); next fire %s%s%n", paperboy.config().schedule().cron(),
+                    paperboy.config().schedule().timezone(), next == null ? "never" : next.toInstant(),
+                    web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/");
+            out.flush();
+            stopping.await();
+        } finally {
+            stopped.countDown();
+        }
+        return 0;
+    }
+}
