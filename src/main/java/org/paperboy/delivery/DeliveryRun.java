@@ -138,8 +138,12 @@ public final class DeliveryRun {
                     digests, mails, parts.subscribers(), parts.config(), parts.smtp(), parts.clock(), progress, stopping::get);
             problem = sendUntilDone(ctx);
             Map<String, Integer> after = outbox.counts(date);
-            return new DeliveryReport(date, planned, before.getOrDefault("sent", 0), progress.sent(),
-                    after.getOrDefault("pending", 0) + after.getOrDefault("sending", 0), after.getOrDefault("failed", 0),
+            int left = after.getOrDefault("pending", 0) + after.getOrDefault("sending", 0);
+            if (left == 0 && problem != null && problem.startsWith("stopped")) {
+                problem = null;   // asked to stop with nothing left to send
+            }
+            return new DeliveryReport(date, planned, before.getOrDefault("sent", 0), progress.sent(), left,
+                    after.getOrDefault("failed", 0),
                     progress.cancelled(), renders.size(), seconds(started), problem);
         }
     }

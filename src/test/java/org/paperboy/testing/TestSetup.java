@@ -35,6 +35,10 @@ public final class TestSetup {
     }
 
     public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest) {
+        return config(dir, smtpPort, dbUrl, digest, ScheduleConfig.DEFAULTS);
+    }
+
+    public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest, ScheduleConfig schedule) {
         SmtpConfig smtp = new SmtpConfig(smtpPort == null ? null : "127.0.0.1", smtpPort, "none", null, null, 5, 5, 5,
                 "digest@paperboy.test", "Paperboy Test", null, null, 2, null, null, dir.resolve("outbox").toString());
         return new PaperboyConfig(new PapersConfig(List.of("seeds/"), null),
@@ -42,6 +46,6 @@ public final class TestSetup {
                 new EmailConfig("templates", null, null, null, null, "https://news.paperboy.test"),
                 smtp, new DeliveryConfig(3, 1, 20, 2, null, 10, null, null),
                 new DatabaseConfig(dbUrl == null ? h2Url(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
-                new WebConfig(true, "127.0.0.1", 0, null, null), ScheduleConfig.DEFAULTS);
+                new WebConfig(true, "127.0.0.1", 0, null, null), schedule);
     }
 }
