@@ -24,7 +24,7 @@ public final class Database implements AutoCloseable {
 
     public static Database open(DatabaseConfig config) {
         HikariConfig hikari = new HikariConfig();
-        hikari.setJdbcUrl(config.url());
+        hikari.setJdbcUrl(jdbcUrl(config.url()));
         hikari.setUsername(config.username());
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
@@ -46,6 +46,14 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot migrate the database " + config.url() + ": " + rootMessage(e), e);
         }
         return new Database(pool, config.isPostgres());
+    }
+
+    /**
+     * H2 closes its database in its own shutdown hook, which would cut a stopping send off in the
+     * middle of recording what it sent; we close the pool ourselves, after the last write.
+     */
+    static String jdbcUrl(String url) {
+        return url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     public DataSource dataSource() {
