@@ -18,6 +18,8 @@ public final class Classifier {
     static final double ABSTRACT_WEIGHT = 1;
     static final double ABSTRACT_REPEAT_WEIGHT = 0.5;
     static final int ABSTRACT_REPEAT_CAP = 4;
+    static final double ABSTRACT_CAP = Double.parseDouble(System.getProperty("pb.acap", "6"));
+    static final double KEYWORDS_CAP = Double.parseDouble(System.getProperty("pb.kcap", "6"));
 
     private final Taxonomy taxonomy;
     private final double minScore;
@@ -80,10 +82,7 @@ public final class Classifier {
             count(keyword, counts[Match.Field.KEYWORDS.ordinal()]);
         }
         countAcronyms(paper, counts);
-        double[] scores = new double[taxonomy.topics().size()];
-        for (Term term : terms) {
-            scores[term.topic()] += weight(counts, term.index());
-        }
+        double[] scores = scores(counts);
         int best = -1;
         for (int t = 0; t < scores.length; t++) {
             if (scores[t] >= minScore && (best < 0 || scores[t] > scores[best])) {
@@ -133,14 +132,31 @@ public final class Classifier {
         }
     }
 
-    private static double weight(int[][] counts, int term) {
-        int inAbstract = counts[Match.Field.ABSTRACT.ordinal()][term];
-        double weight = counts[Match.Field.TITLE.ordinal()][term] > 0 ? TITLE_WEIGHT : 0;
-        weight += counts[Match.Field.KEYWORDS.ordinal()][term] > 0 ? KEYWORDS_WEIGHT : 0;
-        if (inAbstract > 0) {
-            weight += ABSTRACT_WEIGHT + ABSTRACT_REPEAT_WEIGHT * Math.min(inAbstract - 1, ABSTRACT_REPEAT_CAP);
+    /**
+     * Each topic's evidence: every title match counts in full; the abstract and the paper's own
+     * keywords count up to a cap each, so a method named all over an abstract (reinforcement
+     * learning, say) does not outweigh the subject the title names (robotics, code, reasoning).
+     */
+    private double[] scores(int[][] counts) {
+        int topics = taxonomy.topics().size();
+        double[] title = new double[topics];
+        double[] abstractText = new double[topics];
+        double[] keywords = new double[topics];
+        for (Term term : terms) {
+            int i = term.index();
+            title[term.topic()] += counts[Match.Field.TITLE.ordinal()][i] > 0 ? TITLE_WEIGHT : 0;
+            keywords[term.topic()] += counts[Match.Field.KEYWORDS.ordinal()][i] > 0 ? KEYWORDS_WEIGHT : 0;
+            int inAbstract = counts[Match.Field.ABSTRACT.ordinal()][i];
+            if (inAbstract > 0) {
+                abstractText[term.topic()] += ABSTRACT_WEIGHT + ABSTRACT_REPEAT_WEIGHT * Math.min(inAbstract - 1, ABSTRACT_REPEAT_CAP);
+            }
         }
-        return weight;
+        double[] scores = new double[topics];
+        for (int t = 0; t < topics; t++) {
+            double w = taxonomy.topics().get(t).weight();
+            scores[t] = w * (title[t] + Math.min(abstractText[t], ABSTRACT_CAP) + Math.min(keywords[t], KEYWORDS_CAP));
+        }
+        return scores;
     }
 
     /** The topic's terms found, one per term at its strongest field: title, then keywords, then abstract. */

@@ -55,7 +55,7 @@ public record Taxonomy(List<Topic> topics) {
             return validated(name, parsed.topics());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(name + " line " + e.getLocation().getLineNr() + ": unknown key \""
-                    + e.getPropertyName() + "\" (a topic has slug, name, keywords and acronyms)");
+                    + e.getPropertyName() + "\" (a topic has slug, name, keywords, acronyms and weight)");
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(name + " line " + line + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
@@ -80,6 +80,9 @@ public record Taxonomy(List<Topic> topics) {
             }
             if (t.keywords().isEmpty() && t.acronyms().isEmpty()) {
                 throw new ConfigException(where + ": needs at least one keyword or acronym");
+            }
+            if (t.weight() <= 0 || t.weight() > 10) {
+                throw new ConfigException(where + ": weight must be above 0 and at most 10, got " + t.weight());
             }
             checkTerms(where + ": keywords", t.keywords(), false);
             checkTerms(where + ": acronyms", t.acronyms(), true);

@@ -9,11 +9,18 @@ import java.util.List;
  * @param name     the section header shown to readers
  * @param keywords words and phrases, matched stemmed and case-insensitively on word boundaries
  * @param acronyms tokens such as {@code RL} or {@code ViT}, matched case-sensitively as whole tokens
+ * @param weight   scales the topic's evidence; below 1 for broad method topics (reinforcement
+ *                 learning, diffusion) so that a paper goes to the subject it applies them to
  */
-public record Topic(String slug, String name, List<String> keywords, List<String> acronyms) {
+public record Topic(String slug, String name, List<String> keywords, List<String> acronyms, Double weight) {
 
     public Topic {
         keywords = List.copyOf(keywords == null ? List.of() : keywords);
         acronyms = List.copyOf(acronyms == null ? List.of() : acronyms);
+        weight = weight == null ? 1.0 : weight;
+    }
+
+    public Topic(String slug, String name, List<String> keywords, List<String> acronyms) {
+        this(slug, name, keywords, acronyms, null);
     }
 }
