@@ -6,7 +6,7 @@
 # Papers: the seeds plus, when present, ../shared/samples/hf-daily, replicated to 10,000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-jar=target/paperboy.jar
+jar=${JAR:-target/paperboy.jar}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 sources=(seeds)
 [ -d ../shared/samples/hf-daily ] && sources+=(../shared/samples/hf-daily)

@@ -12,6 +12,7 @@ import org.paperboy.delivery.Mailer;
 import org.paperboy.delivery.OutboxFolder;
 import org.paperboy.delivery.SmtpMailer;
 import org.paperboy.digest.DigestRenderer;
+import org.paperboy.digest.PreviewWriter;
 import org.paperboy.papers.PaperLoader;
 import org.paperboy.ranking.Classified;
 import org.paperboy.ranking.Classifier;
@@ -134,7 +135,16 @@ public final class Paperboy implements AutoCloseable {
      * and the scheduler's job both call this; there is one pipeline.
      */
     public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options) {
+        return send(run, day, sources, options, null);
+    }
+
+    /** As {@link #send}, also writing the day's general digest as preview files under {@code previewDir} when it is set. */
+    public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options, Path previewDir) {
         Ranker daily = ranker(sources, day);
+        if (previewDir != null) {
+            new PreviewWriter(renderer, config.email()).write(previewDir, day,
+                    List.of(new PreviewWriter.Variant("", "General digest", renderer.render(daily.general()))));
+        }
         Supplier<Ranker> weekly = new Supplier<>() {
             private Ranker week;
 

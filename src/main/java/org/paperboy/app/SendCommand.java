@@ -38,6 +38,14 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "EMAIL", description = "Only this (confirmed) subscriber.")
     String to;
 
+    @Option(names = "--preview", paramLabel = "DIR", defaultValue = "out/preview",
+            description = "Also write the day's general digest here to open in a browser (default: ${DEFAULT-VALUE}; \"\" for none).")
+    void preview(String dir) {
+        this.preview = dir == null || dir.isBlank() ? null : java.nio.file.Path.of(dir);
+    }
+
+    private java.nio.file.Path preview;
+
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Sources to load. Default: papers.sources of the config.")
     List<String> sources;
 
@@ -51,9 +59,12 @@ final class SendCommand implements Callable<Integer> {
         try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
             LocalDate day = date != null ? date : LocalDate.now(paperboy.config().schedule().zone());
             DeliveryReport report = paperboy.send(paperboy.deliveryRun(), day, sources,
-                    new DeliveryRun.Options(dryRun, only, System.console() != null, System.err));
+                    new DeliveryRun.Options(dryRun, only, System.console() != null, System.err), preview);
             PrintWriter out = spec.commandLine().getOut();
             out.println(report.summary());
+            if (preview != null) {
+                out.println("Preview of the day's digest: " + preview.resolve("index.html"));
+            }
             if (report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0) {
                 out.println("No confirmed subscriber is due on " + day + ". Add one with: paperboy subscribe EMAIL --confirmed");
             }

@@ -11,9 +11,10 @@ import java.time.LocalDate;
  * @param deferred    messages still pending (temporary failures, server down, stopped)
  * @param failed      messages failed for good, in all runs of the date
  * @param distinctDigests digests rendered (readers with the same papers share one)
+ * @param seconds         the whole run; {@code sendingSeconds} the part spent handing messages over
  */
 public record DeliveryReport(LocalDate date, int planned, int alreadySent, int sent, int deferred, int failed, int cancelled,
-                             int distinctDigests, double seconds, String problem) {
+                             int distinctDigests, double seconds, double sendingSeconds, String problem) {
 
     /** 0 when everyone was sent, 3 when some were deferred or failed. */
     public int exitCode() {
@@ -24,7 +25,7 @@ public record DeliveryReport(LocalDate date, int planned, int alreadySent, int s
         return String.format("%s: sent %d, skipped as already sent %d, deferred %d, failed %d%s (%d new in the outbox,"
                         + " %d distinct digests, %.1f s%s)", date, sent, alreadySent, deferred, failed,
                 cancelled > 0 ? ", cancelled " + cancelled : "", planned, distinctDigests, seconds,
-                sent > 0 && seconds > 0 ? String.format(", %.0f/s", sent / seconds) : "")
+                sent > 0 && sendingSeconds > 0 ? String.format(", sending %.1f s at %.0f/s", sendingSeconds, sent / sendingSeconds) : "")
                 + (problem == null ? "" : "; " + problem);
     }
 }

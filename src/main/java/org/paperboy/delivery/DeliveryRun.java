@@ -88,7 +88,7 @@ public final class DeliveryRun {
         });
         if (options.dryRun()) {
             return new DeliveryReport(date, planned[0], before.getOrDefault("sent", 0), 0, planned[0], 0, 0, renders.size(),
-                    seconds(started), "dry run: nothing sent");
+                    seconds(started), 0, "dry run: nothing sent");
         }
         publish(date, daily, renders);
         return deliver(date, daily, weekly, renders, before, planned[0], options, started);
@@ -144,7 +144,7 @@ public final class DeliveryRun {
             }
             return new DeliveryReport(date, planned, before.getOrDefault("sent", 0), progress.sent(), left,
                     after.getOrDefault("failed", 0),
-                    progress.cancelled(), renders.size(), seconds(started), problem);
+                    progress.cancelled(), renders.size(), seconds(started), progress.seconds(), problem);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.paperboy.delivery;
 
 import jakarta.mail.MessagingException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -53,7 +54,7 @@ public final class OutboxFolder implements Mailer {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".writing-", ".eml");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 messages.build(mail).writeTo(out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

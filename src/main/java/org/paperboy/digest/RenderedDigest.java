@@ -35,10 +35,21 @@ public final class RenderedDigest {
         String[] values = {email, unsubscribeUrl, preferencesUrl};
         String[] escaped = new String[values.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = values[i].replaceAll("[\\r\\n\\t]", "");
+            values[i] = oneLine(values[i]);
             escaped[i] = escapeHtml(values[i]);
         }
         return new Email(subject, html.with(escaped), text.with(values));
+    }
+
+    /** The value without CR, LF or tab: a reader's values never break a line or a header. */
+    private static String oneLine(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\t') {
+                return s.replace("\r", "").replace("\n", "").replace("\t", "");
+            }
+        }
+        return s;
     }
 
     static String escapeHtml(String s) {

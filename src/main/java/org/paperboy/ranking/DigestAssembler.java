@@ -23,6 +23,7 @@ final class DigestAssembler {
     private final List<RankedPaper> lead = new ArrayList<>();
     private final Map<String, List<RankedPaper>> sections = new LinkedHashMap<>();
     private int total;
+    private int fullSections;
 
     /** @param leftOut the paper ids this reader must not get (already sent to them) */
     DigestAssembler(Ranker ranker, Variant variant, Preferences preferences, Predicate<String> leftOut) {
@@ -73,6 +74,9 @@ final class DigestAssembler {
             if (section != null && section.size() < shape.papersPerSection()) {
                 section.add(ranked(index, c));
                 total++;
+                if (section.size() == shape.papersPerSection()) {
+                    fullSections++;
+                }
             }
         }
         return total < shape.maxPapers() && !allFull();
@@ -83,8 +87,7 @@ final class DigestAssembler {
     }
 
     private boolean allFull() {
-        return lead.size() >= shape.leadPapers() && sections.size() >= shape.maxSections()
-                && sections.values().stream().allMatch(s -> s.size() >= shape.papersPerSection());
+        return lead.size() >= shape.leadPapers() && sections.size() >= shape.maxSections() && fullSections == sections.size();
     }
 
     private RankedPaper ranked(int index, ClassifiedPaper c) {

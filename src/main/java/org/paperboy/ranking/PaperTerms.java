@@ -7,6 +7,17 @@ record PaperTerms(String[] title, String[] abstractText, List<String[]> keywords
 
     /** Whether the phrase occurs in the title (2), the abstract or keywords (1), or nowhere (0). */
     int find(String[] phrase) {
+        return find(phrase, false);
+    }
+
+    /**
+     * As {@link #find(String[])}; when the caller already knows a one-word phrase occurs in the paper
+     * (it came from the stem index), only the title is searched.
+     */
+    int find(String[] phrase, boolean knownToOccur) {
+        if (knownToOccur && phrase.length == 1) {
+            return contains(title, phrase) ? 2 : 1;
+        }
         if (contains(title, phrase)) {
             return 2;
         }

@@ -120,7 +120,7 @@ public final class Ranker {
                 continue;
             }
             for (int i : stemIndex().candidates(stems[0])) {
-                int where = classified.terms(i).find(stems);
+                int where = classified.terms(i).find(stems, true);
                 if (where > 0) {
                     scores[i] += weight * (where == 2 ? TITLE_KEYWORD_INTEREST : TEXT_KEYWORD_INTEREST);
                     if (!boosted[i]) {

@@ -50,10 +50,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * H2 closes its database in its own shutdown hook, which would cut a stopping send off in the
-     * middle of recording what it sent; we close the pool ourselves, after the last write.
+     * middle of recording what it sent; we close the pool ourselves, after the last write. (H2 does
+     * not allow this together with AUTO_SERVER=TRUE, which a user may choose to share the file.)
      */
     static String jdbcUrl(String url) {
-        return url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("DB_CLOSE_ON_EXIT") ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+        String upper = url.toUpperCase();
+        return url.startsWith("jdbc:h2:") && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")
+                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
     }
 
     public DataSource dataSource() {

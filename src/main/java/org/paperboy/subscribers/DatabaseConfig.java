@@ -7,7 +7,7 @@ package org.paperboy.subscribers;
  */
 public record DatabaseConfig(String url, String username, String password, Integer poolSize) {
 
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/paperboy;AUTO_SERVER=TRUE";
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/paperboy";
     public static final DatabaseConfig DEFAULTS = new DatabaseConfig(null, null, null, null);
 
     public DatabaseConfig {
