@@ -21,9 +21,8 @@ CREATE TABLE delivery (
     CONSTRAINT delivery_kind CHECK (kind IN ('daily', 'weekly'))
 );
 
-CREATE INDEX delivery_due_idx ON delivery (digest_date, state, next_attempt_at);
--- senders claim in this order, so readers of one digest are sent together and it is rendered once;
--- the index lets a claim read just the rows it takes instead of sorting (and locking) the whole date
+-- senders claim in this index's order, so readers of one digest tend to be sent together; a claim
+-- reads just the rows it takes (an ORDER BY made H2 sort, and lock, the whole date first)
 CREATE INDEX delivery_claim_idx ON delivery (digest_date, state, variant_key, subscriber_id);
 CREATE INDEX delivery_history_idx ON delivery (subscriber_id, digest_date);
 CREATE UNIQUE INDEX delivery_message_id_idx ON delivery (message_id);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Database;
 
@@ -31,9 +32,28 @@ final class Outbox {
     }
 
     private final Database db;
+    /**
+     * H2 takes row locks beyond the rows a SKIP LOCKED claim returns, so concurrent claims and
+     * updates from one process time out on each other; its file serves one process anyway, so the
+     * senders of that process take turns. PostgreSQL needs no such help.
+     */
+    private final ReentrantLock h2Turns;
 
     Outbox(Database db) {
         this.db = db;
+        this.h2Turns = db.isPostgres() ? null : new ReentrantLock();
+    }
+
+    private <T> T write(Database.Work<T> work) {
+        if (h2Turns == null) {
+            return db.transaction(work);
+        }
+        h2Turns.lock();
+        try {
+            return db.transaction(work);
+        } finally {
+            h2Turns.unlock();
+        }
     }
 
     /** The subscribers that already have a row for the date, whatever its state. */
@@ -82,7 +102,7 @@ final class Outbox {
         if (rows.isEmpty()) {
             return;
         }
-        db.transaction(c -> {
+        write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts,"
                     + " next_attempt_at, message_id, paper_ids, variant_key, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)")) {
                 for (Planned row : rows) {
@@ -107,7 +127,7 @@ final class Outbox {
      * their stored Message-ID. Only claims older than {@code staleBefore} are taken over.
      */
     int recover(LocalDate date, Instant staleBefore) {
-        return db.transaction(c -> {
+        return write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
                     + " WHERE digest_date = ? AND state = 'sending' AND claimed_at < ?")) {
                 ps.setDate(1, Date.valueOf(date));
@@ -119,10 +139,10 @@ final class Outbox {
 
     /** Claims up to {@code limit} due rows for this sender and marks them sending, one attempt more. */
     List<OutboxRow> claim(LocalDate date, String sender, int limit, Instant now) {
-        return db.transaction(c -> {
+        return write(c -> {
             List<Long> ids = new ArrayList<>(limit);
             try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM delivery WHERE digest_date = ? AND state = 'pending'"
-                    + " AND next_attempt_at <= ? ORDER BY variant_key, subscriber_id FETCH FIRST " + limit
+                    + " AND next_attempt_at <= ? FETCH FIRST " + limit
                     + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
                 ps.setDate(1, Date.valueOf(date));
                 ps.setTimestamp(2, Timestamp.from(now));
@@ -176,7 +196,7 @@ final class Outbox {
         if (outcomes.isEmpty()) {
             return;
         }
-        db.transaction(c -> {
+        write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
                     + " last_reply = ?, sent_at = ?, claimed_by = NULL WHERE digest_date = ? AND subscriber_id = ? AND state = 'sending'"
                     + " AND claimed_by = ?")) {
