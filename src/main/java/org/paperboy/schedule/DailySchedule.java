@@ -16,6 +16,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -94,7 +95,7 @@ public final class DailySchedule implements AutoCloseable {
                     || !cron.getTimeZone().getID().equals(config.zone().getId())) {
                 scheduler.addJob(job, true);
                 if (existing == null) {
-                    scheduler.scheduleJob(wanted);
+                    scheduleUnlessAnotherNodeDid(wanted);
                 } else {
                     scheduler.rescheduleJob(TRIGGER_KEY, wanted);
                 }
@@ -105,6 +106,15 @@ public final class DailySchedule implements AutoCloseable {
             return next;
         } catch (SchedulerException e) {
             throw new PaperboyException("cannot start the scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Nodes of a cluster starting together race to store the trigger; the first one's stands. */
+    private void scheduleUnlessAnotherNodeDid(CronTrigger trigger) throws SchedulerException {
+        try {
+            scheduler.scheduleJob(trigger);
+        } catch (ObjectAlreadyExistsException e) {
+            LOG.debug("another node stored the trigger first");
         }
     }
 
