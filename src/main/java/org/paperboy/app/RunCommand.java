@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.paperboy.schedule.ClusterHelper;
 import org.paperboy.schedule.DailySchedule;
 import org.paperboy.web.WebServer;
@@ -35,14 +34,9 @@ final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        CountDownLatch stopping = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.countDown();
-            ServeCommand.awaitQuietly(stopped);
-        }, "paperboy-stop"));
-        try (Paperboy paperboy = Paperboy.wire(common.config(env));
+    public Integer call() {
+        try (StopSignal stop = new StopSignal();
+             Paperboy paperboy = Paperboy.wire(common.config(env));
              DailySchedule schedule = paperboy.schedule();
              WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy) : null;
              ClusterHelper helper = paperboy.config().schedule().clustered()
@@ -53,9 +47,7 @@ final class RunCommand implements Callable<Integer> {
                     paperboy.config().schedule().timezone(), next == null ? "never" : next.toInstant(),
                     web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/");
             out.flush();
-            stopping.await();
-        } finally {
-            stopped.countDown();
+            stop.await();
         }
         return 0;
     }

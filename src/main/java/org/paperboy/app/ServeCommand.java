@@ -2,7 +2,6 @@ package org.paperboy.app;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import org.paperboy.digest.DigestArchive;
 import org.paperboy.web.WebServer;
 import picocli.CommandLine.Command;
@@ -28,31 +27,15 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
-        CountDownLatch stopping = new CountDownLatch(1);
-        CountDownLatch stopped = new CountDownLatch(1);
-        // on SIGTERM or SIGINT the hook lets the main thread close everything, and waits for it
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping.countDown();
-            awaitQuietly(stopped);
-        }, "paperboy-stop"));
-        try (Paperboy paperboy = Paperboy.wire(common.config(env)); WebServer web = startWeb(paperboy)) {
+    public Integer call() {
+        try (StopSignal stop = new StopSignal();
+             Paperboy paperboy = Paperboy.wire(common.config(env)); WebServer web = startWeb(paperboy)) {
             spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%n",
                     paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl());
             spec.commandLine().getOut().flush();
-            stopping.await();
-        } finally {
-            stopped.countDown();
+            stop.await();
         }
         return 0;
-    }
-
-    static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static WebServer startWeb(Paperboy paperboy) {
