@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.paperboy.digest.PreviewWriter;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.Ranker;
+import org.paperboy.subscribers.Status;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,8 +40,11 @@ final class DigestCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--subscriber", paramLabel = "EMAIL",
-            description = "Also write the digest personalised for this reader, with --topics and --keywords.")
+            description = "Also write this subscriber's digest (their stored topics and keywords, or --topics and --keywords).")
     String subscriber;
+
+    @Option(names = "--all-subscribers", description = "Also write one digest per distinct preference set of the confirmed subscribers.")
+    boolean allSubscribers;
 
     @Option(names = "--topics", split = ",", paramLabel = "SLUG", description = "The reader's topics, e.g. rl,diffusion.")
     List<String> topics;
@@ -56,18 +61,34 @@ final class DigestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Paperboy paperboy = Paperboy.wire(common.config(env));
+        try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
+            return write(paperboy);
+        }
+    }
+
+    private Integer write(Paperboy paperboy) {
         LocalDate day = date != null ? date : LocalDate.now();
         Ranker ranker = paperboy.ranker(sources, day);
-        Preferences personal = Preferences.of(topics, keywords);
-        ranker.check(personal);
         List<PreviewWriter.Variant> variants = new ArrayList<>();
         variants.add(new PreviewWriter.Variant("", "General digest", paperboy.renderer().render(ranker.general())));
-        if (subscriber != null || !personal.isEmpty()) {
-            String label = (subscriber == null ? "reader" : subscriber) + " " + describe(personal);
-            variants.add(new PreviewWriter.Variant(folder(personal), label,
-                    paperboy.renderer().render(ranker.rank(personal, Set.of()))));
+        Map<Preferences, String> readers = new LinkedHashMap<>();
+        Preferences given = Preferences.of(topics, keywords);
+        if (subscriber != null) {
+            Preferences stored = given.isEmpty() ? paperboy.subscribers().find(subscriber).map(s -> s.preferences()).orElse(given) : given;
+            readers.put(stored, subscriber);
+        } else if (!given.isEmpty()) {
+            readers.put(given, "reader");
         }
+        if (allSubscribers) {
+            paperboy.subscribers().forEach(Status.CONFIRMED, s -> readers.merge(s.preferences(), s.email(), (a, b) -> a.endsWith("…") ? a : a + ", …"));
+        }
+        readers.forEach((preferences, who) -> {
+            ranker.check(preferences);
+            if (!preferences.isEmpty()) {
+                variants.add(new PreviewWriter.Variant(folder(preferences), who + " " + describe(preferences),
+                        paperboy.renderer().render(ranker.rank(preferences, Set.of()))));
+            }
+        });
         List<Path> written = new PreviewWriter(paperboy.renderer(), paperboy.config().email()).write(out, day, variants);
         PrintWriter stdout = spec.commandLine().getOut();
         written.forEach(stdout::println);

@@ -176,6 +176,21 @@ class DeliveryIT {
         }
     }
 
+    @Test
+    void aWeeklyReaderIsMailedOnlyOnTheWeeklyDay() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            wire(smtp.port());
+            paperboy.subscriptions().subscribe("frank@example.org", Preferences.NONE, Frequency.WEEKLY,
+                    new Consent("cli", null, null, "v1", Instant.parse("2026-11-01T00:00:00Z")), true, Runnable::run);
+            send();   // a Friday: the five daily readers only
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).doesNotContain("frank@example.org");
+            LocalDate monday = LocalDate.of(2026, 11, 23);
+            paperboy.send(paperboy.deliveryRun(), monday, List.of("seeds"), new DeliveryRun.Options(false, "frank@example.org", false, null));
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsOnlyOnce("frank@example.org");
+            assertThat(paperIds("frank@example.org", monday)).hasSizeGreaterThan(10);
+        }
+    }
+
     private List<String> paperIds(String email, LocalDate date) throws Exception {
         long id = paperboy.subscribers().find(email).orElseThrow().id();
         try (var c = paperboy.database().dataSource().getConnection();
