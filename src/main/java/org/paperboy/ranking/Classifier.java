@@ -18,8 +18,8 @@ public final class Classifier {
     static final double ABSTRACT_WEIGHT = 1;
     static final double ABSTRACT_REPEAT_WEIGHT = 0.5;
     static final int ABSTRACT_REPEAT_CAP = 4;
-    static final double ABSTRACT_CAP = Double.parseDouble(System.getProperty("pb.acap", "6"));
-    static final double KEYWORDS_CAP = Double.parseDouble(System.getProperty("pb.kcap", "6"));
+    static final double ABSTRACT_CAP = 6;
+    static final double KEYWORDS_CAP = 6;
 
     private final Taxonomy taxonomy;
     private final double minScore;
