@@ -128,8 +128,12 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         }
                         reply(out, "354 go ahead");
                         StringBuilder data = new StringBuilder();
-                        for (String d = in.readLine(); d != null && !d.equals("."); d = in.readLine()) {
+                        String d = in.readLine();
+                        for (; d != null && !d.equals("."); d = in.readLine()) {
                             data.append(d.startsWith("..") ? d.substring(1) : d).append("\r\n");
+                        }
+                        if (d == null) {
+                            return;   // the client went away before the final dot: nothing was accepted
                         }
                         received.add(new Received(recipient, data.toString()));
                         if (pauseMillis > 0) {
