@@ -52,11 +52,23 @@ public final class Database implements AutoCloseable {
      * H2 closes its database in its own shutdown hook, which would cut a stopping send off in the
      * middle of recording what it sent; we close the pool ourselves, after the last write. (H2 does
      * not allow this together with AUTO_SERVER=TRUE, which a user may choose to share the file.)
+     * And every commit is written out at once.
      */
     static String jdbcUrl(String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return url;
+        }
         String upper = url.toUpperCase();
-        return url.startsWith("jdbc:h2:") && !upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")
-                ? url + ";DB_CLOSE_ON_EXIT=FALSE" : url;
+        String h2 = url;
+        if (!upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")) {
+            h2 += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
+        // H2 otherwise writes commits out up to half a second later: a kill -9 would lose what the
+        // outbox recorded as sent, and those readers would be mailed again
+        if (!upper.contains("WRITE_DELAY")) {
+            h2 += ";WRITE_DELAY=0";
+        }
+        return h2;
     }
 
     public DataSource dataSource() {
