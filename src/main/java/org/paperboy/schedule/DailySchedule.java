@@ -67,7 +67,6 @@ public final class DailySchedule implements AutoCloseable {
         p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(config.clustered()));
         p.setProperty("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(config.checkinSeconds() * 1000L));
         p.setProperty("org.quartz.jobStore.misfireThreshold", String.valueOf(config.misfireThresholdSeconds() * 1000L));
-        p.setProperty("org.quartz.scheduler.interruptJobsOnShutdownWithWait", "true");
         try {
             StdSchedulerFactory factory = new StdSchedulerFactory(p);
             Scheduler scheduler = factory.getScheduler();

@@ -59,7 +59,9 @@ public final class Database implements AutoCloseable {
             return url;
         }
         String upper = url.toUpperCase();
-        String h2 = url;
+        // the async file system is not closed by Thread.interrupt(), which Quartz sends its threads on
+        // shutdown; H2's default channel would close the whole database when interrupted mid-write
+        String h2 = url.startsWith("jdbc:h2:file:") ? "jdbc:h2:async:" + url.substring("jdbc:h2:file:".length()) : url;
         if (!upper.contains("DB_CLOSE_ON_EXIT") && !upper.contains("AUTO_SERVER=TRUE")) {
             h2 += ";DB_CLOSE_ON_EXIT=FALSE";
         }
