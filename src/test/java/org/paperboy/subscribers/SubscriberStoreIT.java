@@ -88,9 +88,14 @@ class SubscriberStoreIT {
     void aConfirmationTokenWorksOnceAndOnlyBeforeItExpires(String kind) {
         SubscriberStore store = open(kind);
         long id = store.subscribe("carol@example.org", Preferences.NONE, Frequency.DAILY, cli(), false).subscriber().id();
-        assertThat(store.startConfirmation(id, "hash-1", now, Duration.ofHours(72), Duration.ofHours(1))).isTrue();
-        assertThat(store.startConfirmation(id, "hash-2", now.plusSeconds(600), Duration.ofHours(72), Duration.ofHours(1))).isFalse();
-        assertThat(store.confirm("hash-1", now.plus(Duration.ofHours(73)))).isEqualTo(SubscriberStore.Confirmation.EXPIRED);
+        Duration validity = Duration.ofHours(72);
+        Duration oncePerHour = Duration.ofHours(1);
+        Instant afterExpiry = now.plus(validity).plusSeconds(3600);
+        boolean first = store.startConfirmation(id, "hash-1", now, validity, oncePerHour);
+        boolean second = store.startConfirmation(id, "hash-2", now.plusSeconds(600), validity, oncePerHour);
+        assertThat(first).isTrue();
+        assertThat(second).as("a second mail within the hour").isFalse();
+        assertThat(store.confirm("hash-1", afterExpiry)).isEqualTo(SubscriberStore.Confirmation.EXPIRED);
         assertThat(store.confirm("hash-1", now.plusSeconds(5))).isEqualTo(SubscriberStore.Confirmation.CONFIRMED);
         assertThat(store.confirm("hash-1", now.plusSeconds(6))).isEqualTo(SubscriberStore.Confirmation.USED);
         assertThat(store.confirm("nope", now)).isEqualTo(SubscriberStore.Confirmation.UNKNOWN);
