@@ -3,7 +3,6 @@ package org.paperboy.digest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.paperboy.papers.Links;
 import org.paperboy.papers.Paper;
 import org.paperboy.ranking.Digest;
@@ -58,9 +57,5 @@ final class DigestFixtures {
             }
         }
         return new Digest(DAY, Preferences.of(List.of("rl"), List.of("policy", "reward")), sections);
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }
