@@ -145,7 +145,19 @@ public final class Paperboy implements AutoCloseable {
             new PreviewWriter(renderer, config.email()).write(previewDir, day,
                     List.of(new PreviewWriter.Variant("", "General digest", renderer.render(daily.general()))));
         }
-        Supplier<Ranker> weekly = new Supplier<>() {
+        return run.run(day, daily, weekly(sources, day, daily), options);
+    }
+
+    /**
+     * The week's ranking, built once on first use; when no source is fetched by date, the week's
+     * papers are the day's, and the daily ranking serves.
+     */
+    private Supplier<Ranker> weekly(List<String> sources, LocalDate day, Ranker daily) {
+        List<String> base = sources == null || sources.isEmpty() ? config.papers().sources() : sources;
+        if (base.stream().noneMatch(source -> source.contains("{date}"))) {
+            return () -> daily;
+        }
+        return new Supplier<>() {
             private Ranker week;
 
             @Override
@@ -156,7 +168,6 @@ public final class Paperboy implements AutoCloseable {
                 return week;
             }
         };
-        return run.run(day, daily, weekly, options);
     }
 
     /** The daily job as the scheduler runs it: the same {@link #send} as the CLI, on the configured sources. */
@@ -174,8 +185,8 @@ public final class Paperboy implements AutoCloseable {
 
             @Override
             public DeliveryReport help(DeliveryRun run, LocalDate date) {
-                return run.deliverOnly(date, ranker(List.of(), date), () -> weeklyRanker(List.of(), date),
-                        new DeliveryRun.Options(false, null, false, null));
+                Ranker daily = ranker(List.of(), date);
+                return run.deliverOnly(date, daily, weekly(List.of(), date, daily), new DeliveryRun.Options(false, null, false, null));
             }
         };
     }

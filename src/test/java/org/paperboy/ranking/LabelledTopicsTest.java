@@ -51,7 +51,8 @@ class LabelledTopicsTest {
 
     private double accuracy(String source, Path labels) throws IOException {
         Map<String, String> wanted = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(labels).subList(1, Files.readAllLines(labels).size())) {
+        List<String> lines = Files.readAllLines(labels);
+        for (String line : lines.subList(1, lines.size())) {
             String[] parts = line.split("\t");
             wanted.put(parts[0].strip(), parts[1].strip());
         }
