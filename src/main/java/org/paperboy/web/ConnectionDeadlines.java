@@ -59,6 +59,11 @@ final class ConnectionDeadlines implements Connection.Listener {
         with(connection, w -> w.arm(header));
     }
 
+    /** Connections open now. */
+    int open() {
+        return watches.size();
+    }
+
     /** Connections closed because a deadline passed, since the start. */
     long closedConnections() {
         return closed.get();

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Connection;
-import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.QuietException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -73,14 +73,16 @@ final class PageHandler extends Handler.Abstract {
             dispatch(new Exchange(request, response, done, clientIp, null));
         } else {
             deadlines.readingBody(connection);
-            Content.Source.asByteArrayAsync(request, maxBody + 1).whenCompleteAsync((body, failed) -> {
+            BodyReader.read(request, maxBody, (body, failed) -> workers.execute(() -> {
                 deadlines.working(connection);
                 if (failed != null) {
-                    done.failed(failed);   // the client went away or missed the body deadline
+                    // the client went away, or missed the body deadline and was closed: nobody to answer
+                    LOG.debug("a request body did not arrive whole: {}", failed.toString());
+                    done.failed(new QuietException.RuntimeException(failed));
                 } else {
-                    dispatch(new Exchange(request, response, done, clientIp, body.length > maxBody ? null : body));
+                    dispatch(new Exchange(request, response, done, clientIp, body));
                 }
-            }, workers);
+            }));
         }
         return true;
     }
