@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.schedule.ClusterHelper;
 import org.paperboy.schedule.DailySchedule;
+import org.paperboy.web.ManagementServer;
+import org.paperboy.web.Metrics;
 import org.paperboy.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,10 +37,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Metrics metrics = new Metrics();
         try (StopSignal stop = new StopSignal();
              Paperboy paperboy = Paperboy.wire(common.config(env));
              DailySchedule schedule = paperboy.schedule();
-             WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy) : null;
+             WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy, metrics) : null;
+             ManagementServer management = Management.start(paperboy, metrics, schedule);
              ClusterHelper helper = paperboy.config().schedule().clustered()
                      ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null) {
             Date next = schedule.start();

@@ -65,11 +65,17 @@ final class Exchange {
 
     /** An application/x-www-form-urlencoded body as a map of lists; null when too large. */
     Map<String, List<String>> form() throws IOException {
-        if (body == null) {
-            return null;
-        }
+        return body == null ? null : parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The query string's parameters. */
+    Map<String, List<String>> query() {
+        String query = request.getHttpURI().getQuery();
+        return parse(query == null ? "" : query);
+    }
+
+    private static Map<String, List<String>> parse(String text) {
         Map<String, List<String>> form = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return form;
         }

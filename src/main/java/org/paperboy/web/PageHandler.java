@@ -32,7 +32,7 @@ final class PageHandler extends Handler.Abstract {
     /** Told about every answered request, for metrics. */
     @FunctionalInterface
     interface Observer {
-        void answered(Exchange ex);
+        void answered(Exchange ex, long nanos);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(PageHandler.class);
@@ -63,14 +63,15 @@ final class PageHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        long start = System.nanoTime();
         Connection connection = request.getConnectionMetaData().getConnection();
         deadlines.working(connection);
         Callback done = Callback.from(() -> deadlines.answered(connection), callback);
         String clientIp = clientIp(request);
         if (!request.getMethod().equals("POST")) {
-            dispatch(new Exchange(request, response, done, clientIp, new byte[0]));
+            dispatch(new Exchange(request, response, done, clientIp, new byte[0]), start);
         } else if (request.getLength() > maxBody) {
-            dispatch(new Exchange(request, response, done, clientIp, null));
+            dispatch(new Exchange(request, response, done, clientIp, null), start);
         } else {
             deadlines.readingBody(connection);
             BodyReader.read(request, maxBody, (body, failed) -> workers.execute(() -> {
@@ -80,7 +81,7 @@ final class PageHandler extends Handler.Abstract {
                     LOG.debug("a request body did not arrive whole: {}", failed.toString());
                     done.failed(new QuietException.RuntimeException(failed));
                 } else {
-                    dispatch(new Exchange(request, response, done, clientIp, body));
+                    dispatch(new Exchange(request, response, done, clientIp, body), start);
                 }
             }));
         }
@@ -97,7 +98,7 @@ final class PageHandler extends Handler.Abstract {
         return client.getHostAddress();
     }
 
-    private void dispatch(Exchange ex) {
+    private void dispatch(Exchange ex, long start) {
         try {
             route.handle(ex);
             if (!ex.answered()) {
@@ -116,6 +117,6 @@ final class PageHandler extends Handler.Abstract {
                 ex.fail(e);   // Jetty answers 500 on its own
             }
         }
-        observer.answered(ex);
+        observer.answered(ex, System.nanoTime() - start);
     }
 }

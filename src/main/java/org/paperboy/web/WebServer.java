@@ -47,9 +47,16 @@ public final class WebServer implements AutoCloseable {
 
     public static WebServer start(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
                                   List<Topic> topics, DigestArchive archive, Clock clock) {
+        return start(config, subscriptions, renderer, email, topics, archive, clock, new Metrics());
+    }
+
+    /** Starts the pages, counting their requests on {@code metrics} (which {@link ManagementServer} exposes). */
+    public static WebServer start(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
+                                  List<Topic> topics, DigestArchive archive, Clock clock, Metrics metrics) {
         WebServer web = new WebServer(config, subscriptions, renderer, email, topics, archive, clock);
+        metrics.watch("web", web.jetty.deadlines(), web.background);
         PageHandler handler = new PageHandler(web::route, web::failed, new ClientAddress(config.trustedProxies()),
-                web.jetty.deadlines(), config.maxRequestBytes(), ex -> { });
+                web.jetty.deadlines(), config.maxRequestBytes(), metrics::answered);
         JettyServers.start(web.jetty, handler);
         LOG.info("serving the subscription pages on http://{}:{}/", config.host(), web.port());
         return web;
