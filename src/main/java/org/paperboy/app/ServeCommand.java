@@ -34,8 +34,9 @@ final class ServeCommand implements Callable<Integer> {
         try (StopSignal stop = new StopSignal();
              Paperboy paperboy = Paperboy.wire(common.config(env)); WebServer web = startWeb(paperboy, metrics);
              ManagementServer management = Management.start(paperboy, metrics, null)) {
-            spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%n",
-                    paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl());
+            spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%s%n",
+                    paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl(), management == null ? ""
+                            : "; /healthz and /metrics on http://" + paperboy.config().web().managementHost() + ":" + management.port() + "/");
             spec.commandLine().getOut().flush();
             stop.await();
         }
