@@ -62,6 +62,8 @@ class RequestLimitsIT {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + web.port() + "/"))
                 .timeout(Webs.PATIENCE).header("X-Padding", "p".repeat(20_000)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(431);
+        assertThat(answer.body()).as("no server name or version").doesNotContainIgnoringCase("jetty");
+        assertThat(answer.headers().firstValue("Server")).isEmpty();
     }
 
     @Test
