@@ -22,7 +22,7 @@ import org.paperboy.ranking.Taxonomy;
 import org.paperboy.ranking.Topic;
 import org.paperboy.schedule.DailyJob;
 import org.paperboy.schedule.DailySchedule;
-import org.paperboy.subscribers.Database;
+import org.paperboy.store.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 import org.paperboy.subscribers.TokenSecret;

@@ -23,7 +23,7 @@ import org.paperboy.digest.Email;
 import org.paperboy.digest.RenderCache;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Ranker;
-import org.paperboy.subscribers.Database;
+import org.paperboy.store.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 import org.slf4j.Logger;

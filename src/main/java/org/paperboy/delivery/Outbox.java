@@ -1,7 +1,6 @@
 package org.paperboy.delivery;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import org.paperboy.ranking.Preferences;
-import org.paperboy.subscribers.Database;
+import org.paperboy.store.Database;
 
 /**
  * The delivery rows in the database: one per (digest date, subscriber), so a date is mailed to
@@ -32,28 +30,13 @@ final class Outbox {
     }
 
     private final Database db;
-    /**
-     * H2 takes row locks beyond the rows a SKIP LOCKED claim returns, so concurrent claims and
-     * updates from one process time out on each other; its file serves one process anyway, so the
-     * senders of that process take turns. PostgreSQL needs no such help.
-     */
-    private final ReentrantLock h2Turns;
 
     Outbox(Database db) {
         this.db = db;
-        this.h2Turns = db.isPostgres() ? null : new ReentrantLock();
     }
 
     private <T> T write(Database.Work<T> work) {
-        if (h2Turns == null) {
-            return db.transaction(work);
-        }
-        h2Turns.lock();
-        try {
-            return db.transaction(work);
-        } finally {
-            h2Turns.unlock();
-        }
+        return db.transaction(work);
     }
 
     /** The subscribers that already have a row for the date, whatever its state. */
@@ -61,7 +44,7 @@ final class Outbox {
         return db.transaction(c -> {
             Set<Long> ids = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM delivery WHERE digest_date = ?")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
@@ -82,8 +65,8 @@ final class Outbox {
             String sql = "SELECT subscriber_id, paper_ids FROM delivery WHERE state = 'sent' AND digest_date < ? AND digest_date >= ?"
                     + " AND subscriber_id IN (" + "?,".repeat(subscribers.size() - 1) + "?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setDate(1, Date.valueOf(date));
-                ps.setDate(2, Date.valueOf(date.minusDays(days)));
+                ps.setObject(1, date);
+                ps.setObject(2, date.minusDays(days));
                 for (int i = 0; i < subscribers.size(); i++) {
                     ps.setLong(i + 3, subscribers.get(i));
                 }
@@ -106,7 +89,7 @@ final class Outbox {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts,"
                     + " next_attempt_at, message_id, paper_ids, variant_key, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)")) {
                 for (Planned row : rows) {
-                    ps.setDate(1, Date.valueOf(date));
+                    ps.setObject(1, date);
                     ps.setLong(2, row.subscriberId());
                     ps.setString(3, row.kind());
                     ps.setTimestamp(4, Timestamp.from(now));
@@ -130,7 +113,7 @@ final class Outbox {
         return write(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
                     + " WHERE digest_date = ? AND state = 'sending' AND claimed_at < ?")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 ps.setTimestamp(2, Timestamp.from(staleBefore));
                 return ps.executeUpdate();
             }
@@ -142,9 +125,8 @@ final class Outbox {
         return write(c -> {
             List<Long> ids = new ArrayList<>(limit);
             try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM delivery WHERE digest_date = ? AND state = 'pending'"
-                    + " AND next_attempt_at <= ? FETCH FIRST " + limit
-                    + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                ps.setDate(1, Date.valueOf(date));
+                    + " AND next_attempt_at <= ? LIMIT " + limit + db.dialect().forUpdateSkipLocked())) {
+                ps.setObject(1, date);
                 ps.setTimestamp(2, Timestamp.from(now));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -160,7 +142,7 @@ final class Outbox {
                 for (long id : ids) {
                     ps.setString(1, sender);
                     ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setDate(3, Date.valueOf(date));
+                    ps.setObject(3, date);
                     ps.setLong(4, id);
                     ps.addBatch();
                 }
@@ -176,7 +158,7 @@ final class Outbox {
                 + " FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.digest_date = ? AND d.subscriber_id IN ("
                 + "?,".repeat(ids.size() - 1) + "?) ORDER BY d.variant_key, d.subscriber_id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setDate(1, Date.valueOf(date));
+            ps.setObject(1, date);
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 2, ids.get(i));
             }
@@ -216,7 +198,7 @@ final class Outbox {
                     ps.setTimestamp(3, Timestamp.from(next));
                     ps.setString(4, o.reply() == null ? null : o.reply().length() > 500 ? o.reply().substring(0, 500) : o.reply());
                     ps.setTimestamp(5, o.kind() == Outcome.Kind.SENT ? Timestamp.from(now) : null);
-                    ps.setDate(6, Date.valueOf(row.date()));
+                    ps.setObject(6, row.date());
                     ps.setLong(7, row.subscriberId());
                     ps.setString(8, sender);
                     ps.addBatch();
@@ -232,7 +214,7 @@ final class Outbox {
         return db.transaction(c -> {
             Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE digest_date = ? GROUP BY state")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         counts.put(rs.getString(1), rs.getInt(2));
@@ -248,10 +230,10 @@ final class Outbox {
             List<LocalDate> dates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT digest_date FROM delivery WHERE digest_date >= ?"
                     + " AND state IN ('pending', 'sending') ORDER BY digest_date")) {
-                ps.setDate(1, Date.valueOf(since));
+                ps.setObject(1, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        dates.add(rs.getDate(1).toLocalDate());
+                        dates.add(rs.getObject(1, LocalDate.class));
                     }
                 }
             }
@@ -264,7 +246,7 @@ final class Outbox {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MIN(next_attempt_at) FROM delivery WHERE digest_date = ? AND state = 'pending'")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     Timestamp ts = rs.next() ? rs.getTimestamp(1) : null;
                     return Optional.ofNullable(ts == null ? null : ts.toInstant());

@@ -1,5 +1,6 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -83,7 +84,7 @@ public final class SubscriberStore {
      */
     public boolean startConfirmation(long subscriberId, String tokenHash, Instant now, Duration validity, Duration minInterval) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT confirmation_sent_at FROM subscriber WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT confirmation_sent_at FROM subscriber WHERE id = ?" + db.dialect().forUpdate())) {
                 ps.setLong(1, subscriberId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -115,7 +116,7 @@ public final class SubscriberStore {
         return db.transaction(c -> {
             long subscriberId;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT subscriber_id, expires_at, used_at FROM confirmation_token WHERE token_hash = ? FOR UPDATE")) {
+                    "SELECT subscriber_id, expires_at, used_at FROM confirmation_token WHERE token_hash = ?" + db.dialect().forUpdate())) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -193,8 +194,8 @@ public final class SubscriberStore {
         return all;
     }
 
-    private static Optional<Subscriber> findForUpdate(Connection c, String normalised) throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE email_key = ? FOR UPDATE", EmailAddress.key(normalised))
+    private Optional<Subscriber> findForUpdate(Connection c, String normalised) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE email_key = ?" + db.dialect().forUpdate(), EmailAddress.key(normalised))
                 .stream().findFirst();
     }
 
