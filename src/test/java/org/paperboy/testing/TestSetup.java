@@ -45,7 +45,7 @@ public final class TestSetup {
         return new PaperboyConfig(new PapersConfig(List.of("seeds/"), null),
                 new RankingConfig("config/topics.yaml", null, null, null, null), digest,
                 new EmailConfig("templates", null, null, null, null, "https://news.paperboy.test"),
-                smtp, new DeliveryConfig(3, 1, 20, 2, null, 10, null, null),
+                smtp, new DeliveryConfig(null, 1, null, 20, 2, null, 10, null, null),
                 new DatabaseConfig(dbUrl == null ? sqliteUrl(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
                 new WebConfig(true, "127.0.0.1", 0, null, null), schedule);
     }
