@@ -123,8 +123,9 @@ public final class DeliveryRun {
 
     private DeliveryReport deliverAll(LocalDate date, Ranker daily, Supplier<Ranker> weekly, Rankings rankings, RenderCache renders,
                                       Map<String, Integer> before, int planned, Options options, long started) {
-        LocalDate today = LocalDate.now(parts.clock());
-        LocalDate oldest = (date.isAfter(today) ? date : today).minusDays(parts.config().maxAgeDays());
+        // the date asked for is always sent, however old; other dates within the age limit are resumed
+        LocalDate limit = LocalDate.now(parts.clock()).minusDays(parts.config().maxAgeDays());
+        LocalDate oldest = date.isBefore(limit) ? date : limit;
         int expired = outbox.expire(oldest, parts.config().maxAgeDays()).values().stream().mapToInt(Integer::intValue).sum();
         if (expired > 0) {
             LOG.warn("{} messages older than delivery.maxAgeDays ({}) were cancelled as expired", expired, parts.config().maxAgeDays());
