@@ -80,6 +80,7 @@ public final class DeliveryRun {
         Planner planner = new Planner(outbox, parts.subscribers(), parts.config(), parts.smtp().domain());
         RenderCache renders = new RenderCache(parts.renderer());
         int[] planned = {0};
+        long planStart = System.nanoTime();
         Set<String> variants = new HashSet<>();
         planner.plan(date, daily, weekly, options.only(), plans -> {
             planned[0] += plans.size();
@@ -91,6 +92,9 @@ public final class DeliveryRun {
                 planner.store(date, plans, parts.clock().instant());
             }
         });
+        double planSeconds = seconds(planStart);
+        LOG.info("{}: planned {} messages in {} s ({} a second)", date, planned[0], String.format("%.2f", planSeconds),
+                String.format("%.0f", planned[0] / Math.max(planSeconds, 1e-9)));
         if (options.dryRun()) {
             return new DeliveryReport(date, planned[0], before.getOrDefault("sent", 0), 0, planned[0], 0, 0, 0, renders.size(),
                     seconds(started), 0, "dry run: nothing sent", 0, List.of());
