@@ -27,7 +27,7 @@ class ServeProcessIT {
 
     @Test
     void serveAnswersPagesHealthAndMetricsAndStopsCleanly() throws Exception {
-        Path config = PaperboyProcess.config(dir, "serve.yaml", 2525, TestSetup.h2Url(dir), """
+        Path config = PaperboyProcess.config(dir, "serve.yaml", 2525, TestSetup.sqliteUrl(dir), """
                 web:
                   port: 0
                   managementPort: 0
