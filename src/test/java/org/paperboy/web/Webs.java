@@ -19,11 +19,14 @@ final class Webs {
     private Webs() {
     }
 
-    /** The {@code web} section on an ephemeral loopback port with these limits; the rest default. */
+    /**
+     * The {@code web} section on an ephemeral loopback port with these limits; the rest default but
+     * the idle timeout, an hour, so that any connection closed in a test was closed by a deadline.
+     */
     static WebConfig limits(List<String> trustedProxies, int headerTimeoutSeconds, int bodyTimeoutSeconds, Integer maxConnections,
                             Integer maxThreads) {
         return new WebConfig(true, "127.0.0.1", 0, null, null, trustedProxies, headerTimeoutSeconds, bodyTimeoutSeconds,
-                null, null, maxConnections, maxThreads, null, null);
+                3600, null, maxConnections, maxThreads, null, null);
     }
 
     static WebServer start(Paperboy paperboy, WebConfig config, Clock clock) {
