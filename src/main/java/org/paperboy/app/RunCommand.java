@@ -47,9 +47,11 @@ final class RunCommand implements Callable<Integer> {
                      ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null) {
             Date next = schedule.start();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Daily job \"%s\" (%s); next fire %s%s%n", paperboy.config().schedule().cron(),
+            out.printf("Daily job \"%s\" (%s); next fire %s%s%s%n", paperboy.config().schedule().cron(),
                     paperboy.config().schedule().timezone(), next == null ? "never" : next.toInstant(),
-                    web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/");
+                    web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/",
+                    management == null ? "" : "; /healthz and /metrics on http://" + paperboy.config().web().managementHost()
+                            + ":" + management.port() + "/");
             out.flush();
             stop.await();
         }
