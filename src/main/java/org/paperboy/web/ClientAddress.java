@@ -3,6 +3,7 @@ package org.paperboy.web;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -48,6 +49,24 @@ final class ClientAddress {
             }
         }
         return client;
+    }
+
+    /**
+     * The rate-limit bucket of a client address: the address itself for IPv4, its /64 for IPv6, since
+     * one home or server is given a whole /64 and could otherwise take a fresh address per request.
+     */
+    static String bucket(String clientIp) {
+        Optional<InetAddress> address = literal(clientIp);
+        if (address.isEmpty() || address.get().getAddress().length == 4) {
+            return clientIp;
+        }
+        byte[] bytes = address.get().getAddress();
+        Arrays.fill(bytes, 8, 16, (byte) 0);
+        try {
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return clientIp;
+        }
     }
 
     private static List<String> hops(List<String> headerValues) {

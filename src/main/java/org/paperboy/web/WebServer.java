@@ -109,7 +109,7 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void subscribe(Exchange ex) throws IOException {
-        if (!subscribes.allow(ex.clientIp())) {
+        if (!subscribes.allow(ClientAddress.bucket(ex.clientIp()))) {
             ex.html(429, pages.message("Too many requests", "Please wait a few minutes and try again.", null, null));
             return;
         }

@@ -72,6 +72,14 @@ class ClientAddressTest {
         ClientAddress.checkPatterns(List.of("::1", "2001:db8::/32", "127.0.0.1"));
     }
 
+    @Test
+    void anIpv6ClientIsLimitedByItsSlash64AndAnIpv4ClientByItsAddress() {
+        assertThat(ClientAddress.bucket("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).isEqualTo(ClientAddress.bucket("2001:db8:1:2::7"))
+                .isEqualTo("2001:db8:1:2:0:0:0:0/64");
+        assertThat(ClientAddress.bucket("2001:db8:1:3::7")).isNotEqualTo(ClientAddress.bucket("2001:db8:1:2::7"));
+        assertThat(ClientAddress.bucket("198.51.100.7")).isEqualTo("198.51.100.7");
+    }
+
     private static String resolve(ClientAddress clients, String peer, String forwardedFor) {
         return clients.resolve(address(peer), forwardedFor == null ? List.of() : List.of(forwardedFor)).getHostAddress();
     }
