@@ -21,11 +21,18 @@ final class CommonOptions {
         this.verbose = verbose;
         if (verbose) {
             ((Logger) LoggerFactory.getLogger("org.paperboy")).setLevel(Level.DEBUG);
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
         }
     }
 
     PaperboyConfig config(Map<String, String> env) {
-        return ConfigLoader.load(configFile, env);
+        PaperboyConfig config = ConfigLoader.load(configFile != null ? configFile : fromEnvironment(env), env);
+        Logging.apply(config.logging(), verbose);
+        return config;
+    }
+
+    /** {@code PAPERBOY_CONFIG} names the file when no option does: how the installed launcher points at /etc/paperboy. */
+    private static Path fromEnvironment(Map<String, String> env) {
+        String file = env.get("PAPERBOY_CONFIG");
+        return file == null || file.isBlank() ? null : Path.of(file);
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.paperboy.schedule.ClusterHelper;
 import org.paperboy.schedule.DailySchedule;
 import org.paperboy.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,14 +31,18 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     RunCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
+        PaperboyConfig config = common.config(env);
+        SenderIdentity.requireForSmtp(config, "run");
         try (StopSignal stop = new StopSignal();
-             Paperboy paperboy = Paperboy.wire(common.config(env));
+             Paperboy paperboy = Paperboy.wire(config);
              DailySchedule schedule = paperboy.schedule();
              WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy) : null;
              ClusterHelper helper = paperboy.config().schedule().clustered()
@@ -47,8 +53,16 @@ final class RunCommand implements Callable<Integer> {
                     paperboy.config().schedule().timezone(), next == null ? "never" : next.toInstant(),
                     web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/");
             out.flush();
+            LOG.info("paperboy {} started; daily job \"{}\" ({}), next fire {}", version(), config.schedule().cron(),
+                    config.schedule().timezone(), next == null ? "never" : next.toInstant());
             stop.await();
+            LOG.info("stopping: messages in flight finish, the rest stay pending");
         }
+        LOG.info("paperboy stopped");
         return 0;
+    }
+
+    private static String version() {
+        return new Cli.Version().getVersion()[0].replace("paperboy ", "");
     }
 }

@@ -102,7 +102,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
             if (e.permanent()) {
                 return new Outcome(row, Outcome.Kind.BOUNCED, e.getMessage());
             }
-            LOG.debug("deferred {}: {}", row.email(), e.getMessage());
+            LOG.info("deferred {}: {}", row.email(), e.getMessage());
             closeConnection();
             return new Outcome(row, Outcome.Kind.DEFERRED, e.getMessage());
         } catch (InterruptedException e) {
