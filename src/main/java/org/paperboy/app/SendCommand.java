@@ -103,7 +103,7 @@ final class SendCommand implements Callable<Integer> {
             throw e;
         }
         boolean nothing = report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0;
-        boolean noPapers = nothing && noPapers(paperboy, day);
+        boolean noPapers = report.planned() == 0 && report.sent() == 0 && noPapers(paperboy, day);
         runs.finished(id, noPapers ? "no papers" : report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), paperboy.clock().instant());
         LOG.info("send: {}", report.summary());
         PrintWriter out = spec.commandLine().getOut();
@@ -124,7 +124,7 @@ final class SendCommand implements Callable<Integer> {
 
     private int dryRun(Paperboy paperboy, LocalDate day, String only) {
         DeliveryReport report = paperboy.send(paperboy.deliveryRun(), day, sources, options(only), preview);
-        if (report.planned() == 0 && report.alreadySent() == 0 && noPapers(paperboy, day)) {
+        if (report.planned() == 0 && noPapers(paperboy, day)) {
             return noPapersFor(day, paperboy);
         }
         PrintWriter out = spec.commandLine().getOut();
