@@ -1,6 +1,8 @@
 package org.paperboy.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,9 @@ final class CheckCommand implements Callable<Integer> {
         PaperboyConfig config = common.config(env);
         PrintWriter out = spec.commandLine().getOut();
         List<CheckItem> items = new ArrayList<>();
-        items.add(CheckItem.ok("config", "read " + (common.configFile != null ? common.configFile : "(default location)")));
+        Path file = common.file(env);
+        items.add(CheckItem.ok("config", "read " + (file != null ? file : Files.isRegularFile(ConfigLoader.DEFAULT_FILE)
+                ? ConfigLoader.DEFAULT_FILE : "the built-in defaults")));
         try (Paperboy paperboy = Paperboy.wire(config)) {
             items.add(database(paperboy));
             LocalDate today = LocalDate.now(config.schedule().zone());
@@ -92,7 +96,7 @@ final class CheckCommand implements Callable<Integer> {
                             paperboy.config().ranking(), paperboy.config().digest()).general();
             paperboy.renderer().render(digest);
             return CheckItem.ok("email.templates", "the digest renders from " + paperboy.config().email().templates()
-                    + (java.nio.file.Files.isDirectory(java.nio.file.Path.of(paperboy.config().email().templates())) ? "" : " (the jar's copies)"));
+                    + (Files.isDirectory(Path.of(paperboy.config().email().templates())) ? "" : " (the jar's copies)"));
         } catch (RuntimeException e) {
             return CheckItem.fail("email.templates", e.getMessage());
         }

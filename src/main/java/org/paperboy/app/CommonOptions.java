@@ -25,13 +25,19 @@ final class CommonOptions {
     }
 
     PaperboyConfig config(Map<String, String> env) {
-        PaperboyConfig config = ConfigLoader.load(configFile != null ? configFile : fromEnvironment(env), env);
+        PaperboyConfig config = ConfigLoader.load(file(env), env);
         Logging.apply(config.logging(), verbose);
         return config;
     }
 
-    /** {@code PAPERBOY_CONFIG} names the file when no option does: how the installed launcher points at /etc/paperboy. */
-    private static Path fromEnvironment(Map<String, String> env) {
+    /**
+     * The config file named by the option, else by {@code PAPERBOY_CONFIG} (how the installed launcher
+     * points at /etc/paperboy), else null for the default location.
+     */
+    Path file(Map<String, String> env) {
+        if (configFile != null) {
+            return configFile;
+        }
         String file = env.get("PAPERBOY_CONFIG");
         return file == null || file.isBlank() ? null : Path.of(file);
     }
