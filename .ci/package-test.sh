@@ -50,6 +50,21 @@ emls=$(find /var/lib/paperboy/outbox -name '*.eml' | wc -l)
 [ -z "$(find /var/lib/paperboy ! -user paperboy)" ] || fail "files in /var/lib/paperboy not owned by paperboy: $(find /var/lib/paperboy ! -user paperboy)"
 runuser -u paperboy -- paperboy schedule status | grep -q '(send): ok' || fail "schedule status does not show the send"
 
+step "paperboy run (the service's command) starts, logs, and stops on SIGTERM"
+sed -i '/^web:/,/^[a-z]/ s/^  enabled: true/  enabled: false/' /etc/paperboy/paperboy.yaml
+runuser -u paperboy -- paperboy run > "$work/run.out" 2> "$work/run.log" &
+daemon=$!
+for _ in $(seq 1 120); do grep -q 'started; daily job' "$work/run.log" && break; sleep 1; done
+grep -q 'started; daily job' "$work/run.log" || { cat "$work/run.log" >&2; fail "run did not log its start"; }
+# runuser's child is the JVM (the launcher execs java); SIGTERM it as systemd would
+jvm=$(pgrep -P "$daemon")
+kill -TERM "$jvm"
+status=0; wait "$daemon" || status=$?
+# 143 = ended by SIGTERM after a clean shutdown (the unit's SuccessExitStatus)
+[ "$status" -eq 0 ] || [ "$status" -eq 143 ] || fail "run exited $status on SIGTERM"
+grep -q 'INFO .* paperboy stopped' "$work/run.log" || { cat "$work/run.log" >&2; fail "run did not log its stop"; }
+grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$work/run.log" | head -3
+
 step "root's paperboy runs as paperboy too"
 paperboy subscribers list >/dev/null
 [ -z "$(find /var/lib/paperboy ! -user paperboy)" ] || fail "running as root left root-owned files"

@@ -41,25 +41,31 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         PaperboyConfig config = common.config(env);
         SenderIdentity.requireForSmtp(config, "run");
-        try (StopSignal stop = new StopSignal();
-             Paperboy paperboy = Paperboy.wire(config);
+        try (StopSignal stop = new StopSignal()) {
+            runUntilStopped(config, stop);
+            // logged before the stop signal is released: the JVM exits as soon as it is
+            LOG.info("paperboy stopped");
+        }
+        return 0;
+    }
+
+    private void runUntilStopped(PaperboyConfig config, StopSignal stop) {
+        try (Paperboy paperboy = Paperboy.wire(config);
              DailySchedule schedule = paperboy.schedule();
-             WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy) : null;
-             ClusterHelper helper = paperboy.config().schedule().clustered()
-                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null) {
+             WebServer web = config.web().enabled() ? ServeCommand.startWeb(paperboy) : null;
+             ClusterHelper helper = config.schedule().clustered()
+                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), config.schedule().checkinSeconds()) : null) {
             Date next = schedule.start();
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("Daily job \"%s\" (%s); next fire %s%s%n", paperboy.config().schedule().cron(),
-                    paperboy.config().schedule().timezone(), next == null ? "never" : next.toInstant(),
-                    web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/");
+            out.printf("Daily job \"%s\" (%s); next fire %s%s%n", config.schedule().cron(),
+                    config.schedule().timezone(), next == null ? "never" : next.toInstant(),
+                    web == null ? "" : "; pages on http://" + config.web().host() + ":" + web.port() + "/");
             out.flush();
             LOG.info("paperboy {} started; daily job \"{}\" ({}), next fire {}", version(), config.schedule().cron(),
                     config.schedule().timezone(), next == null ? "never" : next.toInstant());
             stop.await();
             LOG.info("stopping: messages in flight finish, the rest stay pending");
         }
-        LOG.info("paperboy stopped");
-        return 0;
     }
 
     private static String version() {
