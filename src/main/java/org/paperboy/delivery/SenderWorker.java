@@ -100,6 +100,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
         } catch (DeliveryException e) {
             if (e.permanent()) {
+                LOG.info("bounced {}: {}", row.email(), e.getMessage());
                 return new Outcome(row, Outcome.Kind.BOUNCED, e.getMessage());
             }
             LOG.info("deferred {}: {}", row.email(), e.getMessage());

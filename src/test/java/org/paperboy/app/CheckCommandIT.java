@@ -64,6 +64,14 @@ class CheckCommandIT {
     }
 
     @Test
+    void starttlsRequiredButNotOfferedFailsTheSecurityKey() throws IOException {
+        OperatorConfig.Run run = check(OperatorConfig.good(open.getSmtp().getPort()).security("starttls"), Map.of());
+
+        assertThat(run.exit).isEqualTo(1);
+        assertThat(run.out()).contains("ok    smtp.host: connected to").contains("FAIL  smtp.security: STARTTLS failed");
+    }
+
+    @Test
     void aClosedPortFailsTheSmtpHost() throws IOException {
         int closed;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -13,37 +13,41 @@ import org.paperboy.testing.TestSetup;
  * passes the checks unless a test changes one item, SMTP on a GreenMail port or the outbox folder.
  */
 record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress, String postalAddress, String secret,
-                      String username, String sources) {
+                      String username, String sources, String security) {
 
     static final String POSTAL = "Paperboy Press, 5 Mill Lane, Cambridge CB2 1RX, United Kingdom";
 
     static OperatorConfig good(Integer smtpPort) {
         return new OperatorConfig(smtpPort, "https://news.paperboy.test", "digest@news.paperboy.test", POSTAL,
-                TestSetup.SECRET, null, "[seeds/]");
+                TestSetup.SECRET, null, "[seeds/]", "none");
     }
 
     OperatorConfig publicBaseUrl(String url) {
-        return new OperatorConfig(smtpPort, url, fromAddress, postalAddress, secret, username, sources);
+        return new OperatorConfig(smtpPort, url, fromAddress, postalAddress, secret, username, sources, security);
     }
 
     OperatorConfig from(String address) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, address, postalAddress, secret, username, sources);
+        return new OperatorConfig(smtpPort, publicBaseUrl, address, postalAddress, secret, username, sources, security);
     }
 
     OperatorConfig postal(String postal) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postal, secret, username, sources);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postal, secret, username, sources, security);
     }
 
     OperatorConfig secret(String value) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, value, username, sources);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, value, username, sources, security);
     }
 
     OperatorConfig username(String user) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, user, sources);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, user, sources, security);
     }
 
     OperatorConfig sources(String yamlList) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, yamlList);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, yamlList, security);
+    }
+
+    OperatorConfig security(String value) {
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, sources, value);
     }
 
     Path write(Path dir) throws IOException {
@@ -56,7 +60,7 @@ record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress
                 smtp:
                   host: "%s"
                   port: %d
-                  security: none
+                  security: %s
                   fromAddress: "%s"
                   username: "%s"
                   connectTimeoutSeconds: 5
@@ -66,7 +70,7 @@ record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress
                 tokens:
                   secret: "%s"
                 """.formatted(sources, publicBaseUrl, postalAddress, smtpPort == null ? "" : "127.0.0.1",
-                smtpPort == null ? 587 : smtpPort, fromAddress, username == null ? "" : username,
+                smtpPort == null ? 587 : smtpPort, security, fromAddress, username == null ? "" : username,
                 dir.resolve("outbox"), TestSetup.h2Url(dir), secret == null ? "" : secret));
     }
 
