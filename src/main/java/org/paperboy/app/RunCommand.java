@@ -43,7 +43,6 @@ final class RunCommand implements Callable<Integer> {
         SenderIdentity.requireForSmtp(config, "run");
         try (StopSignal stop = new StopSignal()) {
             runUntilStopped(config, stop);
-            // logged before the stop signal is released: the JVM exits as soon as it is
             LOG.info("paperboy stopped");
         }
         return 0;

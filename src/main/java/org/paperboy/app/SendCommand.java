@@ -46,6 +46,10 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Plan and render without sending or writing a delivery row; reports \"would send N\".")
     boolean dryRun;
 
+    @Option(names = "--retry-failed", paramLabel = "DATE",
+            description = "First put the date's failed messages (5xx answers) back in the queue, after fixing their cause.")
+    LocalDate retryFailed;
+
     @Option(names = "--to", paramLabel = "EMAIL", description = "Only this confirmed subscriber (an unknown or unconfirmed one is an error).")
     String to;
 
@@ -96,8 +100,15 @@ final class SendCommand implements Callable<Integer> {
         long id = runs.started(day, paperboy.clock().instant(), Paperboy.node() + " (send)", paperboy.clock().instant());
         LOG.info("send for {} started{}", day, only == null ? "" : " (only " + only + ")");
         DeliveryReport report;
-        try {
-            report = paperboy.send(paperboy.deliveryRun(), day, sources, options(only), preview);
+        try (StopSignal stop = new StopSignal()) {
+            DeliveryRun run = paperboy.deliveryRun();
+            // SIGTERM/SIGINT: the messages in flight finish and are recorded, the rest stay pending
+            stop.onStop(run::stop);
+            if (retryFailed != null) {
+                spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
+                        run.retryFailed(retryFailed));
+            }
+            report = paperboy.send(run, day, sources, options(only), preview);
         } catch (RuntimeException e) {
             runs.finished(id, "failed", e.getMessage(), paperboy.clock().instant());
             throw e;

@@ -62,7 +62,7 @@ class LoggingIT {
                 tokens:
                   secret: %s
                 """.formatted(Path.of("seeds").toAbsolutePath(), dir.resolve("outbox"),
-                org.paperboy.testing.TestSetup.h2Url(dir), org.paperboy.testing.TestSetup.SECRET) + extraYaml);
+                org.paperboy.testing.TestSetup.sqliteUrl(dir), org.paperboy.testing.TestSetup.SECRET) + extraYaml);
         Path err = dir.resolve("stderr.log");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 Path.of("target/paperboy.jar").toAbsolutePath().toString(), "send", "-c", config.toString(), "--date", "2025-11-20",

@@ -71,7 +71,7 @@ record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress
                   secret: "%s"
                 """.formatted(sources, publicBaseUrl, postalAddress, smtpPort == null ? "" : "127.0.0.1",
                 smtpPort == null ? 587 : smtpPort, security, fromAddress, username == null ? "" : username,
-                dir.resolve("outbox"), TestSetup.h2Url(dir), secret == null ? "" : secret));
+                dir.resolve("outbox"), TestSetup.sqliteUrl(dir), secret == null ? "" : secret));
     }
 
     /** Runs the CLI in-process with this config; out and err are kept for assertions. */
