@@ -110,6 +110,47 @@ class CheckCommandIT {
     }
 
     @Test
+    void aServerThatAcceptsButNeverGreetsFailsWithinTheReadTimeout() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread accepter = new Thread(() -> {
+                try (java.net.Socket s = silent.accept()) {
+                    s.getInputStream().read();   // keeps the connection open, says nothing
+                    s.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            accepter.setDaemon(true);
+            accepter.start();
+
+            OperatorConfig.Run run = check(OperatorConfig.good(silent.getLocalPort()), Map.of());
+
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.out()).contains("FAIL  smtp.host: SMTP session with 127.0.0.1:" + silent.getLocalPort() + " failed");
+        }
+    }
+
+    @Test
+    void aUrlSourceThatAnswers404Fails() throws IOException {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        http.start();
+        try {
+            String url = "http://127.0.0.1:" + http.getAddress().getPort() + "/api/daily_papers?date={date}";
+            OperatorConfig.Run run = check(OperatorConfig.good(null).sources("[\"" + url + "\"]"), Map.of());
+
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.out()).contains("FAIL  papers.sources: " + url + ": ").contains("404");
+        } finally {
+            http.stop(0);
+        }
+    }
+
+    @Test
     void aMissingSourceFails() throws IOException {
         OperatorConfig.Run run = check(OperatorConfig.good(null).sources("[" + dir.resolve("nowhere") + "]"), Map.of());
 

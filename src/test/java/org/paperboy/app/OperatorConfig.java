@@ -64,6 +64,7 @@ record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress
                   fromAddress: "%s"
                   username: "%s"
                   connectTimeoutSeconds: 5
+                  readTimeoutSeconds: 5
                   outbox: "%s"
                 database:
                   url: "%s"
