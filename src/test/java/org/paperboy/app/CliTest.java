@@ -26,6 +26,20 @@ class CliTest {
     }
 
     @Test
+    void noCommandPrintsTheHelpAndExitsWith2() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: paperboy").contains("send").contains("check");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBadLoggingFormatIsAConfigError(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("paperboy.yaml"), "logging:\n  format: xml\n");
+        assertThat(run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("logging.format must be text or json, got \"xml\"");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         assertThat(run("papers", "--help")).isZero();
         assertThat(out.toString()).contains("--json").contains("--as-of").contains("SOURCE");
