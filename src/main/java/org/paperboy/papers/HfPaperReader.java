@@ -34,7 +34,8 @@ final class HfPaperReader {
         List<String> authors = authors(paper.authors());
         return new Paper(id != null ? id : Titles.slug(title), title, Titles.collapse(first(paper.summary(), element.summary())),
                 authors, authors.size(), published, paper.upvotes(), organization(paper.organization(), element.organization()),
-                keywords(paper.aiKeywords()), links(id, paper), List.of(label));
+                keywords(paper.aiKeywords()), links(id, paper), List.of(label),
+                new Paper.Extras(Titles.collapse(paper.aiSummary()), element.thumbnail(), element.numComments(), paper.githubStars()));
     }
 
     private static Links links(String id, HfJson.Paper paper) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +25,9 @@ public final class Ranker {
     public static final String LEAD_NAME = "Top papers";
     public static final String MORE_SLUG = "more";
     public static final String MORE_NAME = "More papers";
+    public static final String PERSONAL_LEAD_NAME = "Top papers for you";
+    public static final String TRENDING_SLUG = "trending";
+    public static final String TRENDING_NAME = "Also trending today";
     private static final int CACHED_VARIANTS = 4096;
     private static final double TOPIC_INTEREST = 1.0;
     private static final double TITLE_KEYWORD_INTEREST = 1.0;
@@ -37,7 +41,8 @@ public final class Ranker {
     private final Taxonomy taxonomy;
     private final double[] base;
     private final int[] baseOrder;
-    private final List<List<String>> baseReasons;
+    private final int[] trendOrder;
+    private final int[] trendRank;
     private final Map<Preferences, Variant> variants = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Preferences, Variant> eldest) {
@@ -55,12 +60,28 @@ public final class Ranker {
         this.shape = shape;
         Signals signals = new Signals(date, config);
         this.base = new double[papers.size()];
-        this.baseReasons = new ArrayList<>(papers.size());
         for (int i = 0; i < papers.size(); i++) {
             base[i] = signals.base(papers.get(i));
-            baseReasons.add(signals.reasons(papers.get(i)));
         }
         this.baseOrder = Variant.sortByScore(Variant.indices(papers.size()), base);
+        this.trendOrder = trendOrder(papers, base);
+        this.trendRank = new int[papers.size()];
+        for (int r = 0; r < trendOrder.length; r++) {
+            trendRank[trendOrder[r]] = r + 1;
+        }
+    }
+
+    /**
+     * The community's order: most upvotes first, then the newest, then the general score. Topics
+     * play no part, so a paper that matches none can still lead.
+     */
+    private static int[] trendOrder(List<ClassifiedPaper> papers, double[] base) {
+        Comparator<Integer> order = Comparator.<Integer>comparingInt(i -> {
+            Integer up = papers.get(i).paper().upvotes();
+            return up == null ? 0 : -up;
+        }).thenComparing(i -> papers.get(i).paper().published(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparingDouble(i -> -base[i]).thenComparingInt(i -> i);
+        return Variant.indices(papers.size()).stream().sorted(order).mapToInt(Integer::intValue).toArray();
     }
 
     public LocalDate date() {
@@ -107,7 +128,7 @@ public final class Ranker {
         double weight = config.weights().interest();
         if (!chosen.isEmpty()) {
             for (int i = 0; i < papers.size(); i++) {
-                if (chosen.contains(papers.get(i).slug())) {
+                if (papers.get(i).firstOf(chosen) != null) {
                     scores[i] += weight * TOPIC_INTEREST;
                     boosted[i] = true;
                     boostedIndices.add(i);
@@ -156,8 +177,13 @@ public final class Ranker {
         return baseOrder;
     }
 
-    List<String> baseReasons(int index) {
-        return baseReasons.get(index);
+    int[] trendOrder() {
+        return trendOrder;
+    }
+
+    /** The paper's place in the day's upvote order, from 1. */
+    int trendRank(int index) {
+        return trendRank[index];
     }
 
     DigestConfig shape() {
