@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.paperboy.papers.Paper;
 import org.paperboy.papers.PaperLoader;
@@ -23,7 +24,9 @@ import org.paperboy.papers.PapersConfig;
 class LabelledTopicsTest {
 
     static final LocalDate AS_OF = LocalDate.of(2026, 11, 22);
-    static final Path SAMPLES = Path.of("..", "shared", "samples", "hf-daily");
+    /** The shared samples beside the repository (main) or two levels up (a worktree under wt/). */
+    static final Path SAMPLES = Stream.of(Path.of("..", "shared", "samples", "hf-daily"), Path.of("..", "..", "shared", "samples", "hf-daily"))
+            .filter(Files::isDirectory).findFirst().orElse(Path.of("..", "shared", "samples", "hf-daily"));
 
     private final Classifier classifier = new Classifier(Taxonomy.load(Path.of("config", "topics.yaml"), false),
             RankingConfig.DEFAULTS.minTopicScore());
