@@ -75,8 +75,8 @@ final class ArxivAtomSource implements PaperSource {
             }
             switch (xml.getLocalName()) {
                 case "id" -> idUrl = xml.getElementText().strip();
-                case "title" -> title = Titles.collapse(xml.getElementText());
-                case "summary" -> summary = Titles.collapse(xml.getElementText());
+                case "title" -> title = TexText.plain(Titles.collapse(xml.getElementText()));
+                case "summary" -> summary = TexText.plain(Titles.collapse(xml.getElementText()));
                 case "published" -> published = xml.getElementText().strip();
                 case "name" -> authors.add(Titles.collapse(xml.getElementText()));
                 case "category", "primary_category" -> addCategory(categories, xml.getAttributeValue(null, "term"));
