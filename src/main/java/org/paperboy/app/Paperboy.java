@@ -53,7 +53,7 @@ public final class Paperboy implements AutoCloseable {
         Taxonomy taxonomy = Taxonomy.load(Path.of(topicsFile), isDefault);
         this.loader = new PaperLoader(config.papers());
         this.classifier = new Classifier(taxonomy, config.ranking().minTopicScore());
-        this.renderer = new DigestRenderer(config.email());
+        this.renderer = new DigestRenderer(config.email(), config.digest().images());
         this.mailer = config.smtp().host() == null ? new OutboxFolder(config.smtp(), clock) : new SmtpMailer(config.smtp());
     }
 

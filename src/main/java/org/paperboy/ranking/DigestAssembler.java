@@ -54,7 +54,8 @@ final class DigestAssembler {
         if (total < shape.maxPapers()) {
             variant.walk(ranker.baseOrder(), this::offer);
         }
-        return new Digest(ranker.date(), preferences, sections());
+        List<String> names = ranker.taxonomy().topics().stream().filter(t -> variant.chosen().contains(t.slug())).map(Topic::name).toList();
+        return new Digest(ranker.date(), preferences, sections(), names);
     }
 
     /** Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}. */
