@@ -222,7 +222,7 @@ public final class Paperboy implements AutoCloseable {
         if (subscriptions == null) {
             Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), Path.of("data")));
             subscriptions = new SubscriptionService(subscribers(), tokens,
-                    new ConfirmationMail(renderer, mailer, config.email(), config.smtp()),
+                    new ConfirmationMail(renderer, mailer, config.email(), config.smtp(), classifier().taxonomy()),
                     config.email().publicBaseUrl(), topicSlugs(), clock);
         }
         return subscriptions;
