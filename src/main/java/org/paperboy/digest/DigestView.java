@@ -87,7 +87,7 @@ final class DigestView {
         m.put("title", p.title());
         m.put("url", first(links.hfPage(), links.arxivAbs(), links.projectPage(), links.github()));
         m.put("byline", byline(p));
-        m.put("topic", ranked.topicName());
+        m.put("topic", ranked.topicSlug().equals(Ranker.MORE_SLUG) ? "" : ranked.topicName());
         m.put("reasons", String.join(" · ", ranked.reasons()));
         m.put("tldr", p.extras().aiSummary() == null ? "" : p.extras().aiSummary());
         if (images && p.extras().thumbnail() != null) {

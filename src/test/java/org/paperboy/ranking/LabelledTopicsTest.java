@@ -60,8 +60,10 @@ class LabelledTopicsTest {
             wanted.put(parts[0].strip(), parts[1].strip());
         }
         Map<String, String> got = new LinkedHashMap<>();
+        Map<String, List<String>> all = new LinkedHashMap<>();
         for (ClassifiedPaper c : classifier.classify(load(source)).papers()) {
             got.put(c.paper().title(), c.slug());
+            all.put(c.paper().title(), c.slugs());
         }
         assertThat(got.keySet()).as("every labelled title is loaded").containsAll(wanted.keySet());
         List<String> misses = new ArrayList<>();
@@ -74,6 +76,11 @@ class LabelledTopicsTest {
         System.out.printf("%s: %d of %d labelled papers in their topic (%.1f%%)%n", labels.getFileName(),
                 wanted.size() - misses.size(), wanted.size(), 100 * accuracy);
         misses.forEach(m -> System.out.println("  miss: " + m));
+        long among = wanted.entrySet().stream().filter(e -> all.get(e.getKey()).contains(e.getValue())).count();
+        double slugsPerPaper = wanted.keySet().stream().mapToInt(t -> all.get(t).size()).average().orElse(0);
+        System.out.printf("%s: the labelled topic is among slugs for %d of %d (%.1f%%), %.2f slugs a paper%n", labels.getFileName(),
+                among, wanted.size(), 100.0 * among / wanted.size(), slugsPerPaper);
+        assertThat((double) among / wanted.size()).as("labelled topic among slugs").isGreaterThanOrEqualTo(0.9);
         return accuracy;
     }
 
