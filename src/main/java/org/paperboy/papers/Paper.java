@@ -36,22 +36,29 @@ public record Paper(
      * @param thumbnail   an http(s) image URL
      * @param comments    the discussion's comment count
      * @param githubStars the linked repository's stars
+     * @param primaryCategory arXiv's primary category ({@code cs.CL}), from an arXiv Atom source
      */
-    public record Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars) {
+    public record Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars, String primaryCategory) {
 
-        public static final Extras NONE = new Extras(null, null, null, null);
+        public static final Extras NONE = new Extras(null, null, null, null, null);
+
+        public Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars) {
+            this(aiSummary, thumbnail, comments, githubStars, null);
+        }
 
         public Extras {
             aiSummary = aiSummary == null || aiSummary.isBlank() ? null : aiSummary.strip().replaceAll("\\s+", " ");
             thumbnail = Links.webUrlOrNull(thumbnail);
             comments = comments == null || comments < 0 ? null : comments;
             githubStars = githubStars == null || githubStars < 0 ? null : githubStars;
+            primaryCategory = primaryCategory == null || primaryCategory.isBlank() ? null : primaryCategory.strip();
         }
 
         /** This, with each unknown field taken from {@code other}. */
         public Extras orElse(Extras other) {
             return new Extras(aiSummary != null ? aiSummary : other.aiSummary, thumbnail != null ? thumbnail : other.thumbnail,
-                    comments != null ? comments : other.comments, githubStars != null ? githubStars : other.githubStars);
+                    comments != null ? comments : other.comments, githubStars != null ? githubStars : other.githubStars,
+                    primaryCategory != null ? primaryCategory : other.primaryCategory);
         }
     }
 

@@ -105,7 +105,7 @@ class PagesScreenshotIT {
         dark(false);
         assertThat(browser.findElements(By.cssSelector("h2")).get(0).getText()).isEqualTo("Top papers for you");
         assertThat(browser.findElements(By.cssSelector("h2")).get(1).getText()).isEqualTo("Also trending today");
-        assertThat(browser.findElement(By.cssSelector("a.pt")).getText()).isEqualTo("Token Pruning for Faster Vision Transformers");
+        assertThat(browser.findElement(By.cssSelector("a.pt")).getText()).isEqualTo("Learning Agents for Web Navigation");
         assertThat(mail.html().getBytes(StandardCharsets.UTF_8).length).isLessThan(90 * 1024);
     }
 
