@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -64,25 +63,13 @@ public final class Ranker {
             base[i] = signals.base(papers.get(i));
         }
         this.baseOrder = Variant.sortByScore(Variant.indices(papers.size()), base);
-        this.trendOrder = trendOrder(papers, base);
+        this.trendOrder = Signals.trendOrder(papers, base);
         this.trendRank = new int[papers.size()];
         for (int r = 0; r < trendOrder.length; r++) {
             trendRank[trendOrder[r]] = r + 1;
         }
     }
 
-    /**
-     * The community's order: most upvotes first, then the newest, then the general score. Topics
-     * play no part, so a paper that matches none can still lead.
-     */
-    private static int[] trendOrder(List<ClassifiedPaper> papers, double[] base) {
-        Comparator<Integer> order = Comparator.<Integer>comparingInt(i -> {
-            Integer up = papers.get(i).paper().upvotes();
-            return up == null ? 0 : -up;
-        }).thenComparing(i -> papers.get(i).paper().published(), Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparingDouble(i -> -base[i]).thenComparingInt(i -> i);
-        return Variant.indices(papers.size()).stream().sorted(order).mapToInt(Integer::intValue).toArray();
-    }
 
     public LocalDate date() {
         return date;

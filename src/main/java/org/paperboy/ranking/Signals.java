@@ -3,6 +3,7 @@ package org.paperboy.ranking;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.paperboy.papers.Paper;
 
@@ -21,6 +22,19 @@ final class Signals {
     Signals(LocalDate date, RankingConfig config) {
         this.date = date;
         this.config = config;
+    }
+
+    /**
+     * The community's order: most upvotes first, then the newest, then the general score. Topics
+     * play no part, so a paper that matches none can still lead.
+     */
+    static int[] trendOrder(List<ClassifiedPaper> papers, double[] base) {
+        Comparator<Integer> order = Comparator.<Integer>comparingInt(i -> {
+            Integer up = papers.get(i).paper().upvotes();
+            return up == null ? 0 : -up;
+        }).thenComparing(i -> papers.get(i).paper().published(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparingDouble(i -> -base[i]).thenComparingInt(i -> i);
+        return Variant.indices(papers.size()).stream().sorted(order).mapToInt(Integer::intValue).toArray();
     }
 
     /** The score before the subscriber's interest. */
