@@ -120,7 +120,7 @@ public final class Paperboy implements AutoCloseable {
                 week.add(source);
             }
         }
-        return ranker(week, date);
+        return new Ranker(classify(week, date), classifier.taxonomy(), date, config.ranking(), config.digest(), Ranker.WEEK);
     }
 
     /** One send of a date through the outbox: what {@code send} and the daily job run. */

@@ -76,7 +76,7 @@ final class DigestAssembler {
             result.add(new Section(Ranker.LEAD_SLUG, leadName, lead));
         }
         if (!trending.isEmpty()) {
-            result.add(new Section(Ranker.TRENDING_SLUG, Ranker.TRENDING_NAME, trending));
+            result.add(new Section(Ranker.TRENDING_SLUG, "Also trending " + ranker.period(), trending));
         }
         for (Topic topic : ranker.taxonomy().topics()) {
             if (variant.chosen().contains(topic.slug()) && sections.containsKey(topic.slug())) {
@@ -136,7 +136,7 @@ final class DigestAssembler {
         Topic chosen = c.firstOf(variant.chosen());
         Topic shown = chosen != null ? chosen : c.topic();
         List<Match> matches = shown == null ? List.of() : c.matches(shown.slug());
-        List<String> reasons = new ArrayList<>(Signals.reasons(c, ranker.trendRank(index)));
+        List<String> reasons = new ArrayList<>(Signals.reasons(c, ranker.trendRank(index), ranker.period()));
         if (chosen != null) {
             reasons.add("your topic: " + chosen.name());
         }

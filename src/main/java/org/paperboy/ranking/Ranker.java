@@ -27,6 +27,9 @@ public final class Ranker {
     public static final String PERSONAL_LEAD_NAME = "Top papers for you";
     public static final String TRENDING_SLUG = "trending";
     public static final String TRENDING_NAME = "Also trending today";
+    /** The period a ranking covers, as reasons say it: "#1 today", "#1 this week". */
+    public static final String DAY = "today";
+    public static final String WEEK = "this week";
     private static final int CACHED_VARIANTS = 4096;
     private static final double TOPIC_INTEREST = 1.0;
     private static final double TITLE_KEYWORD_INTEREST = 1.0;
@@ -40,6 +43,7 @@ public final class Ranker {
     private final Taxonomy taxonomy;
     private final double[] base;
     private final int[] baseOrder;
+    private final String period;
     private final int[] trendOrder;
     private final int[] trendRank;
     private final Map<Preferences, Variant> variants = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
@@ -51,6 +55,12 @@ public final class Ranker {
     private volatile StemIndex stemIndex;
 
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape) {
+        this(classified, taxonomy, date, config, shape, DAY);
+    }
+
+    /** @param period {@link #DAY} or {@link #WEEK}: what "#1 today" and "Also trending today" say */
+    public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape, String period) {
+        this.period = period;
         this.classified = classified;
         this.papers = classified.papers();
         this.taxonomy = taxonomy;
@@ -162,6 +172,10 @@ public final class Ranker {
 
     int[] baseOrder() {
         return baseOrder;
+    }
+
+    String period() {
+        return period;
     }
 
     int[] trendOrder() {

@@ -70,12 +70,12 @@ final class Signals {
      *
      * @param trendRank the paper's place in the day's upvote order, from 1
      */
-    static List<String> reasons(ClassifiedPaper c, int trendRank) {
+    static List<String> reasons(ClassifiedPaper c, int trendRank, String period) {
         List<String> reasons = new ArrayList<>(2);
         Paper p = c.paper();
         if (p.upvotes() != null && p.upvotes() > 0) {
             if (trendRank <= RANKS_SHOWN) {
-                reasons.add("#" + trendRank + " today");
+                reasons.add("#" + trendRank + " " + period);
             }
             reasons.add(p.upvotes() + (p.upvotes() == 1 ? " upvote" : " upvotes"));
         }

@@ -106,6 +106,15 @@ class RankerTest {
     }
 
     @Test
+    void aWeeksRankingSaysThisWeek() {
+        Classifier classifier = RankingFixtures.classifier();
+        Ranker week = new Ranker(classifier.classify(day()), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
+                new DigestConfig(false, 2, 2, 6, 25), Ranker.WEEK);
+        assertThat(week.general().sections().get(0).papers().get(0).reasons()).startsWith("#1 this week");
+        assertThat(week.rank(aliceFollowsGraphs(), Set.of()).sections().get(1).name()).isEqualTo("Also trending this week");
+    }
+
+    @Test
     void aPlannedDigestIsRebuiltExactly() {
         Ranker ranker = ranker();
         for (Preferences p : List.of(Preferences.NONE, aliceFollowsGraphs(), Preferences.of(List.of("rl"), List.of("protein folding")))) {
