@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,24 @@ class PagesScreenshotIT {
         assertThat(browser.findElements(By.cssSelector("h2")).get(1).getText()).isEqualTo("Also trending today");
         assertThat(browser.findElement(By.cssSelector("a.pt")).getText()).isEqualTo("Learning Agents for Web Navigation");
         assertThat(mail.html().getBytes(StandardCharsets.UTF_8).length).isLessThan(90 * 1024);
+    }
+
+    @Test
+    void aRealSampleDaysDigestLeadsWithItsMostUpvotedPaper() throws IOException {
+        Path samples = Stream.of(Path.of("..", "shared", "samples", "hf-daily"), Path.of("..", "..", "shared", "samples", "hf-daily"))
+                .filter(Files::isDirectory).findFirst().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(samples != null, "../shared/samples/hf-daily is absent; skipping");
+        LocalDate day = LocalDate.of(2026, 6, 1);
+        Ranker ranker = paperboy.ranker(List.of(samples.resolve(day + ".json").toString()), day);
+        Files.writeString(SHOTS.resolve("sample-general.html"), paperboy.renderer().render(ranker.general())
+                .fill("ada@example.org", base + "/unsubscribe/x", base + "/preferences/x").html());
+        Files.writeString(SHOTS.resolve("sample-personal.html"), paperboy.renderer()
+                .render(ranker.rank(Preferences.of(List.of("vision", "robotics"), List.of()), Set.of()))
+                .fill("ada@example.org", base + "/unsubscribe/x", base + "/preferences/x").html());
+        shoot("sample-general", SHOTS.resolve("sample-general.html").toAbsolutePath().toUri().toString());
+        shoot("sample-personal", SHOTS.resolve("sample-personal.html").toAbsolutePath().toUri().toString());
+        browser.get(SHOTS.resolve("sample-general.html").toAbsolutePath().toUri().toString());
+        assertThat(browser.findElement(By.cssSelector("a.pt")).getText()).isEqualTo("GrepSeek: Training Search Agents for Direct Corpus Interaction");
     }
 
     @Test
