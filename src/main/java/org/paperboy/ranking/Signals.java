@@ -87,8 +87,18 @@ final class Signals {
         return String.join(", ", matches.stream().map(Match::toString).toList());
     }
 
-    /** The strongest term, quoted for a reader: {@code mentions "world model"}; null when none. */
+    /**
+     * The most telling term, quoted for a reader: the longest one found where the strongest
+     * evidence is (title, else keywords, else abstract), so "image restoration" wins over "image":
+     * {@code mentions "world model"}; null when none.
+     */
     static String mentions(List<Match> matches) {
-        return matches.isEmpty() ? null : "mentions \"" + matches.get(0).term() + "\"";
+        if (matches.isEmpty()) {
+            return null;
+        }
+        Match.Field strongest = matches.get(0).field();
+        Match best = matches.stream().filter(m -> m.field() == strongest)
+                .max(Comparator.comparingInt((Match m) -> m.term().length()).thenComparing(m -> -matches.indexOf(m))).orElseThrow();
+        return "mentions \"" + best.term() + "\"";
     }
 }

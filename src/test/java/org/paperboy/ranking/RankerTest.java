@@ -106,6 +106,14 @@ class RankerTest {
     }
 
     @Test
+    void aReasonNamesTheMostTellingTermWhereTheEvidenceIsStrongest() {
+        List<Match> matches = List.of(new Match("image", Match.Field.TITLE, 1), new Match("image restoration", Match.Field.TITLE, 1),
+                new Match("super-resolution benchmark", Match.Field.ABSTRACT, 3));
+        assertThat(Signals.mentions(matches)).isEqualTo("mentions \"image restoration\"");
+        assertThat(Signals.mentions(List.of())).isNull();
+    }
+
+    @Test
     void aWeeksRankingSaysThisWeek() {
         Classifier classifier = RankingFixtures.classifier();
         Ranker week = new Ranker(classifier.classify(day()), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
