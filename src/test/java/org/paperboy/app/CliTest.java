@@ -58,7 +58,7 @@ class CliTest {
         assertThat(lines).hasSize(561);
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("id", "title", "abstract", "authors", "authorCount",
-                "published", "upvotes", "organization", "keywords", "links", "sources");
+                "published", "upvotes", "organization", "keywords", "links", "sources", "extras");
         assertThat(first.get("published").asText()).isEqualTo("2025-04-07");
         assertThat(first.get("organization").isNull()).isTrue();
         assertThat(first.get("sources").get(0).asText()).isEqualTo("000_43477850077c895c.txt");

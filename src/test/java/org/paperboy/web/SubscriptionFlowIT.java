@@ -104,7 +104,8 @@ class SubscriptionFlowIT {
         for (String email : new String[] {"pending@example.org", "confirmed@example.org", "gone@example.org"}) {
             HttpResponse<String> answer = post("/subscribe", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
             assertThat(answer.statusCode()).as(email).isEqualTo(fresh.statusCode());
-            assertThat(answer.body()).as(email).isEqualTo(fresh.body());
+            // the page repeats the address typed, and nothing else differs
+            assertThat(answer.body().replace(email, "ADDRESS")).as(email).isEqualTo(fresh.body().replace("new@example.org", "ADDRESS"));
         }
     }
 
