@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.paperboy.Redact;
 
 /**
  * The one database of a Paperboy installation: subscribers, the outbox, the archive and the
@@ -35,7 +36,7 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database " + config.url() + ": " + rootMessage(e), e);
+            throw new StoreException(Redact.text("cannot open the database " + config.url() + ": " + rootMessage(e), config.password()), e);
         }
         try {
             // the common schema, plus the Quartz tables in each database's own dialect
@@ -43,7 +44,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration", quartz).load().migrate();
         } catch (FlywayException e) {
             pool.close();
-            throw new StoreException("cannot migrate the database " + config.url() + ": " + rootMessage(e), e);
+            throw new StoreException(Redact.text("cannot migrate the database " + config.url() + ": " + rootMessage(e), config.password()), e);
         }
         return new Database(pool, config.isPostgres());
     }

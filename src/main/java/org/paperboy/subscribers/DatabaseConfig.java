@@ -1,5 +1,7 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.Redact;
+
 /**
  * The {@code database} section of the config. The embedded default is an H2 file under
  * {@code data/}; a {@code jdbc:postgresql:} URL moves everything to PostgreSQL. The password is
@@ -13,7 +15,7 @@ public record DatabaseConfig(String url, String username, String password, Integ
     public DatabaseConfig {
         url = url == null || url.isBlank() ? DEFAULT_URL : url.strip();
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("database.url must be a jdbc:h2: or jdbc:postgresql: URL, got \"" + url + "\"");
+            throw new IllegalArgumentException("database.url must be a jdbc:h2: or jdbc:postgresql: URL, got \"" + Redact.text(url) + "\"");
         }
         username = username == null ? (url.startsWith("jdbc:h2:") ? "sa" : null) : username;
         password = password == null ? "" : password;
@@ -29,6 +31,6 @@ public record DatabaseConfig(String url, String username, String password, Integ
 
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + url + ", username=" + username + ", password=***, poolSize=" + poolSize + "]";
+        return "DatabaseConfig[url=" + Redact.text(url) + ", username=" + username + ", password=***, poolSize=" + poolSize + "]";
     }
 }
