@@ -29,6 +29,14 @@ class RedactTest {
     }
 
     @Test
+    void masksRememberedSecretsAndThePasswordsOfRememberedUrlsEverywhere() {
+        Redact.rememberUrl("jdbc:postgresql://pb:s3cret-in-url@db/news");
+        Redact.remember("smtp-password-42", null, "");
+        assertThat(Redact.text("java.net.UnknownHostException: pb:s3cret-in-url@db and smtp-password-42"))
+                .isEqualTo("java.net.UnknownHostException: pb:***@db and ***");
+    }
+
+    @Test
     void leavesOrdinaryTextAlone() {
         String text = "smtp.port must be between 1 and 65535, got 70000; see https://example.org/docs?page=2";
         assertThat(Redact.text(text)).isEqualTo(text);

@@ -65,6 +65,8 @@ public final class ConfigLoader {
         JsonNode tree = readTree(chosen, name);
         applySecrets(tree, env);
         PaperboyConfig config = bind(tree, name);
+        Redact.remember(config.smtp().password(), config.database().password(), config.tokens().secret());
+        Redact.rememberUrl(config.database().url());
         if (chosen != null) {
             checkFolders(config, tree, name);
         }
