@@ -74,14 +74,14 @@ public final class CsvImport {
     }
 
     private void setH2WriteDelay(int millis) {
-        if (!db.isPostgres()) {
-            db.transaction(c -> {
+        db.transaction(c -> {
+            if (c.getMetaData().getDatabaseProductName().equals("H2")) {
                 try (var statement = c.createStatement()) {
                     statement.execute("SET WRITE_DELAY " + millis);
                 }
-                return null;
-            });
-        }
+            }
+            return null;
+        });
     }
 
     private Report importFile(Path file, SubscriberCsv.Defaults defaults) {
