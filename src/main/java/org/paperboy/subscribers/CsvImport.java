@@ -1,5 +1,6 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -63,25 +64,7 @@ public final class CsvImport {
         if (status == Status.UNSUBSCRIBED || status == Status.BOUNCED) {
             throw new ConfigException("--status must be confirmed or pending, not " + status.key());
         }
-        // an import is safe to repeat, so on H2 it lets commits be written out in the background
-        // (as H2 does by default); the outbox's commits are written at once again afterwards
-        setH2WriteDelay(500);
-        try {
-            return importFile(file, new SubscriberCsv.Defaults(status, topics, now, SubscriptionService.CONSENT_TEXT_VERSION));
-        } finally {
-            setH2WriteDelay(0);
-        }
-    }
-
-    private void setH2WriteDelay(int millis) {
-        db.transaction(c -> {
-            if (c.getMetaData().getDatabaseProductName().equals("H2")) {
-                try (var statement = c.createStatement()) {
-                    statement.execute("SET WRITE_DELAY " + millis);
-                }
-            }
-            return null;
-        });
+        return importFile(file, new SubscriberCsv.Defaults(status, topics, now, SubscriptionService.CONSENT_TEXT_VERSION));
     }
 
     private Report importFile(Path file, SubscriberCsv.Defaults defaults) {

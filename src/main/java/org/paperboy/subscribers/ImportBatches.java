@@ -1,5 +1,9 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
+import org.paperboy.store.StoreException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

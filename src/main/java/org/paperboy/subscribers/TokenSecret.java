@@ -1,5 +1,9 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
+import org.paperboy.store.StoreException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +38,7 @@ public final class TokenSecret {
         if (config.secret() != null) {
             return config.secret();
         }
-        return stored(db).orElseGet(() -> create(db, legacyFile(dbConfig.url())));
+        return stored(db).orElseGet(() -> create(db, legacyFile(dbConfig)));
     }
 
     private static Optional<String> stored(Database db) {
@@ -72,15 +76,8 @@ public final class TokenSecret {
     }
 
     /** Where an older version kept a generated secret: {@code token-secret} in the embedded database's folder. */
-    static Optional<Path> legacyFile(String url) {
-        for (String prefix : new String[] {"jdbc:h2:file:", "jdbc:h2:async:", "jdbc:sqlite:"}) {
-            if (url.startsWith(prefix)) {
-                String path = url.substring(prefix.length()).split("[;?]", 2)[0];
-                Path parent = Path.of(path).toAbsolutePath().getParent();
-                return parent == null ? Optional.empty() : Optional.of(parent.resolve("token-secret"));
-            }
-        }
-        return Optional.empty();
+    static Optional<Path> legacyFile(DatabaseConfig config) {
+        return config.file().map(f -> f.toAbsolutePath().getParent()).map(dir -> dir.resolve("token-secret"));
     }
 
     private static Optional<String> readLegacy(Path file) {

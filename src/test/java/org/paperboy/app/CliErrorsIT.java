@@ -39,7 +39,7 @@ class CliErrorsIT {
 
     @Test
     void aCsvWithoutHeaderIsOneLineWithExit2() throws IOException {
-        Path config = config(TestSetup.h2Url(dir));
+        Path config = config(TestSetup.sqliteUrl(dir));
         Path csv = Files.writeString(dir.resolve("list.csv"), "alice@example.org,rl\nbob@example.org,\n");
         assertThat(run("subscribers", "import", csv.toString(), "--status", "confirmed", "--config", config.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("paperboy: " + csv + " line 1: no header, the line holds an address;")
@@ -48,7 +48,7 @@ class CliErrorsIT {
 
     @Test
     void aCsvWithoutStatusNeedsTheOptionInOneLine() throws IOException {
-        Path config = config(TestSetup.h2Url(dir));
+        Path config = config(TestSetup.sqliteUrl(dir));
         Path csv = Files.writeString(dir.resolve("list.csv"), "email\nalice@example.org\n");
         assertThat(run("subscribers", "import", csv.toString(), "--config", config.toString())).isEqualTo(2);
         assertThat(err.toString()).startsWith("paperboy: " + csv + ": the file has no status column; say what its readers"

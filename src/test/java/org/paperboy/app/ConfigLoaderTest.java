@@ -129,7 +129,7 @@ class ConfigLoaderTest {
     void aPasswordInsideTheDatabaseUrlIsMasked() throws IOException {
         Path file = write("database:\n  url: \"jdbc:mysql://paperboy:hunter2@db.example.org/news?password=hunter2\"\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .hasMessage(file + ": database.url must be a jdbc:h2: or jdbc:postgresql: URL, got"
+                .hasMessage(file + ": database.url must be a jdbc:sqlite: or jdbc:postgresql: URL, got"
                         + " \"jdbc:mysql://paperboy:***@db.example.org/news?password=***\"");
     }
 

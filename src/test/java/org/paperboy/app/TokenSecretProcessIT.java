@@ -43,7 +43,7 @@ class TokenSecretProcessIT {
                 database:
                   url: "%s"
                 """.formatted(abs("seeds"), abs("config/topics.yaml"), abs("templates"), dir.resolve("outbox"),
-                TestSetup.h2Url(dir)));
+                TestSetup.sqliteUrl(dir)));
 
         run(cron, "subscribe", "reader@example.org", "--confirmed", "--config", config.toString());
         run(cron, "send", "--date", "2025-11-22", "--config", config.toString());

@@ -1,5 +1,8 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -39,7 +42,7 @@ class TokenSecretIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void everyConnectionToOneDatabaseGetsTheSameGeneratedSecret(String kind) throws Exception {
         DatabaseConfig config = new DatabaseConfig(Databases.fresh(kind, dir), null, null, 4);
         Database first = open(config);
@@ -64,7 +67,7 @@ class TokenSecretIT {
 
     @Test
     void theConfiguredSecretWinsAndNothingIsStored() {
-        DatabaseConfig config = new DatabaseConfig(Databases.fresh(Databases.H2, dir), null, null, 2);
+        DatabaseConfig config = new DatabaseConfig(Databases.fresh(Databases.SQLITE, dir), null, null, 2);
         Database db = open(config);
         assertThat(TokenSecret.resolve(new TokensConfig(TestSetup.SECRET), db, config)).isEqualTo(TestSetup.SECRET);
         assertThat(TokenSecret.resolve(TokensConfig.DEFAULTS, db, config)).isNotEqualTo(TestSetup.SECRET);
@@ -73,7 +76,7 @@ class TokenSecretIT {
     @Test
     void aSecretAnOlderVersionGeneratedBesideTheDatabaseIsAdoptedSoMailedLinksStillWork() throws Exception {
         Files.writeString(dir.resolve("token-secret"), "an-older-generated-secret-0123456789\n");
-        DatabaseConfig config = new DatabaseConfig(TestSetup.h2Url(dir), null, null, 2);
+        DatabaseConfig config = new DatabaseConfig(TestSetup.sqliteUrl(dir), null, null, 2);
         Database db = open(config);
         assertThat(TokenSecret.resolve(TokensConfig.DEFAULTS, db, config)).isEqualTo("an-older-generated-secret-0123456789");
         Files.delete(dir.resolve("token-secret"));
