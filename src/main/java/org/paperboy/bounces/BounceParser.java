@@ -34,6 +34,9 @@ public final class BounceParser {
         }
         Set<String> notRecipients = notRecipients(view);
         List<Report> reports = Dsn.reports(view, notRecipients);
+        if (reports.isEmpty()) {
+            reports = SesNotification.reports(view);
+        }
         if (reports.isEmpty() && looksLikeBounce(view)) {
             reports = TextReports.reports(view, notRecipients);
         }

@@ -6,8 +6,9 @@ import java.util.Locale;
 
 /**
  * The per-recipient fields of an RFC 3464 delivery-status body: Final-Recipient,
- * Original-Recipient, Action, Status and Diagnostic-Code. Tolerates folded lines, missing blank
- * lines between recipients and fields in any order, as real MTAs write them.
+ * Original-Recipient, Action, Status and Diagnostic-Code. Each recipient's fields are a block of
+ * their own (RFC 3464 section 2.1); folded lines, missing blank lines between recipients and fields
+ * in any order are tolerated, as real MTAs write them.
  */
 final class DeliveryStatus {
 
@@ -27,6 +28,10 @@ final class DeliveryStatus {
         List<Fields> recipients = new ArrayList<>();
         Fields current = null;
         for (String line : unfold(body)) {
+            if (line.isBlank()) {
+                current = null;
+                continue;
+            }
             int colon = line.indexOf(':');
             if (colon <= 0) {
                 continue;
@@ -35,7 +40,7 @@ final class DeliveryStatus {
             String value = line.substring(colon + 1).strip();
             switch (name) {
                 case "final-recipient", "x-actual-recipient" -> {
-                    if (name.startsWith("x-") && current != null) {
+                    if (name.startsWith("x-") && current != null && current.finalRecipient != null) {
                         continue;
                     }
                     if (current == null || current.finalRecipient != null) {
@@ -44,7 +49,7 @@ final class DeliveryStatus {
                     current.finalRecipient = address(value);
                 }
                 case "original-recipient" -> {
-                    if (current == null || current.originalRecipient != null || current.finalRecipient != null) {
+                    if (current == null || current.originalRecipient != null) {
                         current = add(recipients);
                     }
                     current.originalRecipient = address(value);

@@ -27,6 +27,7 @@ final class Reasons {
                 + "(?:storage|quota|mailbox)|exceeds? (?:its |the )?(?:quota|mailbox size|storage)|mailbox size limit|insufficient disk space"
                 + "|user is over|mailbox has exceeded|account is full|disk quota|too much mail|mailbox (?:is )?(?:over|at) capacity"
                 + "|not enough (?:storage|space)|mail ?box ?full|would exceed|quota");
+        phrase("notaccept", "null mx|does not accept (?:any )?mail|doesn't (?:receive|accept) (?:e-?)?mail|does not receive (?:e-?)?mail");
         phrase("hostunknown", "host unknown|unknown host|host not found|domain not found|name or service not known|no mx (?:record|for)"
                 + "|domain (?:does not|doesn't) exist|unrouteable mail domain|nxdomain|domain name not found|unknown domain"
                 + "|host or domain name not found|no such domain|dns error|domain (?:is )?(?:not|no longer) (?:valid|registered)"
