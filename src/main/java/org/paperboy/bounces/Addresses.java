@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 final class Addresses {
 
     static final String ADDR = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-            + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{2,}";
+            + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\\.[A-Za-z]{1,}";
     private static final Pattern ANY = Pattern.compile("(?<![A-Za-z0-9.+_-])" + ADDR);
     private static final Pattern DAEMON = Pattern.compile(
             "(?i)^(?:mailer-daemon|postmaster|mail-daemon|mailer|maildaemon|daemon|bounces?|root|noreply|no-reply|nobody)@.*");
