@@ -38,7 +38,7 @@ smtp:
 delivery:
   claimBatch: 50
 database:
-  url: "jdbc:h2:file:$PWD/$work/$2"
+  url: "jdbc:sqlite:$PWD/$work/$2.db"
 tokens:
   secret: benchmark-secret-0123456789
 YAML
