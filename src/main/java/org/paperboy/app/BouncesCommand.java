@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code paperboy bounces}: reads returned mail (bounces, complaints, auto-replies). */
 @Command(name = "bounces", mixinStandardHelpOptions = true,
         description = "Read returned mail: bounces, complaints (feedback reports) and auto-replies.",
-        subcommands = {BouncesCommand.Scan.class})
+        subcommands = {BouncesCommand.Scan.class, BouncesProcessCommand.class})
 final class BouncesCommand implements Runnable {
 
     @Spec

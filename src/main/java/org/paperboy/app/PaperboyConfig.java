@@ -1,5 +1,6 @@
 package org.paperboy.app;
 
+import org.paperboy.bounces.BouncesConfig;
 import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.EmailConfig;
@@ -17,7 +18,7 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule) {
+                             WebConfig web, ScheduleConfig schedule, BouncesConfig bounces) {
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
@@ -30,5 +31,12 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         web = web == null ? WebConfig.DEFAULTS : web;
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
+        bounces = bounces == null ? BouncesConfig.DEFAULTS : bounces;
+    }
+
+    /** The config without a bounces section (its defaults). */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null);
     }
 }

@@ -21,11 +21,18 @@ public final class BounceParser {
             + "|mail system error|rejected|bounce|failed delivery|nondeliverable|warning: could not|permanent error|unzustellbar");
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*<([^>\\s]+)>");
 
+    /** The subject of a mail, decoded, for mailed unsubscribes that carry their token there. */
+    public static String subject(byte[] raw) {
+        return MailView.of(raw).header("Subject");
+    }
+
     /** Parses the raw bytes of one mail; never throws for bad mail, which is reported as kind none. */
     public ReturnedMail parse(byte[] raw) {
         MailView view = MailView.of(raw);
         List<Report> reports = reports(view);
-        return new ReturnedMail(messageId(view.header("Message-ID")), addressedTo(view), originalMessageId(view), reports);
+        boolean unreadable = reports.size() == 1 && reports.get(0).recipient() == null && reports.get(0).kind() == Kind.NONE
+                && looksLikeBounce(view);
+        return new ReturnedMail(messageId(view.header("Message-ID")), addressedTo(view), originalMessageId(view), reports, unreadable);
     }
 
     private List<Report> reports(MailView view) {

@@ -46,7 +46,7 @@ final class Reasons {
         phrase("suspend", "(?:account|mailbox|user|address) (?:has been |is )?(?:disabled|suspended|inactive|deactivated|frozen|locked|blocked)"
                 + "|inactive (?:user|account|mailbox)|not active|disabled (?:user|account|mailbox)|temporarily deactivated|is suspended");
         phrase("virusdetected", "virus|malware|infected|malicious");
-        phrase("spamdetected", "spam|junk mail|bulk mail|unsolicited|classified as|content rejected|message content|content filter|scored");
+        phrase("spamdetected", "spam(?!haus|cop)|junk mail|bulk mail|unsolicited|classified as|content rejected|message content|content filter|scored");
         phrase("authfailure", "\\bspf\\b|dkim|dmarc|sender policy framework|not authenticated|authentication (?:results|check)");
         phrase("requireptr", "reverse (?:dns|lookup|hostname)|ptr record|\\bptr\\b|rdns|no reverse|cannot find your hostname|not resolve your");
         phrase("badreputation", "reputation");
@@ -107,7 +107,7 @@ final class Reasons {
     static String of(String status, String diagnostic) {
         String code = status == null ? null : status.substring(2);
         String byCode = code == null ? null : CODES.get(code);
-        if (byCode != null && List.of("1.1", "1.2", "1.6", "2.2", "3.4", "1.10", "7.26", "7.23", "7.25").contains(code)) {
+        if (byCode != null && List.of("1.1", "1.2", "1.6", "2.2", "3.4", "7.26", "7.23", "7.25").contains(code)) {
             return byCode;
         }
         String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT);

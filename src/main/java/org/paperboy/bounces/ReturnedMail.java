@@ -10,8 +10,11 @@ import java.util.List;
  *                          where a VERP envelope sender shows up
  * @param originalMessageId the Message-ID of our message that came back, when the mail quotes it
  * @param reports           one per recipient reported; a mail with nothing to report has one of kind none
+ * @param unreadable        a bounce (by its sender, subject or type) in which no failed recipient was found:
+ *                          kept in the mailbox and reported, never acted on
  */
-public record ReturnedMail(String messageId, List<String> addressedTo, String originalMessageId, List<Report> reports) {
+public record ReturnedMail(String messageId, List<String> addressedTo, String originalMessageId, List<Report> reports,
+                           boolean unreadable) {
 
     public ReturnedMail {
         addressedTo = List.copyOf(addressedTo);
