@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.bounces.BounceException;
+import org.paperboy.bounces.BouncePoller;
 import org.paperboy.bounces.BounceProcessor;
 import org.paperboy.bounces.BouncesConfig;
 import org.paperboy.bounces.LocalSource;
@@ -78,15 +79,7 @@ final class BouncesProcessCommand implements Callable<Integer> {
             }
             return sources;
         }
-        if (config.mailbox() != null) {
-            sources.add(new MailboxSource(config));
-        }
-        if (config.maildir() != null) {
-            sources.add(new LocalSource(Path.of(config.maildir())));
-        }
-        if (config.mbox() != null) {
-            sources.add(new LocalSource(Path.of(config.mbox())));
-        }
+        sources.addAll(BouncePoller.configured(config));
         if (sources.isEmpty()) {
             throw new BounceException("bounces process: no SOURCE given and none of bounces.mailbox, bounces.maildir, bounces.mbox is set");
         }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.bounces.BouncePoller;
 import org.paperboy.schedule.ClusterHelper;
 import org.paperboy.schedule.DailySchedule;
 import org.paperboy.web.WebServer;
@@ -40,7 +41,9 @@ final class RunCommand implements Callable<Integer> {
              DailySchedule schedule = paperboy.schedule();
              WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy) : null;
              ClusterHelper helper = paperboy.config().schedule().clustered()
-                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null) {
+                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null;
+             BouncePoller bounces = paperboy.config().bounces().polled()
+                     ? BouncePoller.start(paperboy.bounceProcessor(), paperboy.config().bounces()) : null) {
             Date next = schedule.start();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Daily job \"%s\" (%s); next fire %s%s%n", paperboy.config().schedule().cron(),

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-import org.paperboy.store.Database;
 
 /**
  * The {@code bounce_event} table and what an event does to its reader, in one transaction: a hard
@@ -25,28 +24,26 @@ final class BounceEvents {
                  String reason, String diagnostic, String originalMessageId) {
     }
 
-    private final Database db;
     private final int softThreshold;
     private final Duration softWindow;
 
-    BounceEvents(Database db, int softThreshold, Duration softWindow) {
-        this.db = db;
+    BounceEvents(int softThreshold, Duration softWindow) {
         this.softThreshold = softThreshold;
         this.softWindow = softWindow;
     }
 
     /** Whether a mail was processed before, so a repeat is known without parsing matches again. */
-    boolean seen(String mailKey) {
-        return db.transaction(c -> exists(c, "SELECT 1 FROM bounce_event WHERE mail_key = ?", mailKey));
+    boolean seen(Connection c, String mailKey) throws SQLException {
+        return exists(c, "SELECT 1 FROM bounce_event WHERE mail_key = ?", mailKey);
     }
 
     /** The reader a message we sent went to, by its Message-ID (the outbox keeps it). */
-    OptionalLong subscriberByMessageId(String messageId) {
-        return db.transaction(c -> firstLong(c, "SELECT subscriber_id FROM delivery WHERE message_id = ?", messageId));
+    OptionalLong subscriberByMessageId(Connection c, String messageId) throws SQLException {
+        return firstLong(c, "SELECT subscriber_id FROM delivery WHERE message_id = ?", messageId);
     }
 
-    OptionalLong subscriberByAddress(String address) {
-        return db.transaction(c -> firstLong(c, "SELECT id FROM subscriber WHERE email_key = ?", address.toLowerCase(java.util.Locale.ROOT)));
+    OptionalLong subscriberByAddress(Connection c, String address) throws SQLException {
+        return firstLong(c, "SELECT id FROM subscriber WHERE email_key = ?", address.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Records the event and acts on it, all or nothing. */

@@ -19,6 +19,7 @@ public final class BounceParser {
     private static final Pattern BOUNCE_SUBJECT = Pattern.compile("(?i)undeliver|undelivered|delivery (?:status|failure|has failed|failed|notification|problem)"
             + "|returned mail|mail delivery|failure notice|non[- ]?delivery|could not be delivered|not delivered|delivery report"
             + "|mail system error|rejected|bounce|failed delivery|nondeliverable|warning: could not|permanent error|unzustellbar");
+    private static final Pattern BAD_ID = Pattern.compile("[\\s<>]");
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^Message-ID:\\s*<([^>\\s]+)>");
 
     /** The subject of a mail, decoded, for mailed unsubscribes that carry their token there. */
@@ -99,6 +100,6 @@ public final class BounceParser {
         if (id.startsWith("<") && id.indexOf('>') > 1) {
             id = id.substring(1, id.indexOf('>'));
         }
-        return id.isEmpty() || id.length() > 250 || id.matches(".*[\\s<>].*") ? null : id;
+        return id.isEmpty() || id.length() > 250 || BAD_ID.matcher(id).find() ? null : id;
     }
 }

@@ -1,8 +1,9 @@
 package org.paperboy.bounces;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Acts on returned mail: each mail is parsed, each reported recipient matched to a reader, and
- * the events recorded and acted on in one transaction per mail; only then may the mail leave its
- * mailbox. A mail with a bounce's look but no recipient found is kept and reported, never dropped.
+ * the events recorded and acted on in one transaction for a batch of mails; only then do those
+ * mails leave their mailbox. A mail with a bounce's look but no recipient found is kept and
+ * reported, never dropped.
  */
 public final class BounceProcessor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BounceProcessor.class);
+    /** Mails per transaction: one commit (one fsync on SQLite) for many mails. */
+    static final int BATCH = 200;
 
     private final Database db;
     private final BounceEvents events;
@@ -31,14 +35,18 @@ public final class BounceProcessor {
     private final BounceParser parser = new BounceParser();
     private final Clock clock;
 
+    /** A parsed mail waiting for its batch's commit. */
+    private record Pending(String key, ReturnedMail mail, List<BounceEvents.Event> unsubscribe, Runnable remove) {
+    }
+
     /**
-     * @param envelopeSender smtp.envelopeSender, whose {verp} names the reader a bounce is about
+     * @param envelopeSender   smtp.envelopeSender, whose {verp} names the reader a bounce is about
      * @param unsubscribeToken the reader a signed unsubscribe token was made for, if it is valid
      */
     public BounceProcessor(Database db, BouncesConfig config, String envelopeSender, Function<String, OptionalLong> unsubscribeToken,
                            Clock clock) {
         this.db = db;
-        this.events = new BounceEvents(db, config.softThreshold(), Duration.ofDays(config.softWindowDays()));
+        this.events = new BounceEvents(config.softThreshold(), Duration.ofDays(config.softWindowDays()));
         this.readers = new Readers(events, envelopeSender);
         this.unsubscribes = new MailedUnsubscribes(unsubscribeToken);
         this.clock = clock;
@@ -47,50 +55,62 @@ public final class BounceProcessor {
     /** Reads the source to its end and says what was done. */
     public ProcessSummary process(MailSource source) {
         ProcessSummary summary = new ProcessSummary();
-        source.read((name, raw) -> handle(name, raw, summary));
+        List<Pending> pending = new ArrayList<>();
+        source.read(new MailSource.Handler() {
+            @Override
+            public void handle(String name, byte[] raw, Runnable remove) {
+                summary.mails++;
+                ReturnedMail mail = parser.parse(raw);
+                String key = mail.messageId() != null ? mail.messageId() : "sha256:" + sha256(raw);
+                List<BounceEvents.Event> unsubscribe = unsubscribes.events(mail, raw, key, clock.instant());
+                if (unsubscribe.isEmpty() && mail.unreadable()) {
+                    summary.unreadable.add(name);
+                    LOG.warn("{}: a bounce in which no failed recipient was found; kept", name);
+                    return;
+                }
+                pending.add(new Pending(key, mail, unsubscribe, remove));
+                if (pending.size() >= BATCH) {
+                    flush();
+                }
+            }
+
+            @Override
+            public void flush() {
+                commit(pending, summary);
+                pending.forEach(p -> p.remove().run());
+                pending.clear();
+            }
+        });
         return summary;
     }
 
-    private boolean handle(String name, byte[] raw, ProcessSummary summary) {
-        summary.mails++;
-        ReturnedMail mail = parser.parse(raw);
-        String key = mail.messageId() != null ? mail.messageId() : "sha256:" + sha256(raw);
-        if (events.seen(key)) {
-            summary.repeated++;
-            return true;
+    private void commit(List<Pending> pending, ProcessSummary summary) {
+        if (pending.isEmpty()) {
+            return;
         }
-        List<BounceEvents.Event> toRecord = unsubscribes.events(mail, raw, key, now());
-        if (toRecord.isEmpty()) {
-            if (mail.unreadable()) {
-                summary.unreadable.add(name);
-                LOG.warn("{}: a bounce in which no failed recipient was found; kept", name);
-                return false;
-            }
-            toRecord = bounceEvents(mail, key);
-        }
-        List<BounceEvents.Event> events = toRecord;
         db.transaction(c -> {
-            for (BounceEvents.Event e : events) {
-                summary.count(e, this.events.apply(c, e));
+            for (Pending p : pending) {
+                if (events.seen(c, p.key())) {
+                    summary.repeated++;
+                    continue;
+                }
+                for (BounceEvents.Event e : p.unsubscribe().isEmpty() ? bounceEvents(c, p.mail(), p.key()) : p.unsubscribe()) {
+                    summary.count(e, events.apply(c, e));
+                }
             }
             return null;
         });
-        return true;
     }
 
-    private List<BounceEvents.Event> bounceEvents(ReturnedMail mail, String key) {
+    private List<BounceEvents.Event> bounceEvents(Connection c, ReturnedMail mail, String key) throws SQLException {
         List<BounceEvents.Event> list = new ArrayList<>();
-        Instant at = now();
+        Instant at = clock.instant();
         for (Report r : mail.reports()) {
-            Readers.Match match = r.kind() == Kind.NONE && r.recipient() == null ? Readers.Match.NONE : readers.match(mail, r);
+            Readers.Match match = r.kind() == Kind.NONE && r.recipient() == null ? Readers.Match.NONE : readers.match(c, mail, r);
             list.add(new BounceEvents.Event(key, r.recipient() == null ? "" : r.recipient(), at, match.subscriberId(), match.by(),
                     r.kind().label(), r.status(), r.reason(), r.diagnostic(), mail.originalMessageId()));
         }
         return list;
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 
     static String sha256(byte[] raw) {
@@ -99,9 +119,5 @@ public final class BounceProcessor {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    static String utf8(byte[] raw) {
-        return new String(raw, StandardCharsets.UTF_8);
     }
 }

@@ -21,6 +21,8 @@ final class DeliveryStatus {
         String diagnostic = "";
     }
 
+    private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\r?\\n|\\r");
+
     private DeliveryStatus() {
     }
 
@@ -87,7 +89,7 @@ final class DeliveryStatus {
 
     private static List<String> unfold(String body) {
         List<String> lines = new ArrayList<>();
-        for (String line : body.split("\\r?\\n|\\r")) {
+        for (String line : LINES.split(body)) {
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && !lines.isEmpty()) {
                 lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line.strip());
             } else {

@@ -24,7 +24,8 @@ public final class LocalSource implements MailSource {
     public static MailSource stdin(InputStream in) {
         return handler -> {
             try {
-                handler.handle("stdin", in.readAllBytes());
+                handler.handle("stdin", in.readAllBytes(), () -> { });
+                handler.flush();
             } catch (IOException e) {
                 throw new BounceException("standard input: cannot read: " + e.getMessage(), e);
             }
@@ -33,11 +34,8 @@ public final class LocalSource implements MailSource {
 
     @Override
     public void read(Handler handler) {
-        LocalMail.read(path, (name, raw) -> {
-            if (handler.handle(name, raw)) {
-                markSeen(Path.of(name));
-            }
-        });
+        LocalMail.read(path, (name, raw) -> handler.handle(name, raw, () -> markSeen(Path.of(name))));
+        handler.flush();
     }
 
     private void markSeen(Path file) {

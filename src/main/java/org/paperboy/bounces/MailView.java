@@ -30,6 +30,14 @@ import java.util.Properties;
  */
 final class MailView {
 
+    static {
+        // Jakarta Mail looks its stream provider up with a ServiceLoader scan for every body part
+        // unless this names it; with the scan, parsing is several times slower
+        if (System.getProperty("jakarta.mail.util.StreamProvider") == null) {
+            System.setProperty("jakarta.mail.util.StreamProvider", "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
     private static final Session SESSION = Session.getInstance(lenient());
 
     final InternetHeaders headers;

@@ -62,9 +62,16 @@ public final class MailboxSource implements MailSource {
             if (message.isSet(Flags.Flag.DELETED)) {
                 continue;
             }
-            if (handler.handle(folder.getFullName() + "#" + i, raw(message))) {
-                message.setFlag(Flags.Flag.DELETED, true);
-            }
+            handler.handle(folder.getFullName() + "#" + i, raw(message), () -> delete(message));
+        }
+        handler.flush();
+    }
+
+    private static void delete(Message message) {
+        try {
+            message.setFlag(Flags.Flag.DELETED, true);
+        } catch (MessagingException e) {
+            throw new BounceException("cannot flag message " + message.getMessageNumber() + " deleted: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.paperboy.bounces;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.OptionalLong;
 
@@ -27,25 +29,25 @@ final class Readers {
         this.verpSuffix = at < 0 ? null : envelopeSender.substring(at + "{verp}".length()).toLowerCase(Locale.ROOT);
     }
 
-    Match match(ReturnedMail mail, Report report) {
+    Match match(Connection c, ReturnedMail mail, Report report) throws SQLException {
         for (String to : mail.addressedTo()) {
             String reader = verpReader(to);
             if (reader != null) {
-                OptionalLong id = events.subscriberByAddress(reader);
+                OptionalLong id = events.subscriberByAddress(c, reader);
                 if (id.isPresent()) {
                     return new Match(id.getAsLong(), "verp");
                 }
             }
         }
         if (mail.originalMessageId() != null) {
-            OptionalLong id = events.subscriberByMessageId(mail.originalMessageId());
+            OptionalLong id = events.subscriberByMessageId(c, mail.originalMessageId());
             if (id.isPresent()) {
                 return new Match(id.getAsLong(), "message-id");
             }
         }
         for (String address : java.util.Arrays.asList(report.originalRecipient(), report.recipient())) {
             if (address != null) {
-                OptionalLong id = events.subscriberByAddress(address);
+                OptionalLong id = events.subscriberByAddress(c, address);
                 if (id.isPresent()) {
                     return new Match(id.getAsLong(), "recipient");
                 }

@@ -13,6 +13,7 @@ package org.paperboy.bounces;
 public record Report(String recipient, String originalRecipient, Kind kind, String status, String reason, String diagnostic) {
 
     static final int MAX_DIAGNOSTIC = 500;
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("[\\p{Cntrl}\\s]+");
 
     public Report {
         if (kind == null || reason == null) {
@@ -26,7 +27,7 @@ public record Report(String recipient, String originalRecipient, Kind kind, Stri
         if (text == null) {
             return "";
         }
-        String line = text.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+        String line = BLANKS.matcher(text).replaceAll(" ").strip();
         return line.length() <= MAX_DIAGNOSTIC ? line : line.substring(0, MAX_DIAGNOSTIC);
     }
 }

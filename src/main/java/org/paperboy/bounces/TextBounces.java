@@ -34,6 +34,7 @@ final class TextBounces {
             + "the original message|header of (?:the )?original|unsent message|copy of (?:the )?message)|[ \\t]*-{2,} ?Original|"
             + "Content-Type: message/rfc822|[ \\t]*-{3,}[ \\t]*Below this line|Received: from |Return-Path: )");
     private static final int BLOCK_LINES = 12;
+    private static final Pattern LINES = Pattern.compile("\\r?\\n|\\r");
 
     private TextBounces() {
     }
@@ -53,7 +54,7 @@ final class TextBounces {
     static List<Found> find(List<String> texts, Set<String> notRecipients) {
         Map<String, StringBuilder> blocks = new LinkedHashMap<>();
         for (String text : texts) {
-            scan(ownText(text).split("\\r?\\n|\\r"), notRecipients, blocks);
+            scan(LINES.split(ownText(text)), notRecipients, blocks);
         }
         if (blocks.isEmpty()) {
             for (String text : texts) {

@@ -7,6 +7,8 @@ import java.util.Set;
 /** Reports from a bounce that has only human-readable text (and perhaps an X-Failed-Recipients header). */
 final class TextReports {
 
+    private static final java.util.regex.Pattern EMPTY_BRACKETS = java.util.regex.Pattern.compile("<\\s*>");
+
     private TextReports() {
     }
 
@@ -38,7 +40,7 @@ final class TextReports {
         if (reason.equals("undefined") || reason.equals("expired") && status == null) {
             reason = Reasons.of(status, whole + " " + subject);
         }
-        String diagnostic = block.replace(found.recipient(), " ").replaceAll("<\\s*>", " ");
+        String diagnostic = EMPTY_BRACKETS.matcher(block.replace(found.recipient(), " ")).replaceAll(" ");
         return new Report(found.recipient(), null, Reasons.kindOf(reason, status), status, reason, diagnostic);
     }
 
