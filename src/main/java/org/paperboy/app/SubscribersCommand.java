@@ -13,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.paperboy.subscribers.CsvImport;
 import org.paperboy.subscribers.Status;
+import org.paperboy.bounces.BounceStates;
 import org.paperboy.subscribers.Subscriber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,8 +61,10 @@ final class SubscribersCommand implements Runnable {
             Status only = status == null ? null : Status.parse(status);
             PrintWriter out = spec.commandLine().getOut();
             try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
-                paperboy.subscribers().forEach(only, s -> out.println(json ? toJson(s) : String.format("%-40s %-12s %-7s %s",
-                        s.email(), s.status().key(), s.frequency().key(), describe(s))));
+                Map<Long, BounceStates.ReaderState> bounces = BounceStates.readers(paperboy.database());
+                paperboy.subscribers().forEach(only, s -> out.println(json ? toJson(s, bounces.getOrDefault(s.id(), BounceStates.ReaderState.NONE))
+                        : String.format("%-40s %-12s %-7s %s", s.email(), s.status().key(), s.frequency().key(), describe(s)
+                                + (bounces.containsKey(s.id()) ? "  " + bounces.get(s.id()).describe() : ""))));
             }
             out.flush();
             return 0;
@@ -73,6 +76,10 @@ final class SubscribersCommand implements Runnable {
         }
 
         private static String toJson(Subscriber s) {
+            return toJson(s, null);
+        }
+
+        private static String toJson(Subscriber s, BounceStates.ReaderState bounces) {
             ObjectNode o = PaperJson.MAPPER.createObjectNode();
             o.put("email", s.email());
             o.put("status", s.status().key());
@@ -83,6 +90,11 @@ final class SubscribersCommand implements Runnable {
             o.put("confirmedAt", s.confirmedAt() == null ? null : s.confirmedAt().toString());
             o.put("unsubscribedAt", s.unsubscribedAt() == null ? null : s.unsubscribedAt().toString());
             o.put("consentSource", s.consent().source());
+            if (bounces != null) {
+                o.put("hardBounces", bounces.hard());
+                o.put("softBounces", bounces.soft());
+                o.put("complained", bounces.complaints() > 0);
+            }
             try {
                 return PaperJson.MAPPER.writeValueAsString(o);
             } catch (JsonProcessingException e) {

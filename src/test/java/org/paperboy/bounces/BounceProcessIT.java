@@ -128,6 +128,11 @@ class BounceProcessIT {
                 "1 unreadable kept");
         assertThat(count(md.resolve("new"))).as("only the unreadable mail stays new").isEqualTo(1);
         assertThat(count(md.resolve("cur"))).isEqualTo(5);
+        var states = BounceStates.readers(paperboy.database());
+        assertThat(states.get(paperboy.subscribers().find("alice@example.org").orElseThrow().id()).hard()).isEqualTo(1);
+        assertThat(states.get(paperboy.subscribers().find("bob@example.org").orElseThrow().id()).soft()).isEqualTo(1);
+        assertThat(states.get(paperboy.subscribers().find("carol@example.org").orElseThrow().id()).describe()).contains("complained");
+        assertThat(states).doesNotContainKey(paperboy.subscribers().find("dave@example.org").orElseThrow().id());
         int recorded = events();
 
         Files.list(md.resolve("cur")).forEach(f -> move(f, md.resolve("new").resolve(f.getFileName().toString().replace(":2,S", ""))));
@@ -181,6 +186,16 @@ class BounceProcessIT {
     }
 
     @Test
+    void aPostfixPipeHandsOverOneMessageOnStandardInput() throws Exception {
+        wire();
+        reader("alice@example.org");
+        ProcessSummary summary = paperboy.bounceProcessor().process(
+                LocalSource.stdin(new ByteArrayInputStream(mail("gmail-text.eml", "alice@example.org"))));
+        assertThat(summary.line()).startsWith("1 mail: 1 hard");
+        assertThat(status("alice@example.org")).isEqualTo(Status.BOUNCED);
+    }
+
+    @Test
     void readsAnImapMailboxAndDeletesOnlyWhatItRecorded() throws Exception {
         mailboxTest("imap", greenMail.getImap().getPort());
     }
@@ -224,6 +239,10 @@ class BounceProcessIT {
         paperboy.bounceProcessor().process(new LocalSource(maildir(dsn)));
 
         assertThat(status("alice@example.org")).isEqualTo(Status.BOUNCED);
+        BounceStates.Rates rates = BounceStates.since(paperboy.database(), Instant.EPOCH);
+        assertThat(rates.sent()).isEqualTo(2);
+        assertThat(rates.bounceRate()).isEqualTo(0.5);
+        assertThat(rates.complaintRate()).isZero();
         greenMail.purgeEmailFromAllMailboxes();
         send(FRIDAY.plusDays(3));
         assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString()).containsExactly("bob@example.org");
