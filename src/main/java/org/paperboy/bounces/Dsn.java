@@ -41,7 +41,7 @@ final class Dsn {
         if (action.startsWith("delivered") || action.startsWith("relayed") || action.startsWith("expanded")) {
             return new Report(recipient, fields.originalRecipient, Kind.NONE, status, "delivered", diagnostic);
         }
-        String reason = Reasons.of(status, diagnostic + " " + (diagnostic.equals(text) ? "" : text));
+        String reason = Reasons.of(status, diagnostic, diagnostic.equals(text) ? "" : text);
         Kind kind = action.startsWith("delayed") ? Kind.NONE : Reasons.kindOf(reason, status);
         return new Report(recipient, fields.originalRecipient, kind, status, reason, diagnostic);
     }

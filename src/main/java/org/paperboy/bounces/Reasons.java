@@ -1,7 +1,6 @@
 package org.paperboy.bounces;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,7 @@ final class Reasons {
                 + "|bad destination mailbox|address (?:does not exist|unknown|not found|not present)|not listed in (?:domino|public name)"
                 + "|not our customer|no account by that name|unknown or illegal alias|rejected: user|recipient rejected|no such local user"
                 + "|user (?:account )?(?:is )?unavailable|addressee unknown|unknown email address|no valid recipients|undeliverable recipient"
-                + "|said: 550 5\\.1\\.1|email account that you tried to reach|not exist|address rejected");
+                + "|said: 550 5\\.1\\.1|email account that you tried to reach|not exist|address rejected|name is not recognized");
         phrase("mesgtoobig", "message (?:is )?too (?:big|large)|message size exceeds|message length exceeds|exceeds? (?:the )?(?:maximum )?(?:message )?size"
                 + "|size limit|too large|message exceeded|max(?:imum)? (?:message )?size");
         phrase("suspend", "(?:account|mailbox|user|address) (?:has been |is )?(?:disabled|suspended|inactive|deactivated|frozen|locked|blocked)"
@@ -51,7 +50,8 @@ final class Reasons {
         phrase("requireptr", "reverse (?:dns|lookup|hostname)|ptr record|\\bptr\\b|rdns|no reverse|cannot find your hostname|not resolve your");
         phrase("badreputation", "reputation");
         phrase("blocked", "blocked|black ?list|block ?list|\\brbl\\b|spamhaus|dnsbl|banned|client host rejected|access denied|connection refused"
-                + "|not allowed to send|your ip|ip address|listed (?:in|at|on)|barracuda|sorbs|spamcop|denied");
+                + "|not allowed to send|your ip|ip address|listed (?:in|at|on)|barracuda|sorbs|spamcop|denied|smtp server of your isp|dynamic ip"
+                + "|dial-?up|residential");
         phrase("norelaying", "relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|not permitted to relay|unable to relay"
                 + "|relay not permitted|we do not relay|no relaying|relaying not|not a gateway|relay");
         phrase("speeding", "rate limit|too many (?:messages|mails|emails)|sending rate|unusual rate|ratelimit|rate of");
@@ -59,7 +59,7 @@ final class Reasons {
         phrase("rejected", "sender (?:address )?(?:rejected|denied|unknown|verify failed|not allowed)|domain of sender|sender verification"
                 + "|envelope sender|mail from|return path|your address|not accept mail from|refused|rejected");
         phrase("policyviolation", "policy|prohibited|not allowed|restricted|violat");
-        phrase("notcompliantrfc", "rfc ?5322|rfc ?2822|rfc ?822|not rfc|duplicate header|multiple (?:from|subject)|header (?:error|syntax)");
+        phrase("notcompliantrfc", "rfc ?5322|rfc ?2822|not rfc|duplicate header|multiple (?:from|subject)|header (?:error|syntax)");
         phrase("expired", "retry time|retry timeout|delivery time expired|message expired|expired|too long|could not be delivered (?:within|for)"
                 + "|giving up|gave up|undeliverable for|timed out waiting|delivery (?:was )?(?:delayed|deferred)|has been delayed|not yet been delivered"
                 + "|delivery temporarily suspended|still trying");
@@ -92,6 +92,8 @@ final class Reasons {
             Map.entry("7.23", "authfailure"), Map.entry("7.25", "requireptr"), Map.entry("7.26", "authfailure"),
             Map.entry("7.27", "notaccept"));
 
+    /** Codes specific enough to name the reason whatever the words say. */
+    private static final Set<String> DECISIVE = Set.of("1.1", "1.2", "1.6", "2.2", "3.4", "7.26", "7.23", "7.25");
     private static final Pattern STATUS = Pattern.compile("(?<![\\w.])([245])\\.(\\d)\\.(\\d{1,3})(?!\\.?\\d)");
     private static final Pattern REPLY = Pattern.compile("(?<![\\d.#])([245])[0-9]{2}(?![\\d.])");
 
@@ -103,17 +105,22 @@ final class Reasons {
                 (a, b) -> Pattern.compile(a.pattern() + "|" + b.pattern(), Pattern.CASE_INSENSITIVE));
     }
 
-    /** The reason for a failure with this status code (may be null) and diagnostic text. */
-    static String of(String status, String diagnostic) {
+    /**
+     * The reason for a failure with this status code (may be null) and these texts, the remote
+     * server's own words first: a phrase in an earlier text wins over one in a later text.
+     */
+    static String of(String status, String... texts) {
         String code = status == null ? null : status.substring(2);
         String byCode = code == null ? null : CODES.get(code);
-        if (byCode != null && List.of("1.1", "1.2", "1.6", "2.2", "3.4", "7.26", "7.23", "7.25").contains(code)) {
+        if (byCode != null && DECISIVE.contains(code)) {
             return byCode;
         }
-        String text = diagnostic == null ? "" : diagnostic.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, Pattern> entry : PHRASES.entrySet()) {
-            if (entry.getValue().matcher(text).find()) {
-                return entry.getKey();
+        for (String t : texts) {
+            String text = t == null ? "" : t.toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, Pattern> entry : PHRASES.entrySet()) {
+                if (entry.getValue().matcher(text).find()) {
+                    return entry.getKey();
+                }
             }
         }
         if (byCode != null) {

@@ -36,10 +36,7 @@ final class TextReports {
         String block = found.block();
         String status = first(Reasons.statusIn(block), Reasons.statusIn(whole), Reasons.statusFromReply(block),
                 Reasons.statusFromReply(whole));
-        String reason = Reasons.of(status, block);
-        if (reason.equals("undefined") || reason.equals("expired") && status == null) {
-            reason = Reasons.of(status, whole + " " + subject);
-        }
+        String reason = Reasons.of(status, block, whole, subject);
         String diagnostic = EMPTY_BRACKETS.matcher(block.replace(found.recipient(), " ")).replaceAll(" ");
         return new Report(found.recipient(), null, Reasons.kindOf(reason, status), status, reason, diagnostic);
     }
