@@ -24,7 +24,7 @@ import org.paperboy.testing.TestSetup;
 /** {@code kill -9} in the middle of {@code bounces process}: nothing lost, nothing counted twice. Needs target/paperboy.jar. */
 class BounceCrashIT {
 
-    static final int MAILS = 20_000;
+    static final int MAILS = 8_000;
 
     @TempDir
     Path dir;
