@@ -18,7 +18,20 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule, BouncesConfig bounces) {
+                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces) {
+
+    /** Without logging and bounces sections: their defaults. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null, null);
+    }
+
+    /** Without a bounces section: its defaults. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
+                          LoggingConfig logging) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, null);
+    }
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
@@ -31,12 +44,7 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         web = web == null ? WebConfig.DEFAULTS : web;
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
+        logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         bounces = bounces == null ? BouncesConfig.DEFAULTS : bounces;
-    }
-
-    /** The config without a bounces section (its defaults). */
-    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
-                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null);
     }
 }

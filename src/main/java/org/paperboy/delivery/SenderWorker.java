@@ -36,6 +36,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     private Mailer.Connection connection;
     private int sentOnConnection;
     private String connectError;
+    /** The recorder's ticket for this connection's last outcome. */
+    private long lastTicket;
 
     SenderWorker(String name, Context ctx) {
         this.name = name;
@@ -52,7 +54,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
                 }
                 for (OutboxRow row : rows) {
                     boolean cannotSend = connectError != null || ctx.stopping().getAsBoolean();
-                    ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
+                    lastTicket = ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
                 }
                 if (connectError != null) {
                     return new Result(true, connectError);
@@ -78,14 +80,16 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         }
         try {
             ctx.rate().acquire();
+            ctx.recorder().awaitCommitted(lastTicket);
             connection.send(mail);
             sentOnConnection++;
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
         } catch (DeliveryException e) {
             if (e.permanent()) {
+                LOG.info("bounced {}: {}", row.email(), e.getMessage());
                 return new Outcome(row, Outcome.Kind.BOUNCED, e.getMessage());
             }
-            LOG.debug("deferred {}: {}", row.email(), e.getMessage());
+            LOG.info("deferred {}: {}", row.email(), e.getMessage());
             closeConnection();
             return new Outcome(row, Outcome.Kind.DEFERRED, e.getMessage());
         } catch (InterruptedException e) {

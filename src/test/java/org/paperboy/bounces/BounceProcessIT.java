@@ -57,7 +57,7 @@ class BounceProcessIT {
         SmtpConfig smtp = new SmtpConfig("127.0.0.1", greenMail.getSmtp().getPort(), "none", null, null, 5, 5, 5, "digest@paperboy.test",
                 "Paperboy Test", null, VERP, 2, null, null, dir.resolve("outbox").toString());
         paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), smtp, base.delivery(),
-                base.database(), base.tokens(), base.web(), base.schedule(), bounces));
+                base.database(), base.tokens(), base.web(), base.schedule(), base.logging(), bounces));
         return paperboy;
     }
 
