@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import org.paperboy.PaperboyException;
+import org.paperboy.Redact;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -49,16 +50,21 @@ final class Cli implements java.util.concurrent.Callable<Integer> {
 
     private static int report(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof PaperboyException || e instanceof UncheckedIOException) {
-            err.println("paperboy: " + e.getMessage());
+        boolean expected = e instanceof PaperboyException || e instanceof UncheckedIOException;
+        // one line, and never a secret: a driver's message may quote a URL with its password
+        String message = Redact.text(String.valueOf(expected ? e.getMessage() : e)).replaceAll("\\s*\\R\\s*", " ");
+        if (expected) {
+            err.println("paperboy: " + message);
         } else {
-            err.println("paperboy: unexpected error: " + e + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+            err.println("paperboy: unexpected error: " + message + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
         }
         if (verbose(parseResult)) {
-            e.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(Redact.text(trace.toString()));
         }
         err.flush();
-        return e instanceof PaperboyException || e instanceof UncheckedIOException ? BAD_INPUT : FAILURE;
+        return expected ? BAD_INPUT : FAILURE;
     }
 
     private static boolean verbose(ParseResult result) {

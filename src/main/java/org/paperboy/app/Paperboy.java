@@ -216,7 +216,7 @@ public final class Paperboy implements AutoCloseable {
 
     public synchronized SubscriptionService subscriptions() {
         if (subscriptions == null) {
-            Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), Path.of("data")));
+            Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), database(), config.database()));
             subscriptions = new SubscriptionService(subscribers(), tokens,
                     new ConfirmationMail(renderer, mailer, config.email(), config.smtp(), classifier().taxonomy()),
                     config.email().publicBaseUrl(), topicSlugs(), clock);

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
+import org.paperboy.subscribers.UnsubscribeReason;
 
 /**
  * The {@code bounce_event} table and what an event does to its reader, in one transaction: a hard
@@ -58,7 +59,8 @@ final class BounceEvents {
         return switch (e.kind()) {
             case "hard" -> bounce(c, id) ? Effect.BOUNCED : Effect.RECORDED;
             case "soft" -> softCount(c, id, e.at()) >= softThreshold && bounce(c, id) ? Effect.BOUNCED : Effect.RECORDED;
-            case "complaint", "unsubscribe" -> unsubscribe(c, id, e.at()) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
+            case "complaint" -> unsubscribe(c, id, e.at(), UnsubscribeReason.COMPLAINT) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
+            case "unsubscribe" -> unsubscribe(c, id, e.at(), UnsubscribeReason.MAILED) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
             default -> Effect.RECORDED;
         };
     }
@@ -88,14 +90,19 @@ final class BounceEvents {
     }
 
     /**
-     * Unsubscribes the reader for good. The reason (complaint, or a mailed unsubscribe) is the
-     * event's kind; {@code subscriber.unsubscribe_reason} (V6) is set once that column is on main.
+     * Unsubscribes the reader for good with the reason (V6 {@code unsubscribe_reason}), as
+     * {@code SubscriberStore.unsubscribe} does but inside this event's transaction: a complaint
+     * outranks any earlier reason, otherwise the first unsubscribe stands.
      */
-    private static boolean unsubscribe(Connection c, long id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ?"
-                + " WHERE id = ? AND status <> 'unsubscribed'")) {
+    private static boolean unsubscribe(Connection c, long id, Instant at, UnsubscribeReason reason) throws SQLException {
+        String which = reason == UnsubscribeReason.COMPLAINT
+                ? "(status <> 'unsubscribed' OR unsubscribe_reason IS NULL OR unsubscribe_reason <> 'complaint')"
+                : "status <> 'unsubscribed'";
+        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at ="
+                + " CASE WHEN status = 'unsubscribed' THEN unsubscribed_at ELSE ? END, unsubscribe_reason = ? WHERE id = ? AND " + which)) {
             ps.setTimestamp(1, Timestamp.from(at));
-            ps.setLong(2, id);
+            ps.setString(2, reason.key());
+            ps.setLong(3, id);
             return ps.executeUpdate() > 0;
         }
     }

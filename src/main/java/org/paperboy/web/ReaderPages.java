@@ -11,6 +11,7 @@ import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Subscriber;
 import org.paperboy.subscribers.SubscriptionService;
 import org.paperboy.subscribers.Tokens;
+import org.paperboy.subscribers.UnsubscribeReason;
 
 /**
  * The pages behind a digest's signed links: preferences, and unsubscribe. A GET only shows a
@@ -40,7 +41,9 @@ final class ReaderPages {
 
     void unsubscribe(Exchange ex, String token) throws IOException {
         Optional<Subscriber> s = subscriptions.byToken(Tokens.Purpose.UNSUBSCRIBE, token);
-        if (s.isEmpty() || !subscriptions.unsubscribe(token)) {
+        byte[] body = ex.body();
+        boolean oneClick = body != null && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("List-Unsubscribe=One-Click");
+        if (s.isEmpty() || !subscriptions.unsubscribe(token, oneClick ? UnsubscribeReason.ONE_CLICK : UnsubscribeReason.USER)) {
             badLink(ex);
             return;
         }

@@ -29,6 +29,7 @@ import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Status;
+import org.paperboy.subscribers.UnsubscribeReason;
 import org.paperboy.testing.TestSetup;
 
 /** Returned mail read from a maildir and from GreenMail's IMAP and POP3, acted on in the embedded database. */
@@ -123,6 +124,7 @@ class BounceProcessIT {
         assertThat(status("alice@example.org")).isEqualTo(Status.BOUNCED);
         assertThat(status("bob@example.org")).isEqualTo(Status.CONFIRMED);
         assertThat(status("carol@example.org")).isEqualTo(Status.UNSUBSCRIBED);
+        assertThat(paperboy.subscribers().find("carol@example.org").orElseThrow().unsubscribeReason()).isEqualTo(UnsubscribeReason.COMPLAINT);
         assertThat(status("dave@example.org")).isEqualTo(Status.CONFIRMED);
         assertThat(first.line()).contains("6 mails", "2 hard", "1 soft", "1 complaint", "1 autoreply", "1 unmatched",
                 "1 unreadable kept");
@@ -181,6 +183,7 @@ class BounceProcessIT {
         ProcessSummary summary = paperboy.bounceProcessor().process(new LocalSource(maildir(good, plus)));
 
         assertThat(status("erin@example.org")).isEqualTo(Status.UNSUBSCRIBED);
+        assertThat(paperboy.subscribers().find("erin@example.org").orElseThrow().unsubscribeReason()).isEqualTo(UnsubscribeReason.MAILED);
         assertThat(status("frank@example.org")).isEqualTo(Status.CONFIRMED);
         assertThat(summary.unsubscribed()).isEqualTo(1);
     }

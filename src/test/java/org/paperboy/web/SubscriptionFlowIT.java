@@ -90,6 +90,8 @@ class SubscriptionFlowIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(status("alice@example.org")).isEqualTo(Status.UNSUBSCRIBED);
+        assertThat(paperboy.subscribers().find("alice@example.org").orElseThrow().unsubscribeReason())
+                .isEqualTo(org.paperboy.subscribers.UnsubscribeReason.ONE_CLICK);
     }
 
     @Test
