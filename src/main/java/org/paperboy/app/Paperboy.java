@@ -224,6 +224,13 @@ public final class Paperboy implements AutoCloseable {
         return subscriptions;
     }
 
+    /** Acts on returned mail (bounces, complaints, mailed unsubscribes) for this installation's readers. */
+    public org.paperboy.bounces.BounceProcessor bounceProcessor() {
+        return new org.paperboy.bounces.BounceProcessor(database(), config.bounces(), config.smtp().envelopeSender(),
+                token -> subscriptions().byToken(Tokens.Purpose.UNSUBSCRIBE, token)
+                        .map(s -> java.util.OptionalLong.of(s.id())).orElse(java.util.OptionalLong.empty()), clock);
+    }
+
     @Override
     public synchronized void close() {
         if (database != null) {

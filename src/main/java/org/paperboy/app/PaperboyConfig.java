@@ -1,5 +1,6 @@
 package org.paperboy.app;
 
+import org.paperboy.bounces.BouncesConfig;
 import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.EmailConfig;
@@ -17,12 +18,19 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging) {
+                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces) {
 
-    /** Without a logging section: the defaults. */
+    /** Without logging and bounces sections: their defaults. */
     public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
                           DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null);
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null, null);
+    }
+
+    /** Without a bounces section: its defaults. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
+                          LoggingConfig logging) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, null);
     }
 
     public PaperboyConfig {
@@ -37,5 +45,6 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
         logging = logging == null ? LoggingConfig.DEFAULTS : logging;
+        bounces = bounces == null ? BouncesConfig.DEFAULTS : bounces;
     }
 }
