@@ -43,8 +43,7 @@ public final class SmtpMailer implements Mailer {
         @Override
         public void send(OutgoingMail mail) {
             try {
-                var message = messages.build(mail);
-                transport.sendMessage(message, message.getAllRecipients());
+                transport.sendMessage(messages.message(mail), messages.recipients(mail));
             } catch (SMTPAddressFailedException e) {
                 throw failure(mail, e.getReturnCode(), e);
             } catch (SMTPSendFailedException e) {
