@@ -46,7 +46,7 @@ final class EncodedDigest {
         this.text = EncodedBody.compile(text.parts(), text.slots());
         this.html = html == null ? null : EncodedBody.compile(html.parts(), html.slots());
         this.subject = subject;
-        this.subjectLine = subject == null ? null : subjectLine(subject);
+        this.subjectLine = subject == null ? null : encodeSubject(subject);
     }
 
     /** A rendered digest, its reader slots kept. */
@@ -71,9 +71,10 @@ final class EncodedDigest {
 
     /** The Subject header line with its CRLF: RFC 2047-encoded when not ASCII, folded (RFC 5322 2.2.3). */
     byte[] subjectLine(String s) {
-        if (s.equals(subject)) {
-            return subjectLine;
-        }
+        return s.equals(subject) ? subjectLine : encodeSubject(s);
+    }
+
+    private static byte[] encodeSubject(String s) {
         try {
             return ("Subject: " + MimeUtility.fold(9, MimeUtility.encodeText(s, "UTF-8", null)) + "\r\n")
                     .getBytes(StandardCharsets.US_ASCII);

@@ -51,6 +51,8 @@ class SpliceTest {
             Email fill = rendered.fill(r[0], r[1], r[2]);
             MailBody body = MailBody.spliced(encoded, RenderedDigest.values(r[0], r[1], r[2]));
             assertSameAsFresh(body, fill.text(), fill.html(), "reader " + i);
+            OutgoingMail mail = new OutgoingMail("reader@example.org", rendered.subject(), body, "id@paperboy.test", Map.of());
+            assertThat(parse(write(mail)).getSubject()).isEqualTo(rendered.subject());
         }
     }
 
