@@ -32,8 +32,10 @@ final class DigestMails {
 
     OutgoingMail mail(OutboxRow row, Digest digest) {
         String unsubscribe = subscriptions.unsubscribeUrl(row.subscriberId());
+        long started = System.nanoTime();
         RenderedDigest rendered = renders.render(digest);
         EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
+        Phases.add("render", System.nanoTime() - started);
         MailBody body = MailBody.spliced(encoded, RenderedDigest.values(row.email(), unsubscribe,
                 subscriptions.preferencesUrl(row.subscriberId())));
         Map<String, String> headers = new LinkedHashMap<>();
