@@ -99,7 +99,7 @@ run() {   # readers, database
   java -jar "$jar" subscribers import subscribers.csv -c smtp.yaml >/dev/null
   local launched ended
   launched=$(date +%s%3N)
-  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true -jar "$jar" \
+  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true ${BENCH_JAVA_OPTS:-} -jar "$jar" \
     send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err
   ended=$(date +%s%3N)
   grep -q "sent $n," send.out || { echo "bench: paperboy did not send all $n: $(cat send.out)" >&2; exit 1; }
@@ -123,7 +123,7 @@ run() {   # readers, database
       printf "  phases (s): start %.2f (JVM up %.2f), load %.2f, plan %.2f, send %.2f, stop %.2f; whole run %.2f\n",
         (at["start"] - launched) / 1000, (at["jvm"] - launched) / 1000, (at["load"] - at["start"]) / 1000,
         (at["plan"] - at["load"]) / 1000, send, (ended - at["send"]) / 1000, whole
-      printf "  render and encode inside the send: %.2f s over all sender threads\n", total["render"] / 1000
+      printf "  inside the send, over all sender threads: render %.2f s, encode %.2f s\n", total["render"] / 1000, total["encode"] / 1000
       printf "  paperboy: sending %.0f msg/s, whole run %.0f msg/s; CPU %.0f us/msg in all, %.0f us/msg while sending; peak heap %s MB (-Xmx256m)\n",
         n / send, n / whole, (u[1] + u[2]) * 1e6 / n, (cpuat["send"] - cpuat["plan"]) * 1000 / n, peak
       printf "  smtp-source -d -s 4: %.0f msg/s (CPU %.0f us/msg)\n", source, (v[1] + v[2]) * 1e6 / n

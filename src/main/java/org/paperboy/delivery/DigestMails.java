@@ -34,8 +34,10 @@ final class DigestMails {
         String unsubscribe = subscriptions.unsubscribeUrl(row.subscriberId());
         long started = System.nanoTime();
         RenderedDigest rendered = renders.render(digest);
+        long renderedAt = System.nanoTime();
         EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
-        Phases.add("render", System.nanoTime() - started);
+        Phases.add("render", renderedAt - started);
+        Phases.add("encode", System.nanoTime() - renderedAt);
         MailBody body = MailBody.spliced(encoded, RenderedDigest.values(row.email(), unsubscribe,
                 subscriptions.preferencesUrl(row.subscriberId())));
         Map<String, String> headers = new LinkedHashMap<>();
