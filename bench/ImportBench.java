@@ -9,10 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.paperboy.subscribers.CsvImport;
-import org.paperboy.subscribers.Database;
-import org.paperboy.subscribers.DatabaseConfig;
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
 
-/** Imports N generated subscribers from CSV into a fresh H2 file; reports rows/s and peak heap. Run by bench/import.sh. */
+/** Imports N generated subscribers from CSV into a fresh SQLite file; reports rows/s and peak heap. Run by bench/import.sh. */
 public class ImportBench {
 
     public static void main(String[] args) throws Exception {
@@ -38,7 +38,7 @@ public class ImportBench {
                 }
             }
         }
-        try (Database db = Database.open(new DatabaseConfig("jdbc:h2:file:" + dbDir.toAbsolutePath().resolve("db"), null, null, 2))) {
+        try (Database db = Database.open(new DatabaseConfig("jdbc:sqlite:" + dbDir.toAbsolutePath().resolve("paperboy.db"), null, null, 2))) {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             CsvImport.Report report = new CsvImport(db, List.of("rl", "diffusion", "llm", "reasoning", "multimodal", "vision",

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Subscriber import benchmark (issue 5): 1,000,000 CSV rows into a fresh H2 file, on one core,
+# Subscriber import benchmark (issue 5): 1,000,000 CSV rows into a fresh SQLite file, on one core,
 # and 250,000 rows for comparison, both in a 128 MB heap to show memory does not grow with the file.
 #   bash bench/import.sh      # from the repository root
 set -euo pipefail

@@ -5,11 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
 import org.paperboy.delivery.Mailer;
 import org.paperboy.delivery.OutboxFolder;
+import org.paperboy.delivery.Rankings;
 import org.paperboy.delivery.SmtpMailer;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.PreviewWriter;
@@ -22,7 +24,7 @@ import org.paperboy.ranking.Taxonomy;
 import org.paperboy.ranking.Topic;
 import org.paperboy.schedule.DailyJob;
 import org.paperboy.schedule.DailySchedule;
-import org.paperboy.subscribers.Database;
+import org.paperboy.store.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 import org.paperboy.subscribers.TokenSecret;
@@ -141,33 +143,35 @@ public final class Paperboy implements AutoCloseable {
     /** As {@link #send}, also writing the day's general digest as preview files under {@code previewDir} when it is set. */
     public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options, Path previewDir) {
         org.paperboy.delivery.Phases.mark("start");
-        Ranker daily = ranker(sources, day);
+        Rankings rankings = rankings(sources);
+        rankings.daily(day);   // loaded here rather than inside planning, so a benchmark can time loading
         org.paperboy.delivery.Phases.mark("load");
         if (previewDir != null) {
             new PreviewWriter(renderer, config.email()).write(previewDir, day,
-                    List.of(new PreviewWriter.Variant("", "General digest", renderer.render(daily.general()))));
+                    List.of(new PreviewWriter.Variant("", "General digest", renderer.render(rankings.daily(day).general()))));
         }
-        return run.run(day, daily, weekly(sources, day, daily), options);
+        return run.run(day, rankings, options);
     }
 
     /**
-     * The week's ranking, built once on first use; when no source is fetched by date, the week's
-     * papers are the day's, and the daily ranking serves.
+     * The rankings of the sources by date, each built once: the day's, and the week's for weekly
+     * readers (when no source is fetched by date, the week's papers are the day's, and the daily
+     * ranking serves).
      */
-    private Supplier<Ranker> weekly(List<String> sources, LocalDate day, Ranker daily) {
+    Rankings rankings(List<String> sources) {
         List<String> base = sources == null || sources.isEmpty() ? config.papers().sources() : sources;
-        if (base.stream().noneMatch(source -> source.contains("{date}"))) {
-            return () -> daily;
-        }
-        return new Supplier<>() {
-            private Ranker week;
+        boolean byDate = base.stream().anyMatch(source -> source.contains("{date}"));
+        Map<LocalDate, Ranker> daily = new ConcurrentHashMap<>();
+        Map<LocalDate, Ranker> weekly = new ConcurrentHashMap<>();
+        return new Rankings() {
+            @Override
+            public Ranker daily(LocalDate date) {
+                return daily.computeIfAbsent(date, d -> ranker(sources, d));
+            }
 
             @Override
-            public synchronized Ranker get() {
-                if (week == null) {
-                    week = weeklyRanker(sources, day);
-                }
-                return week;
+            public Ranker weekly(LocalDate date) {
+                return byDate ? weekly.computeIfAbsent(date, d -> weeklyRanker(sources, d)) : daily(date);
             }
         };
     }
@@ -187,8 +191,7 @@ public final class Paperboy implements AutoCloseable {
 
             @Override
             public DeliveryReport help(DeliveryRun run, LocalDate date) {
-                Ranker daily = ranker(List.of(), date);
-                return run.deliverOnly(date, daily, weekly(List.of(), date, daily), new DeliveryRun.Options(false, null, false, null));
+                return run.deliverOnly(date, rankings(List.of()), new DeliveryRun.Options(false, null, false, null));
             }
         };
     }
@@ -200,13 +203,7 @@ public final class Paperboy implements AutoCloseable {
 
     /** This process's name among senders: host and process id. */
     static String node() {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "localhost";
-        }
-        return (host + ":" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9_.:-]", "_");
+        return DeliveryRun.localNode();
     }
 
     public synchronized Database database() {

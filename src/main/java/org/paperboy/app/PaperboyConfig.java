@@ -7,7 +7,7 @@ import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
 import org.paperboy.schedule.ScheduleConfig;
-import org.paperboy.subscribers.DatabaseConfig;
+import org.paperboy.store.DatabaseConfig;
 import org.paperboy.subscribers.TokensConfig;
 import org.paperboy.web.WebConfig;
 

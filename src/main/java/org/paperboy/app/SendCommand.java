@@ -35,6 +35,10 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Render and report without sending or writing a delivery row.")
     boolean dryRun;
 
+    @Option(names = "--retry-failed", paramLabel = "DATE",
+            description = "First put the date's failed messages (5xx answers) back in the queue, after fixing their cause.")
+    LocalDate retryFailed;
+
     @Option(names = "--to", paramLabel = "EMAIL", description = "Only this (confirmed) subscriber.")
     String to;
 
@@ -56,9 +60,16 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String only = to == null ? null : EmailAddress.normalise(to);
-        try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
+        try (StopSignal stop = new StopSignal(); Paperboy paperboy = Paperboy.wire(common.config(env))) {
             LocalDate day = date != null ? date : LocalDate.now(paperboy.config().schedule().zone());
-            DeliveryReport report = paperboy.send(paperboy.deliveryRun(), day, sources,
+            DeliveryRun run = paperboy.deliveryRun();
+            // SIGTERM/SIGINT: the messages in flight finish and are recorded, the rest stay pending
+            stop.onStop(run::stop);
+            if (retryFailed != null) {
+                spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
+                        run.retryFailed(retryFailed));
+            }
+            DeliveryReport report = paperboy.send(run, day, sources,
                     new DeliveryRun.Options(dryRun, only, System.console() != null, System.err), preview);
             PrintWriter out = spec.commandLine().getOut();
             out.println(report.summary());

@@ -8,26 +8,30 @@ import java.util.Locale;
  * The {@code delivery} section: retries, bounces, the weekly digest's day, and how the outbox is
  * shared among senders.
  *
- * @param maxAttempts           tries per message before it is failed
+ * @param maxAgeDays            how long a message is retried (4xx answers, servers down): a run sends
+ *                              the pending messages of every date this recent, oldest first; older
+ *                              ones are cancelled as expired (an MTA's queue lifetime)
  * @param initialBackoffSeconds wait before the first retry; doubles with each further one
+ * @param maxBackoffSeconds     the longest wait between two tries
  * @param waitInRunSeconds      a run waits this long for deferred messages to come due; later ones
  *                              are left pending for the next run
  * @param hardBounceThreshold   5xx answers after which a subscriber is marked bounced
  * @param weeklyDay             the weekday weekly readers get their digest
- * @param claimBatch            messages a sender claims from the outbox at a time; a crash can
- *                              send at most this many twice per connection
- * @param claimLeaseSeconds     in a cluster, a claim older than this is taken over by another node
+ * @param claimBatch            messages a sender claims from the outbox at a time
+ * @param claimLeaseSeconds     a sender renews its claims every third of this; a claim not renewed
+ *                              for this long is taken over by another sender
  * @param historyDays           how far back "already sent" papers are left out
  */
-public record DeliveryConfig(Integer maxAttempts, Integer initialBackoffSeconds, Integer waitInRunSeconds,
+public record DeliveryConfig(Integer maxAgeDays, Integer initialBackoffSeconds, Integer maxBackoffSeconds, Integer waitInRunSeconds,
                              Integer hardBounceThreshold, String weeklyDay, Integer claimBatch, Integer claimLeaseSeconds,
                              Integer historyDays) {
 
-    public static final DeliveryConfig DEFAULTS = new DeliveryConfig(null, null, null, null, null, null, null, null);
+    public static final DeliveryConfig DEFAULTS = new DeliveryConfig(null, null, null, null, null, null, null, null, null);
 
     public DeliveryConfig {
-        maxAttempts = atLeast("maxAttempts", maxAttempts, 5, 1);
+        maxAgeDays = atLeast("maxAgeDays", maxAgeDays, 3, 0);
         initialBackoffSeconds = atLeast("initialBackoffSeconds", initialBackoffSeconds, 60, 1);
+        maxBackoffSeconds = atLeast("maxBackoffSeconds", maxBackoffSeconds, 3600, initialBackoffSeconds);
         waitInRunSeconds = atLeast("waitInRunSeconds", waitInRunSeconds, 300, 0);
         hardBounceThreshold = atLeast("hardBounceThreshold", hardBounceThreshold, 2, 1);
         weeklyDay = weeklyDay == null || weeklyDay.isBlank() ? "MONDAY" : weeklyDay.strip().toUpperCase(Locale.ROOT);
@@ -36,8 +40,8 @@ public record DeliveryConfig(Integer maxAttempts, Integer initialBackoffSeconds,
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("delivery.weeklyDay must be a weekday such as MONDAY, got \"" + weeklyDay + "\"");
         }
-        claimBatch = atLeast("claimBatch", claimBatch, 20, 1);
-        claimLeaseSeconds = atLeast("claimLeaseSeconds", claimLeaseSeconds, 300, 10);
+        claimBatch = atLeast("claimBatch", claimBatch, 50, 1);
+        claimLeaseSeconds = atLeast("claimLeaseSeconds", claimLeaseSeconds, 60, 3);
         historyDays = atLeast("historyDays", historyDays, 30, 1);
     }
 
@@ -47,7 +51,8 @@ public record DeliveryConfig(Integer maxAttempts, Integer initialBackoffSeconds,
 
     /** The wait before retry number {@code attempt} (1 for the first retry). */
     public Duration backoff(int attempt) {
-        return Duration.ofSeconds((long) initialBackoffSeconds << Math.min(Math.max(attempt - 1, 0), 20));
+        long seconds = (long) initialBackoffSeconds << Math.min(Math.max(attempt - 1, 0), 20);
+        return Duration.ofSeconds(Math.min(seconds, maxBackoffSeconds));
     }
 
     private static int atLeast(String key, Integer value, int fallback, int min) {

@@ -2,28 +2,27 @@ package org.paperboy.delivery;
 
 import java.io.PrintStream;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.paperboy.PaperboyException;
 import org.paperboy.digest.DigestArchive;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.Email;
 import org.paperboy.digest.RenderCache;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Ranker;
-import org.paperboy.subscribers.Database;
+import org.paperboy.store.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 import org.slf4j.Logger;
@@ -31,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last stage: plans a date's outbox, publishes the day's digest to the archive, and sends
- * every pending message over {@code smtp.connections} reused connections at the configured rate.
- * Deferred messages are retried with exponential backoff while the run lasts; whatever is left
- * stays pending for the next run, which resumes it.
+ * every pending message of every date within {@code delivery.maxAgeDays}, oldest first, at the
+ * configured rate. What is still pending after the run stays for the next one; what is older than
+ * the age limit is cancelled as expired and reported.
  */
 public final class DeliveryRun {
 
@@ -51,30 +50,37 @@ public final class DeliveryRun {
 
     private final Parts parts;
     private final Outbox outbox;
+    private final Claims claims;
+    private final SenderId sender;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     public DeliveryRun(Parts parts) {
         this.parts = parts;
         this.outbox = new Outbox(parts.database());
+        this.claims = new Claims(parts.database());
+        this.sender = SenderId.next(parts.node());
     }
 
-    /** Asks a running send to stop: messages in flight finish, the rest stay pending. */
+    /** This process's name among senders. */
+    public static String localNode() {
+        return SenderId.localNode();
+    }
+
+    /** Asks a running send to stop: messages in flight finish and are recorded, the rest stay pending. */
     public void stop() {
         stopping.set(true);
     }
 
-    /**
-     * Runs the date.
-     *
-     * @param daily  the day's ranking
-     * @param weekly the past week's ranking, built only when a weekly reader is due
-     */
-    public DeliveryReport run(LocalDate date, Ranker daily, Supplier<Ranker> weekly, Options options) {
+    /** Plans the date and sends it, after the pending messages of earlier dates. */
+    public DeliveryReport run(LocalDate date, Rankings rankings, Options options) {
         long started = System.nanoTime();
         Map<String, Integer> before = outbox.counts(date);
+        Ranker daily = rankings.daily(date);
+        Supplier<Ranker> weekly = memo(() -> rankings.weekly(date));
         Planner planner = new Planner(outbox, parts.subscribers(), parts.config(), parts.smtp().domain());
         RenderCache renders = new RenderCache(parts.renderer());
         int[] planned = {0};
+        long planStart = System.nanoTime();
         Set<String> variants = new HashSet<>();
         planner.plan(date, daily, weekly, options.only(), plans -> {
             planned[0] += plans.size();
@@ -86,26 +92,114 @@ public final class DeliveryRun {
                 planner.store(date, plans, parts.clock().instant());
             }
         });
+        double planSeconds = seconds(planStart);
+        LOG.info("{}: planned {} messages in {} s ({} a second)", date, planned[0], String.format("%.2f", planSeconds),
+                String.format("%.0f", planned[0] / Math.max(planSeconds, 1e-9)));
         if (options.dryRun()) {
-            return new DeliveryReport(date, planned[0], before.getOrDefault("sent", 0), 0, planned[0], 0, 0, renders.size(),
-                    seconds(started), 0, "dry run: nothing sent");
+            return new DeliveryReport(date, planned[0], before.getOrDefault("sent", 0), 0, planned[0], 0, 0, 0, renders.size(),
+                    seconds(started), 0, "dry run: nothing sent", 0, List.of());
         }
         publish(date, daily, renders);
-        return deliver(date, daily, weekly, renders, before, planned[0], options, started);
+        return deliverAll(date, daily, weekly, rankings, renders, before, planned[0], options, started);
     }
 
     /**
      * Delivers what is pending for the date without planning: how a cluster node helps a large send,
      * claiming batches no other node holds.
      */
-    public DeliveryReport deliverOnly(LocalDate date, Ranker daily, Supplier<Ranker> weekly, Options options) {
+    public DeliveryReport deliverOnly(LocalDate date, Rankings rankings, Options options) {
         long started = System.nanoTime();
-        return deliver(date, daily, weekly, new RenderCache(parts.renderer()), outbox.counts(date), 0, options, started);
+        try (Heartbeat ignored = new Heartbeat(); Recorder recorder = recorder()) {
+            return sendDate(date, rankings.daily(date), memo(() -> rankings.weekly(date)), new RenderCache(parts.renderer()),
+                    outbox.counts(date), 0, options, recorder, started);
+        }
     }
 
     /** The dates since the given one that still have messages pending or being sent. */
     public List<LocalDate> datesWithWork(LocalDate since) {
         return outbox.datesWithWork(since);
+    }
+
+    /** Puts the date's failed messages back in the queue; the next run sends them. Returns how many. */
+    public int retryFailed(LocalDate date) {
+        return outbox.retryFailed(date, parts.clock().instant());
+    }
+
+    private DeliveryReport deliverAll(LocalDate date, Ranker daily, Supplier<Ranker> weekly, Rankings rankings, RenderCache renders,
+                                      Map<String, Integer> before, int planned, Options options, long started) {
+        // the date asked for is always sent, however old; other dates within the age limit are resumed
+        LocalDate limit = LocalDate.now(parts.clock()).minusDays(parts.config().maxAgeDays());
+        LocalDate oldest = date.isBefore(limit) ? date : limit;
+        int expired = outbox.expire(oldest, parts.config().maxAgeDays()).values().stream().mapToInt(Integer::intValue).sum();
+        if (expired > 0) {
+            LOG.warn("{} messages older than delivery.maxAgeDays ({}) were cancelled as expired", expired, parts.config().maxAgeDays());
+        }
+        List<DeliveryReport> earlier = new ArrayList<>();
+        DeliveryReport own = null;
+        try (Heartbeat ignored = new Heartbeat(); Recorder recorder = recorder()) {
+            releaseAbandoned();
+            TreeSet<LocalDate> dates = new TreeSet<>(outbox.datesWithWork(oldest));
+            dates.add(date);
+            for (LocalDate d : dates) {
+                if (d.equals(date)) {
+                    own = sendDate(date, daily, weekly, renders, before, planned, options, recorder, started);
+                } else if (!stopping.get()) {
+                    earlier.add(resume(d, rankings, options, recorder));
+                }
+            }
+        }
+        return own.withEarlier(expired, earlier, seconds(started));
+    }
+
+    private DeliveryReport resume(LocalDate date, Rankings rankings, Options options, Recorder recorder) {
+        long started = System.nanoTime();
+        Map<String, Integer> counts = outbox.counts(date);
+        Ranker daily;
+        try {
+            daily = rankings.daily(date);
+        } catch (PaperboyException e) {
+            LOG.warn("{}: cannot load the papers to resume its pending messages: {}", date, e.getMessage());
+            return new DeliveryReport(date, 0, counts.getOrDefault("sent", 0), 0, counts.getOrDefault("pending", 0),
+                    counts.getOrDefault("failed", 0), 0, 0, 0, seconds(started), 0, "cannot load its papers: " + e.getMessage(), 0,
+                    List.of());
+        }
+        LOG.info("{}: resuming {} pending messages", date, counts.getOrDefault("pending", 0) + counts.getOrDefault("sending", 0));
+        return sendDate(date, daily, memo(() -> rankings.weekly(date)), new RenderCache(parts.renderer()), counts, 0, options,
+                recorder, started);
+    }
+
+    private final AtomicReference<Progress> progress = new AtomicReference<>();
+
+    private DeliveryReport sendDate(LocalDate date, Ranker daily, Supplier<Ranker> weekly, RenderCache renders,
+                                    Map<String, Integer> before, int planned, Options options, Recorder recorder, long started) {
+        Map<String, Integer> counts = outbox.counts(date);
+        int todo = counts.getOrDefault("pending", 0) + counts.getOrDefault("sending", 0);
+        try (Progress p = new Progress(todo, options.terminal(), options.log())) {
+            progress.set(p);
+            return new DateSender(parts, outbox, claims, sender, recorder, stopping::get)
+                    .send(date, daily, weekly, renders, before, planned, p, started);
+        }
+    }
+
+    private Recorder recorder() {
+        return new Recorder(claims, sender, parts.config(), parts.clock(), batch -> {
+            for (Outcome o : batch) {
+                if (o.kind() == Outcome.Kind.BOUNCED) {
+                    parts.subscribers().recordHardBounce(o.row().subscriberId(), parts.config().hardBounceThreshold());
+                }
+            }
+            Progress p = progress.get();
+            if (p != null) {
+                p.record(batch);
+            }
+        });
+    }
+
+    private void releaseAbandoned() {
+        int released = claims.releaseAbandoned(parts.clock().instant().minusSeconds(parts.config().claimLeaseSeconds()));
+        if (released > 0) {
+            LOG.info("{} messages claimed by a sender that stopped are sent again with their Message-IDs", released);
+        }
     }
 
     private void publish(LocalDate date, Ranker daily, RenderCache renders) {
@@ -118,81 +212,46 @@ public final class DeliveryRun {
         }
     }
 
-    private DeliveryReport deliver(LocalDate date, Ranker daily, Supplier<Ranker> weekly, RenderCache renders,
-                                   Map<String, Integer> before, int planned, Options options, long started) {
-        // alone, any row left sending is from a sender that died; in a cluster, only claims older than the lease
-        Instant staleBefore = parts.clustered() ? parts.clock().instant().minusSeconds(parts.config().claimLeaseSeconds())
-                : parts.clock().instant().plusSeconds(86_400);
-        int recovered = outbox.recover(date, staleBefore);
-        if (recovered > 0) {
-            LOG.info("{}: {} messages left sending by a stopped sender are sent again with their Message-IDs", date, recovered);
+    /** Renews this run's claims every third of the lease while it sends. */
+    private final class Heartbeat implements AutoCloseable {
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "paperboy-heartbeat-" + sender.run());
+            t.setDaemon(true);
+            return t;
+        });
+
+        Heartbeat() {
+            long every = Math.max(1, parts.config().claimLeaseSeconds() * 1000L / 3);
+            timer.scheduleWithFixedDelay(() -> {
+                try {
+                    claims.heartbeat(sender, parts.clock().instant());
+                } catch (RuntimeException e) {
+                    LOG.warn("renewing the outbox claims failed: {}", e.getMessage());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
         }
-        Map<String, Integer> counts = outbox.counts(date);
-        int todo = counts.getOrDefault("pending", 0) + counts.getOrDefault("sending", 0);
-        Function<OutboxRow, Digest> digests = row -> (row.kind().equals("weekly") ? weekly.get() : daily)
-                .rankExactly(row.preferences(), Set.copyOf(row.paperIds()));
-        DigestMails mails = new DigestMails(renders, parts.subscriptions(), parts.smtp(), parts.listName());
-        String problem = null;
-        try (Progress progress = new Progress(todo, options.terminal(), options.log())) {
-            SenderWorker.Context ctx = new SenderWorker.Context(date, outbox, parts.mailer(), new RateLimit(parts.smtp().ratePerSecond()),
-                    digests, mails, parts.subscribers(), parts.config(), parts.smtp(), parts.clock(), progress, stopping::get);
-            problem = sendUntilDone(ctx);
-            Map<String, Integer> after = outbox.counts(date);
-            int left = after.getOrDefault("pending", 0) + after.getOrDefault("sending", 0);
-            if (left == 0 && problem != null && problem.startsWith("stopped")) {
-                problem = null;   // asked to stop with nothing left to send
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    private static <T> Supplier<T> memo(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
             }
-            return new DeliveryReport(date, planned, before.getOrDefault("sent", 0), progress.sent(), left,
-                    after.getOrDefault("failed", 0),
-                    progress.cancelled(), renders.size(), seconds(started), progress.seconds(), problem);
-        }
+        };
     }
 
-    /** Runs the workers until nothing is due within the wait, the server is down, or a stop is asked. */
-    private String sendUntilDone(SenderWorker.Context ctx) {
-        int connections = parts.smtp().connections();
-        ExecutorService pool = Executors.newFixedThreadPool(connections);
-        try {
-            while (!stopping.get()) {
-                List<Future<SenderWorker.Result>> running = new ArrayList<>(connections);
-                for (int i = 0; i < connections; i++) {
-                    running.add(pool.submit(new SenderWorker(parts.node() + "-" + i, ctx)));
-                }
-                for (Future<SenderWorker.Result> f : running) {
-                    SenderWorker.Result result = f.get();
-                    if (result.serverDown()) {
-                        return "SMTP server unreachable: " + result.lastError();
-                    }
-                }
-                var next = outbox.nextDue(ctx.date());
-                if (next.isEmpty()) {
-                    return null;
-                }
-                Duration wait = Duration.between(parts.clock().instant(), next.get());
-                if (wait.compareTo(Duration.ofSeconds(parts.config().waitInRunSeconds())) > 0) {
-                    return "deferred messages come due after this run; the next run resumes them";
-                }
-                sleep(wait);
-            }
-            return "stopped: the rest stays pending";
-        } catch (ExecutionException e) {
-            throw new DeliveryException("a sender failed: " + e.getCause().getMessage(), false, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted: the rest stays pending";
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private void sleep(Duration wait) throws InterruptedException {
-        long until = System.nanoTime() + Math.max(0, wait.toNanos());
-        while (!stopping.get() && System.nanoTime() < until) {
-            Thread.sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-        }
-    }
-
-    private static double seconds(long startedNanos) {
+    static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

@@ -1,7 +1,6 @@
 package org.paperboy.delivery;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,14 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
-import org.paperboy.ranking.Preferences;
-import org.paperboy.subscribers.Database;
+import org.paperboy.store.Database;
+import org.paperboy.store.Dialect;
 
 /**
  * The delivery rows in the database: one per (digest date, subscriber), so a date is mailed to
- * each reader at most once whatever runs, restarts or nodes come and go. Senders claim rows with
- * {@code SELECT ... FOR UPDATE SKIP LOCKED}, so no two senders ever hold the same row.
+ * each reader at most once whatever runs, restarts or nodes come and go. This side plans rows and
+ * answers questions about them; {@link Claims} hands them to senders and records what became of them.
  */
 final class Outbox {
 
@@ -31,29 +29,20 @@ final class Outbox {
     record Planned(long subscriberId, String kind, String messageId, List<String> paperIds, String variantKey) {
     }
 
+    /** Rows per INSERT statement on PostgreSQL (9 parameters each, well under its 32,767). */
+    private static final int ROWS_PER_INSERT = 500;
+    private static final String COLUMNS = "(digest_date, subscriber_id, kind, state, attempts, next_attempt_at, message_id,"
+            + " paper_ids, variant_key, created_at)";
+    private static final String VALUES = "(?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)";
+
     private final Database db;
-    /**
-     * H2 takes row locks beyond the rows a SKIP LOCKED claim returns, so concurrent claims and
-     * updates from one process time out on each other; its file serves one process anyway, so the
-     * senders of that process take turns. PostgreSQL needs no such help.
-     */
-    private final ReentrantLock h2Turns;
 
     Outbox(Database db) {
         this.db = db;
-        this.h2Turns = db.isPostgres() ? null : new ReentrantLock();
     }
 
-    private <T> T write(Database.Work<T> work) {
-        if (h2Turns == null) {
-            return db.transaction(work);
-        }
-        h2Turns.lock();
-        try {
-            return db.transaction(work);
-        } finally {
-            h2Turns.unlock();
-        }
+    Database database() {
+        return db;
     }
 
     /** The subscribers that already have a row for the date, whatever its state. */
@@ -61,7 +50,7 @@ final class Outbox {
         return db.transaction(c -> {
             Set<Long> ids = new HashSet<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM delivery WHERE digest_date = ?")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
@@ -82,8 +71,8 @@ final class Outbox {
             String sql = "SELECT subscriber_id, paper_ids FROM delivery WHERE state = 'sent' AND digest_date < ? AND digest_date >= ?"
                     + " AND subscriber_id IN (" + "?,".repeat(subscribers.size() - 1) + "?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setDate(1, Date.valueOf(date));
-                ps.setDate(2, Date.valueOf(date.minusDays(days)));
+                ps.setObject(1, date);
+                ps.setObject(2, date.minusDays(days));
                 for (int i = 0; i < subscribers.size(); i++) {
                     ps.setLong(i + 3, subscribers.get(i));
                 }
@@ -97,133 +86,89 @@ final class Outbox {
         });
     }
 
-    /** Inserts the planned rows as pending, in one transaction. */
+    /**
+     * Inserts the planned rows as pending, in one transaction: a JDBC batch on SQLite (one
+     * prepared statement, one commit), multi-row INSERTs on PostgreSQL (one round trip per 500 rows).
+     */
     void insert(LocalDate date, List<Planned> rows, Instant now) {
         if (rows.isEmpty()) {
             return;
         }
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts,"
-                    + " next_attempt_at, message_id, paper_ids, variant_key, created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)")) {
-                for (Planned row : rows) {
-                    ps.setDate(1, Date.valueOf(date));
-                    ps.setLong(2, row.subscriberId());
-                    ps.setString(3, row.kind());
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setString(5, row.messageId());
-                    ps.setString(6, String.join(",", row.paperIds()));
-                    ps.setString(7, row.variantKey());
-                    ps.setTimestamp(8, Timestamp.from(now));
-                    ps.addBatch();
+        db.transaction(c -> {
+            if (db.dialect() == Dialect.POSTGRES) {
+                for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+                    insertMultiRow(c, date, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)), now);
                 }
-                ps.executeBatch();
+            } else {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery " + COLUMNS + " VALUES " + VALUES)) {
+                    for (Planned row : rows) {
+                        bindRow(ps, 0, date, row, now);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
             }
             return null;
         });
+    }
+
+    private static void insertMultiRow(Connection c, LocalDate date, List<Planned> rows, Instant now) throws SQLException {
+        String sql = "INSERT INTO delivery " + COLUMNS + " VALUES " + (VALUES + ", ").repeat(rows.size() - 1) + VALUES;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < rows.size(); i++) {
+                bindRow(ps, i * 8, date, rows.get(i), now);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindRow(PreparedStatement ps, int offset, LocalDate date, Planned row, Instant now) throws SQLException {
+        ps.setObject(offset + 1, date);
+        ps.setLong(offset + 2, row.subscriberId());
+        ps.setString(offset + 3, row.kind());
+        ps.setTimestamp(offset + 4, Timestamp.from(now));
+        ps.setString(offset + 5, row.messageId());
+        ps.setString(offset + 6, String.join(",", row.paperIds()));
+        ps.setString(offset + 7, row.variantKey());
+        ps.setTimestamp(offset + 8, Timestamp.from(now));
     }
 
     /**
-     * Rows left in {@code sending} by a sender that died: back to pending, to be sent again with
-     * their stored Message-ID. Only claims older than {@code staleBefore} are taken over.
+     * Cancels, as expired, the rows still pending from before the oldest date a run may send (an
+     * MTA's queue lifetime). Returns how many, per date.
      */
-    int recover(LocalDate date, Instant staleBefore) {
-        return write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
-                    + " WHERE digest_date = ? AND state = 'sending' AND claimed_at < ?")) {
-                ps.setDate(1, Date.valueOf(date));
-                ps.setTimestamp(2, Timestamp.from(staleBefore));
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /** Claims up to {@code limit} due rows for this sender and marks them sending, one attempt more. */
-    List<OutboxRow> claim(LocalDate date, String sender, int limit, Instant now) {
-        return write(c -> {
-            List<Long> ids = new ArrayList<>(limit);
-            try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM delivery WHERE digest_date = ? AND state = 'pending'"
-                    + " AND next_attempt_at <= ? FETCH FIRST " + limit
-                    + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                ps.setDate(1, Date.valueOf(date));
-                ps.setTimestamp(2, Timestamp.from(now));
+    Map<LocalDate, Integer> expire(LocalDate oldest, int maxAgeDays) {
+        Map<LocalDate, Integer> expired = new HashMap<>();
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT digest_date, COUNT(*) FROM delivery WHERE digest_date < ?"
+                    + " AND state = 'pending' GROUP BY digest_date")) {
+                ps.setObject(1, oldest);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ids.add(rs.getLong(1));
+                        expired.put(rs.getObject(1, LocalDate.class), rs.getInt(2));
                     }
                 }
             }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'sending', claimed_by = ?, claimed_at = ?,"
-                    + " attempts = attempts + 1 WHERE digest_date = ? AND subscriber_id = ?")) {
-                for (long id : ids) {
-                    ps.setString(1, sender);
-                    ps.setTimestamp(2, Timestamp.from(now));
-                    ps.setDate(3, Date.valueOf(date));
-                    ps.setLong(4, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            return rows(c, date, ids);
-        });
-    }
-
-    private static List<OutboxRow> rows(Connection c, LocalDate date, List<Long> ids) throws SQLException {
-        List<OutboxRow> rows = new ArrayList<>(ids.size());
-        String sql = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, d.paper_ids, s.email, s.status, s.topics, s.keywords"
-                + " FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.digest_date = ? AND d.subscriber_id IN ("
-                + "?,".repeat(ids.size() - 1) + "?) ORDER BY d.variant_key, d.subscriber_id";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setDate(1, Date.valueOf(date));
-            for (int i = 0; i < ids.size(); i++) {
-                ps.setLong(i + 2, ids.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new OutboxRow(date, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            split(rs.getString(5)), rs.getString(6), rs.getString(7),
-                            Preferences.of(split(rs.getString(8)), split(rs.getString(9)))));
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** Records what became of claimed rows, in one transaction. */
-    void record(List<Outcome> outcomes, String sender, DeliveryConfig config, Instant now) {
-        if (outcomes.isEmpty()) {
-            return;
-        }
-        write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
-                    + " last_reply = ?, sent_at = ?, claimed_by = NULL WHERE digest_date = ? AND subscriber_id = ? AND state = 'sending'"
-                    + " AND claimed_by = ?")) {
-                for (Outcome o : outcomes) {
-                    OutboxRow row = o.row();
-                    int attempts = o.kind() == Outcome.Kind.RELEASED ? row.attempts() - 1 : row.attempts();
-                    String state = switch (o.kind()) {
-                        case SENT -> "sent";
-                        case BOUNCED -> "failed";
-                        case CANCELLED -> "cancelled";
-                        case RELEASED -> "pending";
-                        case DEFERRED -> attempts >= config.maxAttempts() ? "failed" : "pending";
-                    };
-                    Instant next = o.kind() == Outcome.Kind.DEFERRED ? now.plus(config.backoff(attempts)) : now;
-                    ps.setString(1, state);
-                    ps.setInt(2, attempts);
-                    ps.setTimestamp(3, Timestamp.from(next));
-                    ps.setString(4, o.reply() == null ? null : o.reply().length() > 500 ? o.reply().substring(0, 500) : o.reply());
-                    ps.setTimestamp(5, o.kind() == Outcome.Kind.SENT ? Timestamp.from(now) : null);
-                    ps.setDate(6, Date.valueOf(row.date()));
-                    ps.setLong(7, row.subscriberId());
-                    ps.setString(8, sender);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'cancelled', last_reply = ?"
+                    + " WHERE digest_date < ? AND state = 'pending'")) {
+                ps.setString(1, "expired: not delivered within delivery.maxAgeDays (" + maxAgeDays + ")");
+                ps.setObject(2, oldest);
+                ps.executeUpdate();
             }
             return null;
+        });
+        return expired;
+    }
+
+    /** Puts the date's failed rows back in the queue, for an operator who fixed the cause. */
+    int retryFailed(LocalDate date, Instant now) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', next_attempt_at = ?,"
+                    + " last_reply = 'retried by the operator' WHERE digest_date = ? AND state = 'failed'")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setObject(2, date);
+                return ps.executeUpdate();
+            }
         });
     }
 
@@ -232,7 +177,7 @@ final class Outbox {
         return db.transaction(c -> {
             Map<String, Integer> counts = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE digest_date = ? GROUP BY state")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         counts.put(rs.getString(1), rs.getInt(2));
@@ -243,15 +188,16 @@ final class Outbox {
         });
     }
 
+    /** The dates since the given one with rows pending or being sent, oldest first. */
     List<LocalDate> datesWithWork(LocalDate since) {
         return db.transaction(c -> {
             List<LocalDate> dates = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT digest_date FROM delivery WHERE digest_date >= ?"
                     + " AND state IN ('pending', 'sending') ORDER BY digest_date")) {
-                ps.setDate(1, Date.valueOf(since));
+                ps.setObject(1, since);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        dates.add(rs.getDate(1).toLocalDate());
+                        dates.add(rs.getObject(1, LocalDate.class));
                     }
                 }
             }
@@ -264,7 +210,7 @@ final class Outbox {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT MIN(next_attempt_at) FROM delivery WHERE digest_date = ? AND state = 'pending'")) {
-                ps.setDate(1, Date.valueOf(date));
+                ps.setObject(1, date);
                 try (ResultSet rs = ps.executeQuery()) {
                     Timestamp ts = rs.next() ? rs.getTimestamp(1) : null;
                     return Optional.ofNullable(ts == null ? null : ts.toInstant());
@@ -276,5 +222,4 @@ final class Outbox {
     static List<String> split(String joined) {
         return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
     }
-
 }

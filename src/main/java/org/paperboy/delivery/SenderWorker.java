@@ -2,20 +2,19 @@ package org.paperboy.delivery;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.paperboy.ranking.Digest;
-import org.paperboy.subscribers.SubscriberStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One SMTP connection's worth of sending: claims a batch of outbox rows, sends them over its one
- * reused connection (renewed after {@code smtp.messagesPerConnection} or when dropped), and
- * records what became of each. Returns when nothing is due, when asked to stop, or when the
+ * reused connection (renewed after {@code smtp.messagesPerConnection} or when dropped), and hands
+ * each outcome to the recorder the moment the server answered. Returns when nothing is due, when
+ * asked to stop (the message in flight finishes; the rest of the batch is released), or when the
  * server cannot be reached.
  */
 final class SenderWorker implements Callable<SenderWorker.Result> {
@@ -27,9 +26,9 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     }
 
     /** What a worker needs, shared by all workers of a run. */
-    record Context(LocalDate date, Outbox outbox, Mailer mailer, RateLimit rate, Function<OutboxRow, Digest> digests,
-                   DigestMails mails, SubscriberStore subscribers, DeliveryConfig config, SmtpConfig smtp, Clock clock,
-                   Progress progress, BooleanSupplier stopping) {
+    record Context(LocalDate date, Claims claims, SenderId sender, Recorder recorder, Mailer mailer, RateLimit rate,
+                   Function<OutboxRow, Digest> digests, DigestMails mails, DeliveryConfig config, SmtpConfig smtp, Clock clock,
+                   BooleanSupplier stopping) {
     }
 
     private final String name;
@@ -47,18 +46,14 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     public Result call() {
         try {
             while (!ctx.stopping().getAsBoolean()) {
-                List<OutboxRow> rows = ctx.outbox().claim(ctx.date(), name, ctx.config().claimBatch(), ctx.clock().instant());
+                List<OutboxRow> rows = ctx.claims().claim(ctx.date(), ctx.sender(), ctx.config().claimBatch(), ctx.clock().instant());
                 if (rows.isEmpty()) {
                     return new Result(false, null);
                 }
-                List<Outcome> outcomes = sendAll(rows);
-                ctx.outbox().record(outcomes, name, ctx.config(), ctx.clock().instant());
-                for (Outcome o : outcomes) {
-                    if (o.kind() == Outcome.Kind.BOUNCED) {
-                        ctx.subscribers().recordHardBounce(o.row().subscriberId(), ctx.config().hardBounceThreshold());
-                    }
+                for (OutboxRow row : rows) {
+                    boolean cannotSend = connectError != null || ctx.stopping().getAsBoolean();
+                    ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
                 }
-                ctx.progress().record(outcomes);
                 if (connectError != null) {
                     return new Result(true, connectError);
                 }
@@ -69,25 +64,13 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         }
     }
 
-    private List<Outcome> sendAll(List<OutboxRow> rows) {
-        List<Outcome> outcomes = new ArrayList<>(rows.size());
-        for (OutboxRow row : rows) {
-            if (connectError != null || ctx.stopping().getAsBoolean()) {
-                outcomes.add(new Outcome(row, Outcome.Kind.RELEASED, connectError));
-            } else {
-                outcomes.add(send(row));
-            }
-        }
-        return outcomes;
-    }
-
     private Outcome send(OutboxRow row) {
         if (!row.status().equals("confirmed")) {
             return new Outcome(row, Outcome.Kind.CANCELLED, "subscriber is " + row.status());
         }
         Digest digest = ctx.digests().apply(row);
         if (digest.isEmpty()) {
-            return new Outcome(row, Outcome.Kind.CANCELLED, "the planned papers are no longer loaded");
+            return new Outcome(row, Outcome.Kind.POSTPONED, "the planned papers are not in the sources loaded for " + row.date());
         }
         OutgoingMail mail = ctx.mails().mail(row, digest);
         if (!connected()) {

@@ -1,7 +1,6 @@
 package org.paperboy.digest;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,9 +33,9 @@ public final class DigestArchive {
             try (PreparedStatement delete = c.prepareStatement("DELETE FROM digest_archive WHERE digest_date = ?");
                  PreparedStatement insert = c.prepareStatement(
                          "INSERT INTO digest_archive (digest_date, subject, paper_count, html, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                delete.setDate(1, Date.valueOf(date));
+                delete.setObject(1, date);
                 delete.executeUpdate();
-                insert.setDate(1, Date.valueOf(date));
+                insert.setObject(1, date);
                 insert.setString(2, subject);
                 insert.setInt(3, paperCount);
                 insert.setString(4, html);
@@ -61,7 +60,7 @@ public final class DigestArchive {
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new Entry(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
+                    entries.add(new Entry(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getInt(3), rs.getTimestamp(4).toInstant()));
                 }
             }
             return entries;
@@ -73,7 +72,7 @@ public final class DigestArchive {
     public Optional<String> html(LocalDate date) {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT html FROM digest_archive WHERE digest_date = ?")) {
-            ps.setDate(1, Date.valueOf(date));
+            ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }

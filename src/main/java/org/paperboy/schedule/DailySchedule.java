@@ -61,7 +61,11 @@ public final class DailySchedule implements AutoCloseable {
         p.setProperty("org.quartz.threadPool.threadCount", "2");
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", postgres ? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate"
-                : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+                : SqliteDelegate.class.getName());
+        if (!postgres) {
+            // SQLite has no SELECT ... FOR UPDATE; an UPDATE of the lock row takes its write lock instead
+            p.setProperty("org.quartz.jobStore.lockHandler.class", "org.quartz.impl.jdbcjobstore.UpdateLockRowSemaphore");
+        }
         p.setProperty("org.quartz.jobStore.dataSource", name);
         p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         p.setProperty("org.quartz.jobStore.isClustered", String.valueOf(config.clustered()));

@@ -1,7 +1,6 @@
 package org.paperboy.schedule;
 
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +28,7 @@ public final class JobRuns {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO job_run (digest_date, fire_time, node, started_at, outcome)"
                      + " VALUES (?, ?, ?, ?, 'running')", new String[] {"id"})) {
-            ps.setDate(1, Date.valueOf(date));
+            ps.setObject(1, date);
             ps.setTimestamp(2, Timestamp.from(fireTime));
             ps.setString(3, node);
             ps.setTimestamp(4, Timestamp.from(now));
@@ -59,13 +58,13 @@ public final class JobRuns {
     public Optional<Run> last() {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, digest_date, node, started_at, finished_at, outcome, summary"
-                     + " FROM job_run ORDER BY started_at DESC, id DESC FETCH FIRST 1 ROWS ONLY");
+                     + " FROM job_run ORDER BY started_at DESC, id DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             Timestamp finished = rs.getTimestamp(5);
-            return Optional.of(new Run(rs.getLong(1), rs.getDate(2).toLocalDate(), rs.getString(3), rs.getTimestamp(4).toInstant(),
+            return Optional.of(new Run(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3), rs.getTimestamp(4).toInstant(),
                     finished == null ? null : finished.toInstant(), rs.getString(6), rs.getString(7)));
         } catch (SQLException e) {
             throw new PaperboyException("cannot read the job runs: " + e.getMessage(), e);

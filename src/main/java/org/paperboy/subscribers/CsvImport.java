@@ -1,5 +1,6 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -55,25 +56,7 @@ public final class CsvImport {
     }
 
     public Report run(Path file, Instant now) {
-        // an import is safe to repeat, so on H2 it lets commits be written out in the background
-        // (as H2 does by default); the outbox's commits are written at once again afterwards
-        setH2WriteDelay(500);
-        try {
-            return importFile(file, now);
-        } finally {
-            setH2WriteDelay(0);
-        }
-    }
-
-    private void setH2WriteDelay(int millis) {
-        if (!db.isPostgres()) {
-            db.transaction(c -> {
-                try (var statement = c.createStatement()) {
-                    statement.execute("SET WRITE_DELAY " + millis);
-                }
-                return null;
-            });
-        }
+        return importFile(file, now);
     }
 
     private Report importFile(Path file, Instant now) {

@@ -1,5 +1,6 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +22,8 @@ public final class SubscriberStore {
 
     static final String COLUMNS = "id, email, status, topics, keywords, frequency, created_at, confirmed_at, unsubscribed_at,"
             + " hard_bounces, consent_source, consent_ip, consent_user_agent, consent_text_version, consent_at";
+
+    private static final int PAGE = 1000;
 
     private final Database db;
 
@@ -83,7 +86,7 @@ public final class SubscriberStore {
      */
     public boolean startConfirmation(long subscriberId, String tokenHash, Instant now, Duration validity, Duration minInterval) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT confirmation_sent_at FROM subscriber WHERE id = ? FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT confirmation_sent_at FROM subscriber WHERE id = ?" + db.dialect().forUpdate())) {
                 ps.setLong(1, subscriberId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -115,7 +118,7 @@ public final class SubscriberStore {
         return db.transaction(c -> {
             long subscriberId;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT subscriber_id, expires_at, used_at FROM confirmation_token WHERE token_hash = ? FOR UPDATE")) {
+                    "SELECT subscriber_id, expires_at, used_at FROM confirmation_token WHERE token_hash = ?" + db.dialect().forUpdate())) {
                 ps.setString(1, tokenHash);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -168,23 +171,24 @@ public final class SubscriberStore {
         return db.transaction(c -> byId(c, id));
     }
 
-    /** Every subscriber, or those with the status, in id order, streamed to the consumer. */
+    /**
+     * Every subscriber, or those with the status, in id order, streamed to the consumer a page at a
+     * time: no transaction is held while the consumer works, so it may write (on SQLite a held
+     * transaction would keep the one write lock).
+     */
     public void forEach(Status status, Consumer<Subscriber> consumer) {
-        db.transaction(c -> {
-            String sql = "SELECT " + COLUMNS + " FROM subscriber" + (status == null ? "" : " WHERE status = ?") + " ORDER BY id";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setFetchSize(1000);
-                if (status != null) {
-                    ps.setString(1, status.key());
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        consumer.accept(SubscriberRows.read(rs));
-                    }
-                }
+        String sql = "SELECT " + COLUMNS + " FROM subscriber WHERE id > ?" + (status == null ? "" : " AND status = ?")
+                + " ORDER BY id LIMIT " + PAGE;
+        long after = Long.MIN_VALUE;
+        while (true) {
+            long from = after;
+            List<Subscriber> page = db.transaction(c -> status == null ? query(c, sql, from) : query(c, sql, from, status.key()));
+            page.forEach(consumer);
+            if (page.size() < PAGE) {
+                return;
             }
-            return null;
-        });
+            after = page.get(page.size() - 1).id();
+        }
     }
 
     public List<Subscriber> list(Status status) {
@@ -193,8 +197,8 @@ public final class SubscriberStore {
         return all;
     }
 
-    private static Optional<Subscriber> findForUpdate(Connection c, String normalised) throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE email_key = ? FOR UPDATE", EmailAddress.key(normalised))
+    private Optional<Subscriber> findForUpdate(Connection c, String normalised) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE email_key = ?" + db.dialect().forUpdate(), EmailAddress.key(normalised))
                 .stream().findFirst();
     }
 

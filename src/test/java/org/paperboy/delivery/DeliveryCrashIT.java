@@ -93,6 +93,6 @@ class DeliveryCrashIT {
                   url: "%s"
                 tokens:
                   secret: %s
-                """.formatted(port, CONNECTIONS, CLAIM_BATCH, TestSetup.h2Url(dir), TestSetup.SECRET));
+                """.formatted(port, CONNECTIONS, CLAIM_BATCH, TestSetup.sqliteUrl(dir), TestSetup.SECRET));
     }
 }

@@ -196,7 +196,7 @@ class DeliveryIT {
         try (var c = paperboy.database().dataSource().getConnection();
              var ps = c.prepareStatement("SELECT paper_ids FROM delivery WHERE subscriber_id = ? AND digest_date = ?")) {
             ps.setLong(1, id);
-            ps.setDate(2, java.sql.Date.valueOf(date));
+            ps.setObject(2, date);
             try (var rs = ps.executeQuery()) {
                 return rs.next() ? List.of(rs.getString(1).split(",")) : List.of();
             }

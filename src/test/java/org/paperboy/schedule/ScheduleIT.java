@@ -17,7 +17,7 @@ import org.paperboy.subscribers.Frequency;
 import org.paperboy.testing.ScriptedSmtpServer;
 import org.paperboy.testing.TestSetup;
 
-/** The daily job on a real Quartz JDBC job store in H2, firing for real. */
+/** The daily job on a real Quartz JDBC job store in SQLite, firing for real. */
 class ScheduleIT {
 
     static final List<String> READERS = List.of("alice@example.org", "bob@example.org", "carol@example.org");

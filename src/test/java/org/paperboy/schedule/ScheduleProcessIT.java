@@ -32,7 +32,7 @@ class ScheduleProcessIT {
     void sigtermDuringASendLeavesAConsistentOutboxThatTheNextRunCompletes() throws Exception {
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
             smtp.pauseAfterEachMessage(100);
-            String db = TestSetup.h2Url(dir);
+            String db = TestSetup.sqliteUrl(dir);
             try (Paperboy setup = Paperboy.wire(TestSetup.config(dir, smtp.port(), db))) {
                 for (int i = 0; i < READERS; i++) {
                     setup.subscriptions().subscribe("reader" + i + "@example.org", Preferences.NONE, Frequency.DAILY,
@@ -73,7 +73,7 @@ class ScheduleProcessIT {
     static Map<String, Integer> states(Paperboy paperboy, LocalDate date) throws Exception {
         try (var c = paperboy.database().dataSource().getConnection();
              var ps = c.prepareStatement("SELECT state, COUNT(*) FROM delivery WHERE digest_date = ? GROUP BY state")) {
-            ps.setDate(1, java.sql.Date.valueOf(date));
+            ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 Map<String, Integer> counts = new java.util.HashMap<>();
                 while (rs.next()) {

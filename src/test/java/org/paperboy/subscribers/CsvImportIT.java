@@ -1,5 +1,7 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +18,7 @@ import org.paperboy.ConfigException;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.testing.Databases;
 
-/** Importing subscribers from CSV into a real H2 and PostgreSQL. */
+/** Importing subscribers from CSV into a real SQLite file and PostgreSQL. */
 class CsvImportIT {
 
     @TempDir
@@ -38,7 +40,7 @@ class CsvImportIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void importsTheGoodRowsAndNamesEachBadOne(String kind) throws IOException {
         Path csv = Files.writeString(dir.resolve("list.csv"), """
                 email,topics,keywords
@@ -64,7 +66,7 @@ class CsvImportIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void runningItAgainChangesNothingAndNeverResubscribesTheUnsubscribed(String kind) throws IOException {
         Path csv = Files.writeString(dir.resolve("list.csv"), "email,topics\nerin@example.org,rl\nfrank@example.org,\n");
         CsvImport importer = importer(kind);
@@ -83,7 +85,7 @@ class CsvImportIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2})
+    @ValueSource(strings = {Databases.SQLITE})
     void aFileWithoutAnEmailColumnIsNamed(String kind) throws IOException {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "address,topics\nx@example.org,rl\n");
         CsvImport importer = importer(kind);

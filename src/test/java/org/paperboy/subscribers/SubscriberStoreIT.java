@@ -1,5 +1,7 @@
 package org.paperboy.subscribers;
 
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.testing.Databases;
 
-/** The subscriber store on a real H2 file and a real PostgreSQL. */
+/** The subscriber store on a real SQLite file and a real PostgreSQL. */
 class SubscriberStoreIT {
 
     @TempDir
@@ -40,7 +42,7 @@ class SubscriberStoreIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void storesTheAddressWithItsDomainLowerCasedAndUnique(String kind) {
         SubscriberStore store = open(kind);
         var first = store.subscribe("Alice@Example.ORG", Preferences.of(List.of("rl"), List.of("bandit")), Frequency.WEEKLY, cli(), true);
@@ -54,7 +56,7 @@ class SubscriberStoreIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void rejectsAddressesThatAreNotStrictRfc5322(String kind) {
         SubscriberStore store = open(kind);
         for (String bad : new String[] {"no-at-sign", "a@b", "Alice <alice@example.org>", "a@example.org\r\nBcc: x@y.org",
@@ -66,7 +68,7 @@ class SubscriberStoreIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void anUnsubscribedReaderKeepsTheirRowAndIsNotReaddedWithoutTheirConsent(String kind) {
         SubscriberStore store = open(kind);
         long id = store.subscribe("bob@example.org", Preferences.NONE, Frequency.DAILY, cli(), true).subscriber().id();
@@ -84,7 +86,7 @@ class SubscriberStoreIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void aConfirmationTokenWorksOnceAndOnlyBeforeItExpires(String kind) {
         SubscriberStore store = open(kind);
         long id = store.subscribe("carol@example.org", Preferences.NONE, Frequency.DAILY, cli(), false).subscriber().id();
@@ -103,7 +105,7 @@ class SubscriberStoreIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {Databases.H2, Databases.POSTGRES})
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void hardBouncesBeyondTheThresholdMarkTheReaderBounced(String kind) {
         SubscriberStore store = open(kind);
         long id = store.subscribe("dave@example.org", Preferences.NONE, Frequency.DAILY, cli(), true).subscriber().id();

@@ -10,13 +10,13 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * The databases store tests run on: an H2 file always, and PostgreSQL where one was started
+ * The databases store tests run on: an SQLite file always, and PostgreSQL where one was started
  * ({@code .ci/postgres.sh} exports PAPERBOY_TEST_PG_URL). Outside CI a missing PostgreSQL skips
  * with a message; under {@code .ci/run} (PAPERBOY_CI set) it fails, so it is never silently passed.
  */
 public final class Databases {
 
-    public static final String H2 = "h2";
+    public static final String SQLITE = "sqlite";
     public static final String POSTGRES = "postgres";
 
     private Databases() {
@@ -24,8 +24,8 @@ public final class Databases {
 
     /** A fresh, empty database of the kind, as a JDBC URL. */
     public static String fresh(String kind, Path dir) {
-        if (kind.equals(H2)) {
-            return TestSetup.h2Url(dir.resolve("h2-" + UUID.randomUUID()));
+        if (kind.equals(SQLITE)) {
+            return TestSetup.sqliteUrl(dir.resolve("sqlite-" + UUID.randomUUID()));
         }
         String base = postgresUrl();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");

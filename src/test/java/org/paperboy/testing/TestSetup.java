@@ -10,7 +10,7 @@ import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
 import org.paperboy.schedule.ScheduleConfig;
-import org.paperboy.subscribers.DatabaseConfig;
+import org.paperboy.store.DatabaseConfig;
 import org.paperboy.subscribers.TokensConfig;
 import org.paperboy.web.WebConfig;
 
@@ -22,13 +22,14 @@ public final class TestSetup {
     private TestSetup() {
     }
 
-    public static String h2Url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";AUTO_SERVER=FALSE";
+    /** The embedded database: an SQLite file in the folder. */
+    public static String sqliteUrl(Path dir) {
+        return "jdbc:sqlite:" + dir.resolve("paperboy.db").toAbsolutePath();
     }
 
     /**
      * @param smtpPort a GreenMail port, or null to write mail to {@code dir/outbox}
-     * @param dbUrl    a JDBC URL, or null for an H2 file under {@code dir}
+     * @param dbUrl    a JDBC URL, or null for an SQLite file under {@code dir}
      */
     public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl) {
         return config(dir, smtpPort, dbUrl, DigestConfig.DEFAULTS);
@@ -44,8 +45,8 @@ public final class TestSetup {
         return new PaperboyConfig(new PapersConfig(List.of("seeds/"), null),
                 new RankingConfig("config/topics.yaml", null, null, null, null), digest,
                 new EmailConfig("templates", null, null, null, null, "https://news.paperboy.test"),
-                smtp, new DeliveryConfig(3, 1, 20, 2, null, 10, null, null),
-                new DatabaseConfig(dbUrl == null ? h2Url(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
+                smtp, new DeliveryConfig(null, 1, null, 20, 2, null, 10, null, null),
+                new DatabaseConfig(dbUrl == null ? sqliteUrl(dir) : dbUrl, null, null, 4), new TokensConfig(SECRET),
                 new WebConfig(true, "127.0.0.1", 0, null, null), schedule);
     }
 }

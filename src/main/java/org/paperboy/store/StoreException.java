@@ -1,4 +1,4 @@
-package org.paperboy.subscribers;
+package org.paperboy.store;
 
 import org.paperboy.PaperboyException;
 

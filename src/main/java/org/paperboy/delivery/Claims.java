@@ -1,0 +1,182 @@
+package org.paperboy.delivery;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.ranking.Preferences;
+import org.paperboy.store.Database;
+import org.paperboy.store.Dialect;
+
+/**
+ * How senders share the outbox. A sender claims a batch of due rows (they become {@code sending},
+ * stamped with its id), renews its claims while it works (a heartbeat), and records each outcome
+ * as soon as the server answered. Claims are only ever taken over from a sender that stopped:
+ * its process is gone, or its heartbeat is older than the lease.
+ */
+final class Claims {
+
+    private final Database db;
+
+    Claims(Database db) {
+        this.db = db;
+    }
+
+    /** Claims up to {@code limit} due rows of the date for the sender: one statement, one attempt more each. */
+    List<OutboxRow> claim(LocalDate date, SenderId sender, int limit, Instant now) {
+        return db.transaction(c -> {
+            List<Long> ids = new ArrayList<>(limit);
+            String pick = "SELECT digest_date, subscriber_id FROM delivery WHERE digest_date = ? AND state = 'pending'"
+                    + " AND next_attempt_at <= ? ORDER BY variant_key, subscriber_id LIMIT " + limit;
+            String sql = db.dialect() == Dialect.POSTGRES
+                    ? "UPDATE delivery d SET state = 'sending', claimed_by = ?, claimed_at = ?, attempts = d.attempts + 1 FROM ("
+                    + pick + " FOR UPDATE SKIP LOCKED) p WHERE d.digest_date = p.digest_date AND d.subscriber_id = p.subscriber_id"
+                    + " RETURNING d.subscriber_id"
+                    : "UPDATE delivery SET state = 'sending', claimed_by = ?, claimed_at = ?, attempts = attempts + 1"
+                    + " WHERE (digest_date, subscriber_id) IN (" + pick + ") RETURNING subscriber_id";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, sender.id());
+                ps.setTimestamp(2, Timestamp.from(now));
+                ps.setObject(3, date);
+                ps.setTimestamp(4, Timestamp.from(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids.isEmpty() ? List.of() : rows(c, date, ids);
+        });
+    }
+
+    private static List<OutboxRow> rows(Connection c, LocalDate date, List<Long> ids) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>(ids.size());
+        String sql = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, d.paper_ids, s.email, s.status, s.topics, s.keywords"
+                + " FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.digest_date = ? AND d.subscriber_id IN ("
+                + "?,".repeat(ids.size() - 1) + "?) ORDER BY d.variant_key, d.subscriber_id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, date);
+            for (int i = 0; i < ids.size(); i++) {
+                ps.setLong(i + 2, ids.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new OutboxRow(date, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                            Outbox.split(rs.getString(5)), rs.getString(6), rs.getString(7),
+                            Preferences.of(Outbox.split(rs.getString(8)), Outbox.split(rs.getString(9)))));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Records what became of claimed rows, in one transaction: the sent ones in one set-based
+     * UPDATE, the rest (rarer, each with its own reply and next attempt) in a batch. A row another
+     * sender took over meanwhile is left alone.
+     */
+    void record(List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        List<String> sent = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.SENT).map(o -> o.row().messageId()).toList();
+        List<Outcome> others = outcomes.stream().filter(o -> o.kind() != Outcome.Kind.SENT).toList();
+        db.transaction(c -> {
+            if (!sent.isEmpty()) {
+                recordSent(c, sent, sender, now);
+            }
+            if (!others.isEmpty()) {
+                recordOthers(c, others, sender, config, now);
+            }
+            return null;
+        });
+    }
+
+    private static void recordSent(Connection c, List<String> messageIds, SenderId sender, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'sent', sent_at = ?, last_reply = '250 accepted',"
+                + " claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND message_id IN ("
+                + "?,".repeat(messageIds.size() - 1) + "?)")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, sender.id());
+            for (int i = 0; i < messageIds.size(); i++) {
+                ps.setString(i + 3, messageIds.get(i));
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void recordOthers(Connection c, List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
+                + " last_reply = ?, claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND message_id = ?")) {
+            for (Outcome o : outcomes) {
+                OutboxRow row = o.row();
+                boolean notTried = o.kind() == Outcome.Kind.RELEASED || o.kind() == Outcome.Kind.POSTPONED;
+                ps.setString(1, o.kind().state());
+                ps.setInt(2, notTried ? row.attempts() - 1 : row.attempts());
+                ps.setTimestamp(3, Timestamp.from(nextAttempt(o, config, now)));
+                ps.setString(4, o.reply() == null ? null : o.reply().length() > 500 ? o.reply().substring(0, 500) : o.reply());
+                ps.setString(5, sender.id());
+                ps.setString(6, row.messageId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static Instant nextAttempt(Outcome o, DeliveryConfig config, Instant now) {
+        return switch (o.kind()) {
+            case DEFERRED -> now.plus(config.backoff(o.row().attempts()));
+            case POSTPONED -> now.plus(config.backoff(Integer.MAX_VALUE));
+            default -> now;
+        };
+    }
+
+    /** Renews the sender's claims, so no other sender takes them over while it works. */
+    void heartbeat(SenderId sender, Instant now) {
+        db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET claimed_at = ? WHERE state = 'sending' AND claimed_by = ?")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setString(2, sender.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Puts back to pending the claims of senders that stopped: whose process on this host is gone,
+     * or whose heartbeat is older than {@code staleBefore}. Their rows are sent again with their
+     * stored Message-IDs. Returns how many rows were released.
+     */
+    int releaseAbandoned(Instant staleBefore) {
+        return db.transaction(c -> {
+            Map<String, Instant> holders = new java.util.HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT claimed_by, MAX(claimed_at) FROM delivery WHERE state = 'sending'"
+                    + " GROUP BY claimed_by")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Timestamp at = rs.getTimestamp(2);
+                        holders.put(rs.getString(1), at == null ? Instant.EPOCH : at.toInstant());
+                    }
+                }
+            }
+            int released = 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
+                    + " WHERE state = 'sending' AND claimed_by = ?")) {
+                for (var holder : holders.entrySet()) {
+                    if (holder.getValue().isBefore(staleBefore) || SenderId.isGone(holder.getKey())) {
+                        ps.setString(1, holder.getKey());
+                        released += ps.executeUpdate();
+                    }
+                }
+            }
+            return released;
+        });
+    }
+}
