@@ -92,6 +92,9 @@ class SpliceTest {
                 null, "t", null, Map.of())).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OutgoingMail("bob@example.org", "s", null, "t", null,
                 Map.of("List-Unsubscribe", "<https://x>\nBcc: eve@example.org"))).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SmtpConfig(null, null, "none", null, null, null, null, null, null,
+                null, null, "bounces+{verp}@paperboy.test>\r\nRCPT TO:<eve@example.org", null, null, null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("envelopeSender");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(new OutgoingMail("bob@example.org", "s", null, "t", null,
                 Map.of("X-Link", "https://exämple.org/")))).hasMessageContaining("X-Link header holds a character that is not printable ASCII");
     }
