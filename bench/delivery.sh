@@ -97,7 +97,8 @@ run() {   # readers, database
   start_sink
   config 127.0.0.1 "$url" > smtp.yaml
   java -jar "$jar" subscribers import subscribers.csv -c smtp.yaml >/dev/null
-  local launched ended
+  local launched ended loadavg
+  loadavg=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)
   /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true ${BENCH_JAVA_OPTS:-} -jar "$jar" \
     send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err
@@ -112,7 +113,7 @@ run() {   # readers, database
   local peak
   peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | sed 's/M->.*//' | sort -n | tail -n 1)
   awk -v n="$n" -v db="$db" -v launched="$launched" -v ended="$ended" -v s0="$s0" -v s1="$s1" -v avg="$avg" \
-      -v peak="${peak:-?}" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
+      -v peak="${peak:-?}" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
     $1 == "phase" { split($3, e, "="); split($4, c, "="); at[$2] = e[2]; cpuat[$2] = c[2] }
     $1 == "phase-total" { split($3, m, "="); total[$2] = m[2] }
     END {
@@ -123,6 +124,9 @@ run() {   # readers, database
       printf "  phases (s): start %.2f (JVM up %.2f), load %.2f, plan %.2f, send %.2f, stop %.2f; whole run %.2f\n",
         (at["start"] - launched) / 1000, (at["jvm"] - launched) / 1000, (at["load"] - at["start"]) / 1000,
         (at["plan"] - at["load"]) / 1000, send, (ended - at["send"]) / 1000, whole
+      printf "  CPU by phase (s): start %.2f, load %.2f, plan %.2f, send %.2f, stop %.2f; load average %s when the run began\n",
+        cpuat["start"] / 1000, (cpuat["load"] - cpuat["start"]) / 1000, (cpuat["plan"] - cpuat["load"]) / 1000,
+        (cpuat["send"] - cpuat["plan"]) / 1000, (cpuat["exit"] - cpuat["send"]) / 1000, loadavg
       printf "  inside the send, over all sender threads: render %.2f s, encode %.2f s\n", total["render"] / 1000, total["encode"] / 1000
       printf "  paperboy: sending %.0f msg/s, whole run %.0f msg/s; CPU %.0f us/msg in all, %.0f us/msg while sending; peak heap %s MB (-Xmx256m)\n",
         n / send, n / whole, (u[1] + u[2]) * 1e6 / n, (cpuat["send"] - cpuat["plan"]) * 1000 / n, peak
