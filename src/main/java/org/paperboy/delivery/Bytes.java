@@ -64,6 +64,30 @@ final class Bytes {
         out.write(buf, 0, size);
     }
 
+    /** Doubles a dot at the start of each line (the content starts at the start of a line); true if any was. */
+    boolean dotStuff() {
+        int dots = 0;
+        for (int i = 0; i < size; i++) {
+            if (buf[i] == '.' && (i == 0 || buf[i - 1] == '\n')) {
+                dots++;
+            }
+        }
+        if (dots == 0) {
+            return false;
+        }
+        byte[] stuffed = new byte[Math.max(buf.length, size + dots)];
+        int j = 0;
+        for (int i = 0; i < size; i++) {
+            if (buf[i] == '.' && (i == 0 || buf[i - 1] == '\n')) {
+                stuffed[j++] = '.';
+            }
+            stuffed[j++] = buf[i];
+        }
+        buf = stuffed;
+        size = j;
+        return true;
+    }
+
     private void grow(int more) {
         buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
     }

@@ -48,11 +48,11 @@ final class EncodedBody {
         }
         flushLine(line, fixed, pieces, true);
         if (fixed.size() > 0) {
-            pieces.add(fixed.toArray());
+            pieces.add(Fixed.of(fixed.toArray()));
         }
         int size = 0;
         for (Object piece : pieces) {
-            size += piece instanceof byte[] encoded ? encoded.length : 256;
+            size += piece instanceof Fixed f ? f.plain().length : 256;
         }
         return new EncodedBody(pieces.toArray(), size);
     }
@@ -64,7 +64,7 @@ final class EncodedBody {
         }
         if (line.stream().anyMatch(Integer.class::isInstance)) {
             if (fixed.size() > 0) {
-                pieces.add(fixed.toArray());
+                pieces.add(Fixed.of(fixed.toArray()));
                 fixed.clear();
             }
             pieces.add(new Line(line.toArray(), last));
@@ -87,11 +87,15 @@ final class EncodedBody {
         return size;
     }
 
-    /** Writes the part for one reader: {@code values[n]} is slot n's value, UTF-8, with no line break. */
-    void writeTo(OutputStream out, byte[][] values, Bytes scratch) throws IOException {
+    /**
+     * Writes the part for one reader: {@code values[n]} is slot n's value, UTF-8, with no line break.
+     * With {@code dotStuffed}, a line that starts with a dot gets a second one, as SMTP's DATA wants
+     * (RFC 5321 4.5.2); every piece starts at the start of a line, so that is known piece by piece.
+     */
+    void writeTo(OutputStream out, byte[][] values, Bytes scratch, boolean dotStuffed) throws IOException {
         for (Object piece : pieces) {
-            if (piece instanceof byte[] encoded) {
-                out.write(encoded);
+            if (piece instanceof Fixed fixed) {
+                out.write(dotStuffed ? fixed.stuffed() : fixed.plain());
             } else {
                 Line line = (Line) piece;
                 scratch.clear();
@@ -102,8 +106,20 @@ final class EncodedBody {
                 if (line.last()) {
                     qp.finish();
                 }
+                if (dotStuffed) {
+                    scratch.dotStuff();
+                }
                 scratch.writeTo(out);
             }
+        }
+    }
+
+    /** Encoded lines as they are, and with their leading dots doubled (the same array when none starts with a dot). */
+    private record Fixed(byte[] plain, byte[] stuffed) {
+        static Fixed of(byte[] plain) {
+            Bytes stuffed = new Bytes(plain.length);
+            stuffed.add(plain);
+            return new Fixed(plain, stuffed.dotStuff() ? stuffed.toArray() : plain);
         }
     }
 

@@ -88,17 +88,17 @@ final class EncodedDigest {
         return text.size() + (html == null ? 0 : html.size()) + 512;
     }
 
-    /** Writes the body, from the first boundary to the last, with a reader's UTF-8 slot values. */
-    void writeTo(OutputStream out, byte[][] textValues, byte[][] htmlValues, Bytes scratch) throws IOException {
+    /** Writes the body, from the first boundary to the last, with a reader's UTF-8 slot values; dot-stuffed for SMTP's DATA. */
+    void writeTo(OutputStream out, byte[][] textValues, byte[][] htmlValues, Bytes scratch, boolean dotStuffed) throws IOException {
         out.write(delimiter);
         out.write(PART_TEXT);
-        text.writeTo(out, textValues, scratch);
+        text.writeTo(out, textValues, scratch, dotStuffed);
         if (html != null) {
             out.write('\r');
             out.write('\n');
             out.write(delimiter);
             out.write(PART_HTML);
-            html.writeTo(out, htmlValues, scratch);
+            html.writeTo(out, htmlValues, scratch, dotStuffed);
         }
         out.write('\r');
         out.write('\n');

@@ -47,9 +47,9 @@ public final class MailBody {
         return encoded;
     }
 
-    /** Writes the multipart body, from the first boundary to the last. */
-    void writeTo(OutputStream out, Bytes scratch) throws IOException {
-        encoded.writeTo(out, utf8(textValues), utf8(htmlValues), scratch);
+    /** Writes the multipart body, from the first boundary to the last; dot-stuffed to go straight into SMTP's DATA. */
+    void writeTo(OutputStream out, Bytes scratch, boolean dotStuffed) throws IOException {
+        encoded.writeTo(out, utf8(textValues), utf8(htmlValues), scratch, dotStuffed);
     }
 
     private static byte[][] utf8(String[] values) {

@@ -44,9 +44,12 @@ final class MessageFactory {
         }
     }
 
-    /** The message for Angus's SMTP transport, with the VERP envelope sender when one is configured. */
-    SplicedMessage message(OutgoingMail mail) throws MessagingException {
-        SplicedMessage message = new SplicedMessage(session, headerLines(mail), mail.body());
+    /**
+     * The message for Angus's SMTP transport, with the VERP envelope sender when one is configured;
+     * {@code direct}, when not null, is the connection's own socket stream (no TLS) to write the data to.
+     */
+    SplicedMessage message(OutgoingMail mail, java.io.OutputStream direct) throws MessagingException {
+        SplicedMessage message = new SplicedMessage(session, headerLines(mail), mail.body(), direct);
         if (config.envelopeSender() != null) {
             message.setEnvelopeFrom(config.envelopeSender().replace("{verp}", mail.to().replace('@', '=')));
         }
@@ -61,7 +64,7 @@ final class MessageFactory {
     /** Writes the whole message, as an {@code .eml} file holds it. */
     void writeTo(OutgoingMail mail, OutputStream out) throws IOException, MessagingException {
         out.write(headerLines(mail));
-        mail.body().writeTo(out, new Bytes(1024));
+        mail.body().writeTo(out, new Bytes(1024), false);
     }
 
     /** The message's header lines and the blank line that ends them. */

@@ -33,7 +33,17 @@ final class WriteWatchdog {
         TICKER.scheduleWithFixedDelay(WriteWatchdog::check, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
+    /** The socket last made on each thread, so a connection can write its message data to it itself. */
+    private static final ThreadLocal<Socket> LAST = new ThreadLocal<>();
+
     private WriteWatchdog() {
+    }
+
+    /** The socket this thread's last connect made through our factory, or null; forgets it. */
+    static Socket takeLastSocket() {
+        Socket socket = LAST.get();
+        LAST.remove();
+        return socket;
     }
 
     /** Plain sockets with TCP_NODELAY whose writes time out after {@code timeoutMillis}. */
@@ -124,7 +134,9 @@ final class WriteWatchdog {
 
         @Override
         public Socket createSocket() throws IOException {
-            return new WatchedSocket(timeoutNanos);
+            Socket socket = new WatchedSocket(timeoutNanos);
+            LAST.set(socket);
+            return socket;
         }
 
         @Override

@@ -104,6 +104,12 @@ class SpliceTest {
         OutgoingMail mail = new OutgoingMail("reader@example.org", "Subject", body, "id@paperboy.test", Map.of("X-Paperboy-Date", "2026-11-20"));
         byte[] spliced = write(mail);
         assertWellFormed(spliced, who);
+        ByteArrayOutputStream stuffed = new ByteArrayOutputStream();
+        body.writeTo(stuffed, new Bytes(16), true);
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        body.writeTo(plain, new Bytes(16), false);
+        assertThat(stuffed.toString(StandardCharsets.ISO_8859_1)).as(who + ": dot-stuffed for DATA")
+                .isEqualTo(plain.toString(StandardCharsets.ISO_8859_1).replaceAll("(?m)^\\.", ".."));
         Multipart parts = (Multipart) parse(spliced).getContent();
         Multipart fresh = (Multipart) parse(fresh(text, html)).getContent();
         assertThat(parts.getCount()).as(who).isEqualTo(fresh.getCount());
