@@ -36,6 +36,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     private Mailer.Connection connection;
     private int sentOnConnection;
     private String connectError;
+    /** The recorder's ticket of this worker's last accepted message: committed before the next is handed over. */
+    private long lastSent;
 
     SenderWorker(String name, Context ctx) {
         this.name = name;
@@ -52,7 +54,11 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
                 }
                 for (OutboxRow row : rows) {
                     boolean cannotSend = connectError != null || ctx.stopping().getAsBoolean();
-                    ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
+                    Outcome outcome = cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row);
+                    long ticket = ctx.recorder().submit(outcome);
+                    if (outcome.kind() == Outcome.Kind.SENT) {
+                        lastSent = ticket;
+                    }
                 }
                 if (connectError != null) {
                     return new Result(true, connectError);
@@ -78,6 +84,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         }
         try {
             ctx.rate().acquire();
+            // the previous accepted message is on record before this one can be accepted
+            ctx.recorder().awaitCommitted(lastSent);
             connection.send(mail);
             sentOnConnection++;
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
