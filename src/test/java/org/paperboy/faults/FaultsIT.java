@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +36,11 @@ class FaultsIT {
     static Path dir;
 
     private static final Map<String, FaultDb> TEMPLATES = new ConcurrentHashMap<>();
+
+    @BeforeAll
+    static void newFigures() throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(Figures.file());
+    }
 
     private static FaultDb template(String kind) {
         return TEMPLATES.computeIfAbsent(kind, k -> FaultDb.template(k, dir.resolve("template-" + k), READERS));
