@@ -125,7 +125,9 @@ public final class DeliveryRun {
                                       Map<String, Integer> before, int planned, Options options, long started) {
         LocalDate today = LocalDate.now(parts.clock());
         LocalDate oldest = (date.isAfter(today) ? date : today).minusDays(parts.config().maxAgeDays());
-        int expired = outbox.expire(oldest, parts.config().maxAgeDays()).values().stream().mapToInt(Integer::intValue).sum();
+        // the date asked for is sent however old it is (its own rows used to expire at once): only other dates expire
+        int expired = outbox.expire(oldest, date, parts.config().maxAgeDays()).values().stream()
+                .mapToInt(Integer::intValue).sum();
         if (expired > 0) {
             LOG.warn("{} messages older than delivery.maxAgeDays ({}) were cancelled as expired", expired, parts.config().maxAgeDays());
         }
