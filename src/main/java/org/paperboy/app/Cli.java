@@ -16,21 +16,27 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Trending research papers, ranked, grouped by topic and mailed as a daily digest.",
         subcommands = {PapersCommand.class, TopicsCommand.class, RankCommand.class, DigestCommand.class,
-            SendCommand.class, RunCommand.class, ScheduleCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscribersCommand.class, ServeCommand.class,
+            SendCommand.class, CheckCommand.class, RunCommand.class, ScheduleCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscribersCommand.class, ServeCommand.class,
             CommandLine.HelpCommand.class})
-final class Cli implements Runnable {
+final class Cli implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code for bad config or input. */
     static final int BAD_INPUT = 2;
     /** Exit code for an unexpected failure. */
     static final int FAILURE = 1;
+    /** Exit code of {@code send} when some messages were deferred or failed. */
+    static final int INCOMPLETE = 3;
+    /** Exit code of {@code send} when the sources hold no papers for the date. */
+    static final int NO_PAPERS = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command: the usage, on stderr since nothing was done, and a usage error's exit code. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {

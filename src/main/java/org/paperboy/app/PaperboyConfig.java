@@ -17,7 +17,13 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule) {
+                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging) {
+
+    /** Without a logging section: the defaults. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null);
+    }
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
@@ -30,5 +36,6 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         web = web == null ? WebConfig.DEFAULTS : web;
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
+        logging = logging == null ? LoggingConfig.DEFAULTS : logging;
     }
 }

@@ -80,6 +80,7 @@ public final class DeliveryRun {
         Planner planner = new Planner(outbox, parts.subscribers(), parts.config(), parts.smtp().domain());
         RenderCache renders = new RenderCache(parts.renderer());
         int[] planned = {0};
+        long planStart = System.nanoTime();
         Set<String> variants = new HashSet<>();
         planner.plan(date, daily, weekly, options.only(), plans -> {
             planned[0] += plans.size();
@@ -91,6 +92,9 @@ public final class DeliveryRun {
                 planner.store(date, plans, parts.clock().instant());
             }
         });
+        double planSeconds = seconds(planStart);
+        LOG.info("{}: planned {} messages in {} s ({} a second)", date, planned[0], String.format("%.2f", planSeconds),
+                String.format("%.0f", planned[0] / Math.max(planSeconds, 1e-9)));
         if (options.dryRun()) {
             return new DeliveryReport(date, planned[0], before.getOrDefault("sent", 0), 0, planned[0], 0, 0, 0, renders.size(),
                     seconds(started), 0, "dry run: nothing sent", 0, List.of());
@@ -111,9 +115,9 @@ public final class DeliveryRun {
         }
     }
 
-    /** The dates since the given one that still have messages pending or being sent. */
-    public List<LocalDate> datesWithWork(LocalDate since) {
-        return outbox.datesWithWork(since);
+    /** The dates within {@code delivery.maxAgeDays} that still have messages pending or being sent, oldest first. */
+    public List<LocalDate> datesWithWork() {
+        return outbox.datesWithWork(LocalDate.now(parts.clock()).minusDays(parts.config().maxAgeDays()));
     }
 
     /** Puts the date's failed messages back in the queue; the next run sends them. Returns how many. */
@@ -123,11 +127,10 @@ public final class DeliveryRun {
 
     private DeliveryReport deliverAll(LocalDate date, Ranker daily, Supplier<Ranker> weekly, Rankings rankings, RenderCache renders,
                                       Map<String, Integer> before, int planned, Options options, long started) {
-        LocalDate today = LocalDate.now(parts.clock());
-        LocalDate oldest = (date.isAfter(today) ? date : today).minusDays(parts.config().maxAgeDays());
-        // the date asked for is sent however old it is (its own rows used to expire at once): only other dates expire
-        int expired = outbox.expire(oldest, date, parts.config().maxAgeDays()).values().stream()
-                .mapToInt(Integer::intValue).sum();
+        // the date asked for is always sent, however old; other dates within the age limit are resumed
+        LocalDate limit = LocalDate.now(parts.clock()).minusDays(parts.config().maxAgeDays());
+        LocalDate oldest = date.isBefore(limit) ? date : limit;
+        int expired = outbox.expire(oldest, parts.config().maxAgeDays()).values().stream().mapToInt(Integer::intValue).sum();
         if (expired > 0) {
             LOG.warn("{} messages older than delivery.maxAgeDays ({}) were cancelled as expired", expired, parts.config().maxAgeDays());
         }

@@ -135,15 +135,14 @@ final class Outbox {
 
     /**
      * Cancels, as expired, the rows still pending from before the oldest date a run may send (an
-     * MTA's queue lifetime), except those of the date being sent. Returns how many, per date.
+     * MTA's queue lifetime). Returns how many, per date.
      */
-    Map<LocalDate, Integer> expire(LocalDate oldest, LocalDate sending, int maxAgeDays) {
+    Map<LocalDate, Integer> expire(LocalDate oldest, int maxAgeDays) {
         Map<LocalDate, Integer> expired = new HashMap<>();
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT digest_date, COUNT(*) FROM delivery WHERE digest_date < ?"
-                    + " AND digest_date <> ? AND state = 'pending' GROUP BY digest_date")) {
+                    + " AND state = 'pending' GROUP BY digest_date")) {
                 ps.setObject(1, oldest);
-                ps.setObject(2, sending);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         expired.put(rs.getObject(1, LocalDate.class), rs.getInt(2));
@@ -151,10 +150,9 @@ final class Outbox {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'cancelled', last_reply = ?"
-                    + " WHERE digest_date < ? AND digest_date <> ? AND state = 'pending'")) {
+                    + " WHERE digest_date < ? AND state = 'pending'")) {
                 ps.setString(1, "expired: not delivered within delivery.maxAgeDays (" + maxAgeDays + ")");
                 ps.setObject(2, oldest);
-                ps.setObject(3, sending);
                 ps.executeUpdate();
             }
             return null;

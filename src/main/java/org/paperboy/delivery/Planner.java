@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.paperboy.ranking.Digest;
+import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Status;
@@ -28,6 +30,7 @@ import org.paperboy.subscribers.SubscriberStore;
 final class Planner {
 
     static final int CHUNK = 1000;
+    private static final int MAX_CACHED = 10_000;
 
     private final Outbox outbox;
     private final SubscriberStore subscribers;
@@ -68,13 +71,24 @@ final class Planner {
         flush.accept(chunk);
     }
 
+    /** Readers with the same preferences and the same papers already sent get the same digest: ranked once. */
+    private record DigestKey(boolean weekly, Preferences preferences, Set<String> sent) {
+    }
+
+    private final Map<DigestKey, Digest> ranked = new HashMap<>();
+
     private List<Plan> plans(LocalDate date, List<Subscriber> batch, Ranker daily, java.util.function.Supplier<Ranker> weekly) {
         Map<Long, Set<String>> history = outbox.history(batch.stream().map(Subscriber::id).toList(), date, config.historyDays());
         List<Plan> plans = new ArrayList<>(batch.size());
         for (Subscriber s : batch) {
             boolean isWeekly = s.frequency() == Frequency.WEEKLY;
             Ranker ranker = isWeekly ? weekly.get() : daily;
-            Digest digest = ranker.rank(s.preferences(), history.getOrDefault(s.id(), Set.of()));
+            Set<String> sent = history.getOrDefault(s.id(), Set.of());
+            if (ranked.size() > MAX_CACHED) {
+                ranked.clear();
+            }
+            Digest digest = ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), sent),
+                    k -> ranker.rank(k.preferences(), k.sent()));
             if (!digest.isEmpty()) {
                 plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest));
             }

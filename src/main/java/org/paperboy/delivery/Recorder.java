@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits each outcome as soon as the server answered, in group commits: senders hand outcomes
  * over without waiting, and one thread commits whatever arrived while its previous commit was
- * being written. Each sender waits for its previous accepted message to be committed before it
- * hands the server the next one, so a crash loses the record of at most one accepted message per
- * connection, each sent again with the same Message-ID.
+ * being written. A sender waits for its previous outcome's commit only before handing the server
+ * its next message, so a crash loses the record of at most one accepted message per connection,
+ * sent again later with the same Message-ID.
  */
 final class Recorder implements AutoCloseable {
 
@@ -53,43 +53,33 @@ final class Recorder implements AutoCloseable {
      * unrecorded. Returns its ticket for {@link #awaitCommitted}.
      */
     long submit(Outcome outcome) {
-        failIfFailed();
-        synchronized (lock) {
-            queue.add(outcome);   // in ticket order: batches are committed in queue order
-            return ++submitted;
-        }
-    }
-
-    /**
-     * Waits until the outcome with this ticket (and every one before it) is committed. A sender
-     * calls it before handing the server its next message, so at most one accepted message per
-     * connection is ever unrecorded: what a kill -9 can duplicate.
-     */
-    void awaitCommitted(long ticket) {
-        synchronized (lock) {
-            while (done < ticket && failure == null) {
-                try {
-                    lock.wait(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        failIfFailed();
-    }
-
-    private void failIfFailed() {
         RuntimeException failed = failure;
         if (failed != null) {
             throw new DeliveryException("cannot record deliveries: " + failed.getMessage(), false, failed);
+        }
+        synchronized (lock) {
+            queue.add(outcome);
+            return ++submitted;
         }
     }
 
     /** Waits until everything handed over so far is committed (or recording failed). */
     void flush() {
+        long last;
         synchronized (lock) {
-            while (done < submitted && failure == null) {
+            last = submitted;
+        }
+        awaitCommitted(last);
+    }
+
+    /**
+     * Waits until the outcome with this ticket (and every one before it) is committed. A sender
+     * calls this before handing the server its next message, so at most the message in flight of
+     * each connection can be accepted and not yet recorded.
+     */
+    void awaitCommitted(long ticket) {
+        synchronized (lock) {
+            while (done < ticket && failure == null) {
                 try {
                     lock.wait(100);
                 } catch (InterruptedException e) {

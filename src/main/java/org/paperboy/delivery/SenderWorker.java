@@ -36,8 +36,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     private Mailer.Connection connection;
     private int sentOnConnection;
     private String connectError;
-    /** The recorder's ticket of this worker's last accepted message: committed before the next is handed over. */
-    private long lastSent;
+    /** The recorder's ticket for this connection's last outcome. */
+    private long lastTicket;
 
     SenderWorker(String name, Context ctx) {
         this.name = name;
@@ -54,11 +54,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
                 }
                 for (OutboxRow row : rows) {
                     boolean cannotSend = connectError != null || ctx.stopping().getAsBoolean();
-                    Outcome outcome = cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row);
-                    long ticket = ctx.recorder().submit(outcome);
-                    if (outcome.kind() == Outcome.Kind.SENT) {
-                        lastSent = ticket;
-                    }
+                    lastTicket = ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
                 }
                 if (connectError != null) {
                     return new Result(true, connectError);
@@ -84,16 +80,16 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         }
         try {
             ctx.rate().acquire();
-            // the previous accepted message is on record before this one can be accepted
-            ctx.recorder().awaitCommitted(lastSent);
+            ctx.recorder().awaitCommitted(lastTicket);
             connection.send(mail);
             sentOnConnection++;
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
         } catch (DeliveryException e) {
             if (e.permanent()) {
+                LOG.info("bounced {}: {}", row.email(), e.getMessage());
                 return new Outcome(row, Outcome.Kind.BOUNCED, e.getMessage());
             }
-            LOG.debug("deferred {}: {}", row.email(), e.getMessage());
+            LOG.info("deferred {}: {}", row.email(), e.getMessage());
             closeConnection();
             return new Outcome(row, Outcome.Kind.DEFERRED, e.getMessage());
         } catch (InterruptedException e) {

@@ -104,7 +104,8 @@ class SubscriptionFlowIT {
         for (String email : new String[] {"pending@example.org", "confirmed@example.org", "gone@example.org"}) {
             HttpResponse<String> answer = post("/subscribe", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
             assertThat(answer.statusCode()).as(email).isEqualTo(fresh.statusCode());
-            assertThat(answer.body()).as(email).isEqualTo(fresh.body());
+            // the page repeats the address typed, and nothing else differs
+            assertThat(answer.body().replace(email, "ADDRESS")).as(email).isEqualTo(fresh.body().replace("new@example.org", "ADDRESS"));
         }
     }
 
@@ -112,8 +113,7 @@ class SubscriptionFlowIT {
     void atMostOneConfirmationMailPerAddressPerHour() throws Exception {
         post("/subscribe", "email=bob%40example.org");
         post("/subscribe", "email=bob%40example.org");
-        smtp.waitForIncomingEmail(5000, 1);
-        Thread.sleep(300);
+        assertThat(web.background().awaitIdle(10_000)).as("both subscriptions were handled").isTrue();
         assertThat(smtp.getReceivedMessagesForDomain("bob@example.org")).hasSize(1);
         clock.advance(Duration.ofMinutes(61));
         post("/subscribe", "email=bob%40example.org");
