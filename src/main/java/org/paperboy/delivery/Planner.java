@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Preferences;
@@ -30,6 +29,7 @@ import org.paperboy.subscribers.SubscriberStore;
 final class Planner {
 
     static final int CHUNK = 1000;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final int MAX_CACHED = 10_000;
 
     private final Outbox outbox;
@@ -101,10 +101,20 @@ final class Planner {
         List<Outbox.Planned> rows = new ArrayList<>(plans.size());
         for (Plan p : plans) {
             List<String> ids = p.digest().paperIds();
-            rows.add(new Outbox.Planned(p.subscriber().id(), p.kind(), UUID.randomUUID() + "@" + domain, ids,
+            rows.add(new Outbox.Planned(p.subscriber().id(), p.kind(), messageId(date, p.subscriber().id()), ids,
                     variantKey(p.kind(), p.subscriber().preferences().toString(), ids)));
         }
         outbox.insert(date, rows, now);
+    }
+
+    /**
+     * A Message-ID unique to the (date, reader): its date-and-reader prefix keeps the index of
+     * Message-IDs growing at its end as a date is planned in reader order; the random part keeps it
+     * unguessable.
+     */
+    private String messageId(LocalDate date, long subscriberId) {
+        return "pb." + date.toString().replace("-", "") + "." + subscriberId + "."
+                + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + "@" + domain;
     }
 
     /** Rows with the same key get the same digest; the outbox is sent in key order so each is rendered once. */
