@@ -17,6 +17,7 @@ import picocli.CommandLine.ParseResult;
         description = "Trending research papers, ranked, grouped by topic and mailed as a daily digest.",
         subcommands = {PapersCommand.class, TopicsCommand.class, RankCommand.class, DigestCommand.class,
             SendCommand.class, RunCommand.class, ScheduleCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscribersCommand.class, ServeCommand.class,
+            StatsCommand.class,
             CommandLine.HelpCommand.class})
 final class Cli implements Runnable {
 

@@ -24,6 +24,7 @@ import org.paperboy.ranking.Taxonomy;
 import org.paperboy.ranking.Topic;
 import org.paperboy.schedule.DailyJob;
 import org.paperboy.schedule.DailySchedule;
+import org.paperboy.stats.Stats;
 import org.paperboy.store.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
@@ -208,6 +209,11 @@ public final class Paperboy implements AutoCloseable {
             database = Database.open(config.database());
         }
         return database;
+    }
+
+    /** The installation's numbers, days counted in the schedule's time zone. */
+    public Stats stats() {
+        return new Stats(database(), config.schedule().zone(), clock);
     }
 
     public SubscriberStore subscribers() {
