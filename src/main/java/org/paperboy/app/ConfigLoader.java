@@ -37,7 +37,8 @@ public final class ConfigLoader {
             "PAPERBOY_TOKEN_SECRET", "tokens.secret",
             "PAPERBOY_DB_URL", "database.url",
             "PAPERBOY_DB_USERNAME", "database.username",
-            "PAPERBOY_DB_PASSWORD", "database.password");
+            "PAPERBOY_DB_PASSWORD", "database.password",
+            "PAPERBOY_ADMIN_PASSWORD", "admin.password");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .registerModule(new JavaTimeModule())

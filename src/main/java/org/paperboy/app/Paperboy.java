@@ -128,9 +128,14 @@ public final class Paperboy implements AutoCloseable {
 
     /** One send of a date through the outbox: what {@code send} and the daily job run. */
     public DeliveryRun deliveryRun() {
-        return new DeliveryRun(new DeliveryRun.Parts(database(), subscribers(), subscriptions(), mailer, renderer,
+        return new DeliveryRun(deliveryParts());
+    }
+
+    /** The parts deliveries are made of: runs, and the admin page's copies. */
+    public DeliveryRun.Parts deliveryParts() {
+        return new DeliveryRun.Parts(database(), subscribers(), subscriptions(), mailer, renderer,
                 config.email().listName(), config.email().publicBaseUrl() + "/", config.smtp(), config.delivery(), clock,
-                config.schedule().clustered(), node()));
+                config.schedule().clustered(), node());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.paperboy.app;
 
+import org.paperboy.admin.AdminConfig;
 import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.EmailConfig;
@@ -17,7 +18,13 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule) {
+                             WebConfig web, ScheduleConfig schedule, AdminConfig admin) {
+
+    /** Without an admin section: no admin pages. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null);
+    }
 
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
@@ -30,5 +37,6 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         web = web == null ? WebConfig.DEFAULTS : web;
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
+        admin = admin == null ? AdminConfig.DEFAULTS : admin;
     }
 }

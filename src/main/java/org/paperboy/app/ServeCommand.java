@@ -39,7 +39,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static WebServer startWeb(Paperboy paperboy) {
-        return WebServer.start(paperboy.config().web(), paperboy.subscriptions(), paperboy.renderer(), paperboy.config().email(),
+        WebServer web = WebServer.start(paperboy.config().web(), paperboy.subscriptions(), paperboy.renderer(), paperboy.config().email(),
                 paperboy.classifier().taxonomy().topics(), new DigestArchive(paperboy.database().dataSource()), paperboy.clock());
+        AdminWiring.mount(paperboy, web);
+        return web;
     }
 }

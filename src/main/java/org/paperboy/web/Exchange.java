@@ -56,8 +56,11 @@ final class Exchange {
         if (body == null) {
             return null;
         }
+        return parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> parse(String text) {
         Map<String, List<String>> form = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
         if (text.isBlank()) {
             return form;
         }
@@ -95,5 +98,16 @@ final class Exchange {
 
     void html(int status, String body) throws IOException {
         send(status, "text/html; charset=utf-8", body);
+    }
+
+    /** The query string's parameters. */
+    Map<String, List<String>> query() {
+        String query = http.getRequestURI().getRawQuery();
+        return parse(query == null ? "" : query);
+    }
+
+    /** Adds a header to the answer, before {@link #send}. */
+    void responseHeader(String name, String value) {
+        http.getResponseHeaders().set(name, value);
     }
 }

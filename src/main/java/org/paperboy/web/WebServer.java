@@ -41,6 +41,7 @@ public final class WebServer implements AutoCloseable {
     private final ReaderPages reader;
     private final ArchivePages archive;
     private final RateLimiter posts;
+    private volatile Mounted mounted;
 
     private WebServer(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
                       List<Topic> topics, DigestArchive archive, Clock clock) throws IOException {
@@ -73,6 +74,11 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /** Serves a part of the site under its prefix (the admin pages); one at a time. */
+    public void mount(Mounted part) {
+        this.mounted = part;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -98,6 +104,11 @@ public final class WebServer implements AutoCloseable {
         boolean post = method.equals("POST");
         if (!get && !post) {
             ex.html(405, pages.message("Not allowed", "This page only answers GET and POST.", null, null));
+            return;
+        }
+        Mounted part = mounted;
+        if (part != null && (path.equals(part.prefix()) || path.startsWith(part.prefix() + "/"))) {
+            MountedRoute.serve(part, ex);
             return;
         }
         if (post && !posts.allow(ex.clientIp())) {
