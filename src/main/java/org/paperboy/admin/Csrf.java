@@ -16,8 +16,8 @@ import org.paperboy.web.Mounted;
  * Cross-site request forgery protection for the admin forms, without a session: each form carries
  * a token that is an HMAC (key made at start-up) of the Basic credentials that loaded the page, the
  * action and the reader it acts on, and the time it was made; it is good for an hour. A POST must
- * also come from this site: its Origin, when the browser sends one, is this host or the public base
- * URL, and its Sec-Fetch-Site, when sent, is same-origin.
+ * also come from this site: its Sec-Fetch-Site, when sent, is same-origin; else its Origin, when
+ * sent, is this host or the public base URL. A client that sends neither (curl) has the token alone.
  */
 final class Csrf {
 
@@ -57,11 +57,16 @@ final class Csrf {
         return MessageDigest.isEqual(given, wanted) && age >= 0 && age <= VALID_SECONDS;
     }
 
-    /** True unless the browser says the request came from another site. */
+    /**
+     * True unless the browser says the request came from another site. Sec-Fetch-Site, which every
+     * current browser sends, decides when present; else the Origin must be ours. Under the pages'
+     * Referrer-Policy no-referrer, browsers send "Origin: null" on form posts, which only
+     * Sec-Fetch-Site can vouch for.
+     */
     boolean sameSite(Mounted.Request request) {
         String site = request.header("Sec-Fetch-Site");
-        if (site != null && !site.equalsIgnoreCase("same-origin")) {
-            return false;
+        if (site != null) {
+            return site.equalsIgnoreCase("same-origin");
         }
         String origin = request.header("Origin");
         if (origin == null) {

@@ -108,6 +108,9 @@ class AdminIT {
                 .as("Bob's token for Alice").isEqualTo(403);
         assertThat(site.post("/admin/reader/resend", alice, right, self).statusCode()).as("the unsubscribe token for resend").isEqualTo(403);
         assertThat(site.post("/admin/reader/unsubscribe", alice, right, "https://evil.example").statusCode()).as("another origin").isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", alice, right, "null", "cross-site").statusCode()).as("a cross-site form")
+                .isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", alice, right, "null").statusCode()).as("Origin null, unvouched").isEqualTo(403);
         assertThat(site.post("/admin/reader/unsubscribe", alice, AdminSite.basic("admin", "wrong password 1"), self).statusCode())
                 .as("wrong login").isEqualTo(401);
         assertThat(site.paperboy.subscribers().find("alice@example.org").orElseThrow().status()).isEqualTo(Status.CONFIRMED);

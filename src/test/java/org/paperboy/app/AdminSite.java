@@ -70,10 +70,17 @@ final class AdminSite implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String form, String authorization, String origin) throws Exception {
+        return post(path, form, authorization, origin, null);
+    }
+
+    HttpResponse<String> post(String path, String form, String authorization, String origin, String fetchSite) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", authorization)
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form));
         if (origin != null) {
             b.header("Origin", origin);
+        }
+        if (fetchSite != null) {
+            b.header("Sec-Fetch-Site", fetchSite);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
