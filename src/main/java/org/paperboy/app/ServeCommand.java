@@ -3,6 +3,8 @@ package org.paperboy.app;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.digest.DigestArchive;
+import org.paperboy.web.ManagementServer;
+import org.paperboy.web.Metrics;
 import org.paperboy.web.WebServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +30,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Metrics metrics = new Metrics();
         try (StopSignal stop = new StopSignal();
-             Paperboy paperboy = Paperboy.wire(common.config(env)); WebServer web = startWeb(paperboy)) {
-            spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%n",
-                    paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl());
+             Paperboy paperboy = Paperboy.wire(common.config(env)); WebServer web = startWeb(paperboy, metrics);
+             ManagementServer management = Management.start(paperboy, metrics, null)) {
+            spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%s%n",
+                    paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl(), management == null ? ""
+                            : "; /healthz and /metrics on http://" + paperboy.config().web().managementHost() + ":" + management.port() + "/");
             spec.commandLine().getOut().flush();
             stop.await();
         }
@@ -39,8 +44,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static WebServer startWeb(Paperboy paperboy) {
+        return startWeb(paperboy, new Metrics());
+    }
+
+    static WebServer startWeb(Paperboy paperboy, Metrics metrics) {
         WebServer web = WebServer.start(paperboy.config().web(), paperboy.subscriptions(), paperboy.renderer(), paperboy.config().email(),
-                paperboy.classifier().taxonomy().topics(), new DigestArchive(paperboy.database().dataSource()), paperboy.clock());
+                paperboy.classifier().taxonomy().topics(), new DigestArchive(paperboy.database().dataSource()), paperboy.clock(), metrics);
         AdminWiring.mount(paperboy, web);
         return web;
     }

@@ -115,9 +115,9 @@ public final class DeliveryRun {
         }
     }
 
-    /** The dates since the given one that still have messages pending or being sent. */
-    public List<LocalDate> datesWithWork(LocalDate since) {
-        return outbox.datesWithWork(since);
+    /** The dates within {@code delivery.maxAgeDays} that still have messages pending or being sent, oldest first. */
+    public List<LocalDate> datesWithWork() {
+        return outbox.datesWithWork(LocalDate.now(parts.clock()).minusDays(parts.config().maxAgeDays()));
     }
 
     /** Puts the date's failed messages back in the queue; the next run sends them. Returns how many. */

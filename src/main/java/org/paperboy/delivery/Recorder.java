@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits each outcome as soon as the server answered, in group commits: senders hand outcomes
  * over without waiting, and one thread commits whatever arrived while its previous commit was
- * being written. A crash therefore loses the record of at most the messages of the commit in
- * progress: about one per connection, each sent again with the same Message-ID.
+ * being written. A sender waits for its previous outcome's commit only before handing the server
+ * its next message, so a crash loses the record of at most one accepted message per connection,
+ * sent again later with the same Message-ID.
  */
 final class Recorder implements AutoCloseable {
 
@@ -47,22 +48,38 @@ final class Recorder implements AutoCloseable {
         thread.start();
     }
 
-    /** Hands an outcome over to be committed; fails if recording has failed, so no more is sent unrecorded. */
-    void submit(Outcome outcome) {
+    /**
+     * Hands an outcome over to be committed; fails if recording has failed, so no more is sent
+     * unrecorded. Returns its ticket for {@link #awaitCommitted}.
+     */
+    long submit(Outcome outcome) {
         RuntimeException failed = failure;
         if (failed != null) {
             throw new DeliveryException("cannot record deliveries: " + failed.getMessage(), false, failed);
         }
         synchronized (lock) {
-            submitted++;
+            queue.add(outcome);
+            return ++submitted;
         }
-        queue.add(outcome);
     }
 
     /** Waits until everything handed over so far is committed (or recording failed). */
     void flush() {
+        long last;
         synchronized (lock) {
-            while (done < submitted && failure == null) {
+            last = submitted;
+        }
+        awaitCommitted(last);
+    }
+
+    /**
+     * Waits until the outcome with this ticket (and every one before it) is committed. A sender
+     * calls this before handing the server its next message, so at most the message in flight of
+     * each connection can be accepted and not yet recorded.
+     */
+    void awaitCommitted(long ticket) {
+        synchronized (lock) {
+            while (done < ticket && failure == null) {
                 try {
                     lock.wait(100);
                 } catch (InterruptedException e) {

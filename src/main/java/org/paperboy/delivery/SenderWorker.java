@@ -36,6 +36,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     private Mailer.Connection connection;
     private int sentOnConnection;
     private String connectError;
+    /** The recorder's ticket for this connection's last outcome. */
+    private long lastTicket;
 
     SenderWorker(String name, Context ctx) {
         this.name = name;
@@ -52,7 +54,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
                 }
                 for (OutboxRow row : rows) {
                     boolean cannotSend = connectError != null || ctx.stopping().getAsBoolean();
-                    ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
+                    lastTicket = ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
                 }
                 if (connectError != null) {
                     return new Result(true, connectError);
@@ -78,6 +80,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         }
         try {
             ctx.rate().acquire();
+            ctx.recorder().awaitCommitted(lastTicket);
             connection.send(mail);
             sentOnConnection++;
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");

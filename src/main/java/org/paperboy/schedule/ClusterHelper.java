@@ -37,7 +37,7 @@ public final class ClusterHelper implements AutoCloseable {
         try {
             DeliveryRun run = job.newRun();
             current = run;
-            for (LocalDate date : run.datesWithWork(LocalDate.now(clock).minusDays(3))) {
+            for (LocalDate date : run.datesWithWork()) {
                 LOG.info("helping with the pending deliveries of {}: {}", date, job.help(run, date).summary());
             }
         } catch (RuntimeException e) {

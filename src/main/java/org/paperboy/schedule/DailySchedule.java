@@ -145,6 +145,15 @@ public final class DailySchedule implements AutoCloseable {
         return times;
     }
 
+    /** True between {@link #start} and {@link #close}: the scheduler fires (for {@code /healthz}). */
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** The stored trigger's next fire time, if the job was ever scheduled. */
     public Date storedNextFireTime() {
         try {

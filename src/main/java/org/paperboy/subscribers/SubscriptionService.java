@@ -118,7 +118,8 @@ public final class SubscriptionService {
         return tokens.sign(Tokens.Purpose.UNSUBSCRIBE, subscriberId);
     }
 
-    void checkTopics(Preferences preferences) {
+    /** Throws a {@link ConfigException} naming an unknown topic or a bad keyword. */
+    public void checkTopics(Preferences preferences) {
         for (String topic : preferences.topics()) {
             if (!topics.contains(topic)) {
                 throw new ConfigException("unknown topic \"" + topic + "\"; the topics are: " + String.join(", ", topics));

@@ -1,62 +1,77 @@
 package org.paperboy.web;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * One request and its answer, with the rules every page follows: bodies are size-limited,
  * answers carry a strict Content-Security-Policy, no referrer (links hold tokens), no caching
- * and never a cookie.
+ * and never a cookie. The body has been read whole before a page sees the exchange.
  */
 final class Exchange {
 
-    private final HttpExchange http;
-    private final int maxBody;
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final String clientIp;
+    private final byte[] body;
+    private String route = "unmatched";
+    private int status;
 
-    Exchange(HttpExchange http, int maxBody) {
-        this.http = http;
-        this.maxBody = maxBody;
+    /**
+     * @param clientIp the client's address behind any trusted proxy
+     * @param body     the whole body, or null when it was larger than allowed
+     */
+    Exchange(Request request, Response response, Callback callback, String clientIp, byte[] body) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.clientIp = clientIp;
+        this.body = body;
     }
 
     String method() {
-        return http.getRequestMethod();
+        return request.getMethod();
     }
 
+    /** The path as sent, still percent-encoded. */
     String path() {
-        return http.getRequestURI().getRawPath();
+        return request.getHttpURI().getPath();
     }
 
     String clientIp() {
-        return http.getRemoteAddress().getAddress().getHostAddress();
+        return clientIp;
     }
 
     String header(String name) {
-        return http.getRequestHeaders().getFirst(name);
+        return request.getHeaders().get(name);
     }
 
     /** The body, or null when it is larger than allowed. */
     byte[] body() throws IOException {
-        try (InputStream in = http.getRequestBody()) {
-            byte[] bytes = in.readNBytes(maxBody + 1);
-            return bytes.length > maxBody ? null : bytes;
-        }
+        return body;
     }
 
     /** An application/x-www-form-urlencoded body as a map of lists; null when too large. */
     Map<String, List<String>> form() throws IOException {
-        byte[] body = body();
-        if (body == null) {
-            return null;
-        }
-        return parse(new String(body, StandardCharsets.UTF_8));
+        return body == null ? null : parse(new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** The query string's parameters. */
+    Map<String, List<String>> query() {
+        String query = request.getHttpURI().getQuery();
+        return parse(query == null ? "" : query);
     }
 
     private static Map<String, List<String>> parse(String text) {
@@ -78,36 +93,54 @@ final class Exchange {
     }
 
     void send(int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        var headers = http.getResponseHeaders();
-        headers.set("Content-Type", contentType);
-        headers.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:;"
-                + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("Cache-Control", "no-store");
-        boolean head = method().equals("HEAD");
-        http.sendResponseHeaders(status, head ? -1 : bytes.length);
-        if (!head) {
-            try (OutputStream out = http.getResponseBody()) {
-                out.write(bytes);
-            }
+        if (answered()) {
+            throw new IllegalStateException("answered twice: " + this.status + ", then " + status);
         }
-        http.close();
+        this.status = status;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        HttpFields.Mutable headers = response.getHeaders();
+        headers.put(HttpHeader.CONTENT_TYPE, contentType);
+        headers.put("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:;"
+                + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        boolean head = method().equals("HEAD");
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
     }
 
     void html(int status, String body) throws IOException {
         send(status, "text/html; charset=utf-8", body);
     }
 
-    /** The query string's parameters. */
-    Map<String, List<String>> query() {
-        String query = http.getRequestURI().getRawQuery();
-        return parse(query == null ? "" : query);
+    /** Gives up on the answer: Jetty answers 500 itself, or closes the connection. */
+    void fail(Throwable cause) {
+        status = 500;
+        callback.failed(cause);
+    }
+
+    /** Names the route this request took, for metrics: a pattern such as /unsubscribe/{token}, never a token. */
+    void route(String name) {
+        this.route = name;
+    }
+
+    String route() {
+        return route;
+    }
+
+    boolean answered() {
+        return status != 0;
+    }
+
+    /** The status answered, or 0 before the answer. */
+    int status() {
+        return status;
     }
 
     /** Adds a header to the answer, before {@link #send}. */
     void responseHeader(String name, String value) {
-        http.getResponseHeaders().set(name, value);
+        response.getHeaders().put(name, value);
     }
 }

@@ -21,13 +21,14 @@ final class SubscriptionPages {
 
     private final SubscriptionService subscriptions;
     private final Pages pages;
-    private final Executor mailExecutor;
+    private final Executor background;
     private final Clock clock;
 
-    SubscriptionPages(SubscriptionService subscriptions, Pages pages, Executor mailExecutor, Clock clock) {
+    /** @param background runs a subscription after its answer, in order; it may refuse when full */
+    SubscriptionPages(SubscriptionService subscriptions, Pages pages, Executor background, Clock clock) {
         this.subscriptions = subscriptions;
         this.pages = pages;
-        this.mailExecutor = mailExecutor;
+        this.background = background;
         this.clock = clock;
     }
 
@@ -43,9 +44,14 @@ final class SubscriptionPages {
         }
         try {
             Preferences preferences = Preferences.of(form.getOrDefault("topics", List.of()), List.of());
+            EmailAddress.normalise(email);
+            subscriptions.checkTopics(preferences);
             Consent consent = new Consent("web", ex.clientIp(), ex.header("User-Agent"),
                     SubscriptionService.CONSENT_TEXT_VERSION, clock.instant());
-            subscriptions.subscribe(email, preferences, Frequency.DAILY, consent, false, mailExecutor);
+            // Only checks that look at the text alone come before the answer; the store, the token and
+            // the mail all run after it, the same for a known and an unknown address, so the answer's
+            // time tells nobody who is subscribed.
+            background.execute(() -> subscriptions.subscribe(email, preferences, Frequency.DAILY, consent, false, Runnable::run));
         } catch (EmailAddress.InvalidAddressException | ConfigException e) {
             ex.html(400, subscribeForm("Please check the address: " + e.getMessage(), email));
             return;

@@ -1,30 +1,68 @@
 package org.paperboy.web;
 
+import java.util.List;
+
 /**
- * The {@code web} section: where {@code serve} (and {@code run}, when enabled) listen. Links in
- * mails use {@code email.publicBaseUrl}, which points here through any proxy in front.
+ * The {@code web} section: where {@code serve} (and {@code run}, when enabled) listen, and the
+ * limits that keep the pages up under hostile clients. Links in mails use
+ * {@code email.publicBaseUrl}, which points here through any proxy in front.
  *
- * @param maxRequestBytes request bodies larger than this are refused
- * @param postsPerIpPer10Minutes form posts one client address may make in ten minutes
+ * @param maxRequestBytes        request bodies larger than this are refused (413)
+ * @param postsPerIpPer10Minutes subscribe posts one client address may make in ten minutes
+ * @param trustedProxies         addresses or CIDRs of the proxies in front; only when the direct
+ *                               peer is one of them is its {@code X-Forwarded-For} believed
+ * @param headerTimeoutSeconds   a connection must send a whole request header this soon after it
+ *                               opens or after its last answer, or it is closed
+ * @param bodyTimeoutSeconds     a request body must arrive whole this soon after its header
+ * @param idleTimeoutSeconds     a connection silent this long is closed
+ * @param maxHeaderBytes         request line and headers larger than this are refused (431)
+ * @param maxConnections         open connections at most; more wait in the listen backlog
+ * @param maxThreads             the server's worker threads at most
+ * @param managementHost         where {@code /healthz} and {@code /metrics} listen
+ * @param managementPort         their port; absent (the default) serves no management endpoints
  */
-public record WebConfig(Boolean enabled, String host, Integer port, Integer maxRequestBytes, Integer postsPerIpPer10Minutes) {
+public record WebConfig(Boolean enabled, String host, Integer port, Integer maxRequestBytes, Integer postsPerIpPer10Minutes,
+                        List<String> trustedProxies, Integer headerTimeoutSeconds, Integer bodyTimeoutSeconds,
+                        Integer idleTimeoutSeconds, Integer maxHeaderBytes, Integer maxConnections, Integer maxThreads,
+                        String managementHost, Integer managementPort) {
 
     public static final WebConfig DEFAULTS = new WebConfig(null, null, null, null, null);
 
     public WebConfig {
         enabled = enabled == null || enabled;
         host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
-        port = port == null ? 8080 : port;
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("web.port must be between 0 and 65535, got " + port);
+        port = within("port", port, 8080, 0, 65535);
+        maxRequestBytes = within("maxRequestBytes", maxRequestBytes, 16 * 1024, 1024, 1024 * 1024);
+        postsPerIpPer10Minutes = within("postsPerIpPer10Minutes", postsPerIpPer10Minutes, 20, 1, 1_000_000);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        ClientAddress.checkPatterns(trustedProxies);
+        headerTimeoutSeconds = within("headerTimeoutSeconds", headerTimeoutSeconds, 10, 1, 3600);
+        bodyTimeoutSeconds = within("bodyTimeoutSeconds", bodyTimeoutSeconds, 20, 1, 3600);
+        idleTimeoutSeconds = within("idleTimeoutSeconds", idleTimeoutSeconds, 30, 1, 3600);
+        maxHeaderBytes = within("maxHeaderBytes", maxHeaderBytes, 8 * 1024, 1024, 64 * 1024);
+        maxConnections = within("maxConnections", maxConnections, 256, 1, 100_000);
+        maxThreads = within("maxThreads", maxThreads, 32, 8, 1000);
+        managementHost = managementHost == null || managementHost.isBlank() ? "127.0.0.1" : managementHost.strip();
+        if (managementPort != null) {
+            within("managementPort", managementPort, 0, 0, 65535);
         }
-        maxRequestBytes = maxRequestBytes == null ? 16 * 1024 : maxRequestBytes;
-        if (maxRequestBytes < 1024 || maxRequestBytes > 1024 * 1024) {
-            throw new IllegalArgumentException("web.maxRequestBytes must be between 1024 and 1048576, got " + maxRequestBytes);
+    }
+
+    /** The section as it was before the server limits existed; every newer key takes its default. */
+    public WebConfig(Boolean enabled, String host, Integer port, Integer maxRequestBytes, Integer postsPerIpPer10Minutes) {
+        this(enabled, host, port, maxRequestBytes, postsPerIpPer10Minutes, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** True when {@code managementPort} is set. */
+    public boolean managementEnabled() {
+        return managementPort != null;
+    }
+
+    private static int within(String key, Integer value, int fallback, int min, int max) {
+        int chosen = value == null ? fallback : value;
+        if (chosen < min || chosen > max) {
+            throw new IllegalArgumentException("web." + key + " must be between " + min + " and " + max + ", got " + chosen);
         }
-        postsPerIpPer10Minutes = postsPerIpPer10Minutes == null ? 20 : postsPerIpPer10Minutes;
-        if (postsPerIpPer10Minutes < 1) {
-            throw new IllegalArgumentException("web.postsPerIpPer10Minutes must be at least 1, got " + postsPerIpPer10Minutes);
-        }
+        return chosen;
     }
 }

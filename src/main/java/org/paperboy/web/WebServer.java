@@ -1,17 +1,11 @@
 package org.paperboy.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.paperboy.digest.DigestArchive;
@@ -23,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The subscription pages on the JDK's HTTP server: subscribe, confirm, preferences,
- * unsubscribe, the archive and its feed. Only POST changes anything.
+ * The subscription pages on Jetty: subscribe, confirm, preferences, unsubscribe, the archive and
+ * its feed. Only POST changes anything, and only the subscribe form is rate-limited: leaving
+ * (one-click or through the page) always works.
  */
 public final class WebServer implements AutoCloseable {
 
@@ -32,46 +27,40 @@ public final class WebServer implements AutoCloseable {
     private static final Pattern TOKEN_PATH = Pattern.compile("/(confirm|unsubscribe|preferences)/([A-Za-z0-9_.-]{1,64})");
     private static final Pattern ARCHIVE_DAY = Pattern.compile("/archive/([0-9-]{10})");
 
-    private final HttpServer server;
-    private final ExecutorService workers = Executors.newFixedThreadPool(8);
-    private final ExecutorService mail = Executors.newSingleThreadExecutor();
-    private final WebConfig config;
+    private final JettyServers.Built jetty;
+    private final BackgroundQueue background = new BackgroundQueue();
     private final Pages pages;
     private final SubscriptionPages subscription;
     private final ReaderPages reader;
     private final ArchivePages archive;
-    private final RateLimiter posts;
+    private final RateLimiter subscribes;
     private volatile Mounted mounted;
 
     private WebServer(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
-                      List<Topic> topics, DigestArchive archive, Clock clock) throws IOException {
-        this.config = config;
+                      List<Topic> topics, DigestArchive archive, Clock clock) {
         this.pages = new Pages(renderer, email, topics);
-        this.subscription = new SubscriptionPages(subscriptions, pages, command -> mail.execute(() -> {
-            try {
-                command.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a confirmation mail could not be sent: {}", e.getMessage());
-            }
-        }), clock);
+        this.subscription = new SubscriptionPages(subscriptions, pages, background, clock);
         this.reader = new ReaderPages(subscriptions, pages);
         this.archive = new ArchivePages(archive, pages);
-        this.posts = new RateLimiter(config.postsPerIpPer10Minutes(), Duration.ofMinutes(10), clock);
-        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 64);
-        server.setExecutor(workers);
-        server.createContext("/", this::handle);
+        this.subscribes = new RateLimiter(config.postsPerIpPer10Minutes(), Duration.ofMinutes(10), clock);
+        this.jetty = JettyServers.build("paperboy-web", config.host(), config.port(), config, config.maxThreads());
     }
 
     public static WebServer start(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
                                   List<Topic> topics, DigestArchive archive, Clock clock) {
-        try {
-            WebServer web = new WebServer(config, subscriptions, renderer, email, topics, archive, clock);
-            web.server.start();
-            LOG.info("serving the subscription pages on http://{}:{}/", config.host(), web.port());
-            return web;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
-        }
+        return start(config, subscriptions, renderer, email, topics, archive, clock, new Metrics());
+    }
+
+    /** Starts the pages, counting their requests on {@code metrics} (which {@link ManagementServer} exposes). */
+    public static WebServer start(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
+                                  List<Topic> topics, DigestArchive archive, Clock clock, Metrics metrics) {
+        WebServer web = new WebServer(config, subscriptions, renderer, email, topics, archive, clock);
+        metrics.watch("web", web.jetty.deadlines(), web.background);
+        PageHandler handler = new PageHandler(web::route, web::failed, new ClientAddress(config.trustedProxies()),
+                web.jetty.deadlines(), config.maxRequestBytes(), metrics::answered);
+        JettyServers.start(web.jetty, handler);
+        LOG.info("serving the subscription pages on http://{}:{}/", config.host(), web.port());
+        return web;
     }
 
     /** Serves a part of the site under its prefix (the admin pages); one at a time. */
@@ -80,21 +69,17 @@ public final class WebServer implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return jetty.connector().getLocalPort();
     }
 
-    private void handle(HttpExchange http) {
-        Exchange ex = new Exchange(http, config.maxRequestBytes());
-        try {
-            route(ex);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{} {} failed: {}", http.getRequestMethod(), http.getRequestURI().getRawPath(), e.toString());
-            try {
-                ex.html(500, pages.message("Something went wrong", "Please try again in a minute.", null, null));
-            } catch (IOException | RuntimeException ignored) {
-                http.close();
-            }
-        }
+    /** The queue of work done after answering (subscriptions and their mail). */
+    BackgroundQueue background() {
+        return background;
+    }
+
+    /** The header and body deadlines of the connections. */
+    ConnectionDeadlines deadlines() {
+        return jetty.deadlines();
     }
 
     private void route(Exchange ex) throws IOException {
@@ -102,40 +87,51 @@ public final class WebServer implements AutoCloseable {
         String path = ex.path();
         boolean get = method.equals("GET") || method.equals("HEAD");
         boolean post = method.equals("POST");
-        if (!get && !post) {
-            ex.html(405, pages.message("Not allowed", "This page only answers GET and POST.", null, null));
-            return;
-        }
-        Mounted part = mounted;
-        if (part != null && (path.equals(part.prefix()) || path.startsWith(part.prefix() + "/"))) {
-            MountedRoute.serve(part, ex);
-            return;
-        }
-        if (post && !posts.allow(ex.clientIp())) {
-            ex.html(429, pages.message("Too many requests", "Please wait a few minutes and try again.", null, null));
-            return;
-        }
         Matcher token = TOKEN_PATH.matcher(path);
         Matcher day = ARCHIVE_DAY.matcher(path);
-        if (path.equals("/") && get) {
+        Mounted part = mounted;
+        if (!get && !post) {
+            ex.html(405, pages.message("Not allowed", "This page only answers GET and POST.", null, null));
+        } else if (part != null && (path.equals(part.prefix()) || path.startsWith(part.prefix() + "/"))) {
+            ex.route(part.prefix() + "/*");
+            MountedRoute.serve(part, ex);
+        } else if (path.equals("/") && get) {
+            ex.route("/");
             subscription.form(ex);
         } else if (path.equals("/subscribe") && post) {
-            Map<String, List<String>> form = ex.form();
-            if (form == null) {
-                tooLarge(ex);
-            } else {
-                subscription.subscribe(ex, form);
-            }
+            ex.route("/subscribe");
+            subscribe(ex);
         } else if (token.matches()) {
+            ex.route("/" + token.group(1) + "/{token}");
             routeToken(ex, token.group(1), token.group(2), post);
         } else if (path.equals("/archive") && get) {
+            ex.route("/archive");
             archive.list(ex);
         } else if (day.matches() && get) {
+            ex.route("/archive/{date}");
             archive.day(ex, day.group(1));
         } else if (path.equals("/feed.xml") && get) {
+            ex.route("/feed.xml");
             archive.feed(ex);
         } else {
             ex.html(404, pages.message("Not found", "There is no such page.", null, null));
+        }
+    }
+
+    private void subscribe(Exchange ex) throws IOException {
+        if (!subscribes.allow(ClientAddress.bucket(ex.clientIp()))) {
+            ex.html(429, pages.message("Too many requests", "Please wait a few minutes and try again.", null, null));
+            return;
+        }
+        Map<String, List<String>> form = ex.form();
+        if (form == null) {
+            tooLarge(ex);
+            return;
+        }
+        try {
+            subscription.subscribe(ex, form);
+        } catch (RejectedExecutionException e) {
+            ex.html(503, pages.message("Busy", "Too many people are subscribing right now. Please try again in a minute.", null, null));
         }
     }
 
@@ -143,7 +139,6 @@ public final class WebServer implements AutoCloseable {
         switch (page) {
             case "confirm" -> {
                 if (post) {
-                    drain(ex);
                     subscription.confirm(ex, token);
                 } else {
                     subscription.confirmPage(ex, token);
@@ -151,45 +146,35 @@ public final class WebServer implements AutoCloseable {
             }
             case "unsubscribe" -> {
                 if (post) {
-                    // RFC 8058: the body is "List-Unsubscribe=One-Click"; any genuine POST unsubscribes
-                    drain(ex);
+                    // RFC 8058: the body is "List-Unsubscribe=One-Click"; any genuine POST unsubscribes, never limited
                     reader.unsubscribe(ex, token);
                 } else {
                     reader.unsubscribePage(ex, token);
                 }
             }
             default -> {
-                if (post) {
-                    Map<String, List<String>> form = ex.form();
-                    if (form == null) {
-                        tooLarge(ex);
-                    } else {
-                        reader.savePreferences(ex, token, form);
-                    }
-                } else {
+                if (!post) {
                     reader.preferencesPage(ex, token, false);
+                } else if (ex.form() == null) {
+                    tooLarge(ex);
+                } else {
+                    reader.savePreferences(ex, token, ex.form());
                 }
             }
         }
-    }
-
-    private static void drain(Exchange ex) throws IOException {
-        ex.body();
     }
 
     private void tooLarge(Exchange ex) throws IOException {
         ex.html(413, pages.message("Too large", "The form was larger than this page accepts.", null, null));
     }
 
+    private void failed(Exchange ex) throws IOException {
+        ex.html(500, pages.message("Something went wrong", "Please try again in a minute.", null, null));
+    }
+
     @Override
     public void close() {
-        server.stop(1);
-        workers.shutdown();
-        mail.shutdown();
-        try {
-            mail.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        JettyServers.stopQuietly(jetty.server());
+        background.close();
     }
 }
