@@ -36,13 +36,13 @@ class AdminBrowserIT {
 
     @Test
     void anOperatorReadsTheDashboardFindsAReaderSendsTheDigestAgainAndUnsubscribesThem() throws Exception {
-        try (AdminSite site = new AdminSite(dir, greenMail, new AdminConfig(AdminSite.PASSWORD, null, null))) {
+        try (AdminFixture site = new AdminFixture(dir, greenMail, new AdminConfig(AdminFixture.PASSWORD, null, null))) {
             site.sendFriday();
             ChromeDriver browser = Browser.start(1100, 2200);
             try {
                 browser.executeCdpCommand("Network.enable", Map.of());
                 browser.executeCdpCommand("Network.setExtraHTTPHeaders",
-                        Map.of("headers", Map.of("Authorization", AdminSite.basic("admin", AdminSite.PASSWORD))));
+                        Map.of("headers", Map.of("Authorization", AdminFixture.basic("admin", AdminFixture.PASSWORD))));
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
                 browser.get(site.base() + "/admin");

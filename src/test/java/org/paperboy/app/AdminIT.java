@@ -25,11 +25,11 @@ class AdminIT {
     @TempDir
     Path dir;
 
-    private AdminSite site;
-    private final String right = AdminSite.basic("admin", AdminSite.PASSWORD);
+    private AdminFixture site;
+    private final String right = AdminFixture.basic("admin", AdminFixture.PASSWORD);
 
-    private AdminSite start(AdminConfig admin) {
-        site = new AdminSite(dir, greenMail, admin);
+    private AdminFixture start(AdminConfig admin) {
+        site = new AdminFixture(dir, greenMail, admin);
         return site;
     }
 
@@ -49,20 +49,20 @@ class AdminIT {
 
     @Test
     void asksForTheLoginWithoutCredentialsAndRefusesAWrongPassword() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         HttpResponse<String> none = site.get("/admin", null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Paperboy admin\", charset=\"UTF-8\"");
         assertThat(none.body()).doesNotContain("Readers");
-        assertThat(site.get("/admin", AdminSite.basic("admin", "correct horse battery!")).statusCode()).isEqualTo(401);
-        assertThat(site.get("/admin", AdminSite.basic("root", AdminSite.PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(site.get("/admin", AdminFixture.basic("admin", "correct horse battery!")).statusCode()).isEqualTo(401);
+        assertThat(site.get("/admin", AdminFixture.basic("root", AdminFixture.PASSWORD)).statusCode()).isEqualTo(401);
         assertThat(site.get("/admin", "Basic !!!notbase64").statusCode()).isEqualTo(401);
-        assertThat(site.get("/admin", "Bearer " + AdminSite.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(site.get("/admin", "Bearer " + AdminFixture.PASSWORD).statusCode()).isEqualTo(401);
     }
 
     @Test
     void theDashboardShowsTheNumbersWithChartsAndThePagesHeadersAndNoCookie() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         site.sendFriday();
         HttpResponse<String> page = site.get("/admin?days=7", right);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -76,9 +76,9 @@ class AdminIT {
 
     @Test
     void failedLoginsAreLimitedPerClientEvenForTheRightPasswordAfterwards() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, 3));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, 3));
         for (int i = 0; i < 3; i++) {
-            assertThat(site.get("/admin", AdminSite.basic("admin", "guess " + i)).statusCode()).isEqualTo(401);
+            assertThat(site.get("/admin", AdminFixture.basic("admin", "guess " + i)).statusCode()).isEqualTo(401);
         }
         HttpResponse<String> limited = site.get("/admin", right);
         assertThat(limited.statusCode()).isEqualTo(429);
@@ -87,7 +87,7 @@ class AdminIT {
 
     @Test
     void theReaderSearchShowsStatusPreferencesAndDeliveries() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         site.sendFriday();
         String page = site.readerPage("Alice@Example.org");
         assertThat(page).contains("alice@example.org").contains("confirmed").contains("2026-11-20").contains("250 accepted")
@@ -98,7 +98,7 @@ class AdminIT {
 
     @Test
     void formsWithoutAValidTokenOrFromAnotherSiteAreRefused() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         String alice = site.form(site.readerPage("alice@example.org"), "unsubscribe");
         String bob = site.form(site.readerPage("bob@example.org"), "unsubscribe");
         String aliceId = alice.substring(3, alice.indexOf('&'));
@@ -111,14 +111,14 @@ class AdminIT {
         assertThat(site.post("/admin/reader/unsubscribe", alice, right, "null", "cross-site").statusCode()).as("a cross-site form")
                 .isEqualTo(403);
         assertThat(site.post("/admin/reader/unsubscribe", alice, right, "null").statusCode()).as("Origin null, unvouched").isEqualTo(403);
-        assertThat(site.post("/admin/reader/unsubscribe", alice, AdminSite.basic("admin", "wrong password 1"), self).statusCode())
+        assertThat(site.post("/admin/reader/unsubscribe", alice, AdminFixture.basic("admin", "wrong password 1"), self).statusCode())
                 .as("wrong login").isEqualTo(401);
         assertThat(site.paperboy.subscribers().find("alice@example.org").orElseThrow().status()).isEqualTo(Status.CONFIRMED);
     }
 
     @Test
     void unsubscribesAReader() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         String form = site.form(site.readerPage("alice@example.org"), "unsubscribe");
         HttpResponse<String> done = site.post("/admin/reader/unsubscribe", form, right, site.base());
         assertThat(done.statusCode()).isEqualTo(303);
@@ -130,7 +130,7 @@ class AdminIT {
 
     @Test
     void sendsAReaderTheirLatestDigestAgainAsACopyOutsideTheOutbox() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         site.sendFriday();
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
         String historyBefore = site.paperboy.stats().history(reader("alice@example.org"), 10).toString();
@@ -150,7 +150,7 @@ class AdminIT {
 
     @Test
     void aReaderWithNoDigestYetCannotBeSentOneAgain() throws Exception {
-        start(new AdminConfig(AdminSite.PASSWORD, null, null));
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
         String page = site.readerPage("alice@example.org");
         assertThat(page).doesNotContain("id=\"resend\"");
     }

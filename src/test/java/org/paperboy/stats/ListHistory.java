@@ -39,6 +39,7 @@ final class ListHistory {
         long carol = reader("carol@example.org", Frequency.DAILY, "16T10:00:00");
         long dave = reader("dave@example.org", Frequency.DAILY, "01T10:00:00");
         long frank = reader("frank@example.org", Frequency.DAILY, "12T10:00:00");
+        long gina = reader("gina@example.org", Frequency.DAILY, "02T10:00:00");
         store.subscribe("erin@example.org", Preferences.NONE, Frequency.DAILY, new Consent("web", null, null, "v1", at("19T07:00:00")), false);
         store.unsubscribe(carol, at("18T20:00:00"));
         store.unsubscribe(frank, at("17T06:00:00"));
@@ -51,6 +52,7 @@ final class ListHistory {
         delivery("20", alice, "pending", "20T08:00:00", null, "451 try later");
         delivery("14", bob, "cancelled", "14T08:00:00", null, "expired: not delivered within delivery.maxAgeDays (3)");
         store.recordHardBounce(dave, 1);
+        returnedHardBounce(gina, "16T13:00:00");
         sql("INSERT INTO job_run (digest_date, fire_time, node, started_at, finished_at, outcome, summary) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 LocalDate.parse("2026-11-19"), at("19T08:00:00"), "node-1", at("19T08:00:00"), at("19T08:00:30"), "incomplete",
                 "sent 2, failed 1");
@@ -73,6 +75,29 @@ final class ListHistory {
             return null;
         });
         sql("UPDATE subscriber SET unsubscribe_reason = 'complaint' WHERE id = ?", id);
+    }
+
+    /** Gina's mailbox was closed: a hard bounce came back, as the bounce processing records it. */
+    private void returnedHardBounce(long id, String at) {
+        if (!hasTable(db, "bounce_event")) {
+            sql("CREATE TABLE bounce_event (id BIGINT, mail_key VARCHAR(300) NOT NULL, recipient VARCHAR(254) NOT NULL,"
+                    + " received_at TIMESTAMP WITH TIME ZONE NOT NULL, subscriber_id BIGINT, matched_by VARCHAR(12) NOT NULL,"
+                    + " kind VARCHAR(12) NOT NULL, status_code VARCHAR(12), reason VARCHAR(32) NOT NULL, diagnostic VARCHAR(500) NOT NULL,"
+                    + " original_message_id VARCHAR(250), action VARCHAR(16) NOT NULL)");
+        }
+        sql("INSERT INTO bounce_event (id, mail_key, recipient, received_at, subscriber_id, matched_by, kind, status_code, reason,"
+                + " diagnostic, action) VALUES (1, 'm1', 'gina@example.org', ?, ?, 'verp', 'hard', '5.2.1', 'mailbox-disabled',"
+                + " '550 5.2.1 mailbox disabled', 'recorded')", at(at), id);
+        sql("UPDATE subscriber SET status = 'bounced' WHERE id = ?", id);
+    }
+
+    static boolean hasTable(Database db, String table) {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     static boolean hasReasons(Database db) {

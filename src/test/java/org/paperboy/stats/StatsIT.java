@@ -44,7 +44,7 @@ class StatsIT {
     @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void countsReadersByStatusAndConfirmedReadersByFrequency(String kind) {
         Report r = open(kind).report(7);
-        assertThat(r.readers().byStatus()).isEqualTo(Map.of("confirmed", 2L, "pending", 1L, "unsubscribed", 2L, "bounced", 1L));
+        assertThat(r.readers().byStatus()).isEqualTo(Map.of("confirmed", 2L, "pending", 1L, "unsubscribed", 2L, "bounced", 2L));
         assertThat(r.readers().byFrequency()).isEqualTo(Map.of("daily", 1L, "weekly", 1L));
         assertThat(r.from()).isEqualTo(LocalDate.parse("2026-11-14"));
         assertThat(r.to()).isEqualTo(LocalDate.parse("2026-11-20"));
@@ -55,9 +55,11 @@ class StatsIT {
     void growthHasEachDaysJoinsAndDeparturesAndTheReadersAtItsEnd(String kind) {
         Report r = open(kind).report(7);
         assertThat(r.growth()).hasSize(7);
-        assertThat(r.growth()).extracting(GrowthDay::readers).containsExactly(3L, 4L, 5L, 4L, 3L, 2L, 2L);
+        assertThat(r.growth()).extracting(GrowthDay::readers).containsExactly(4L, 5L, 5L, 4L, 3L, 2L, 2L);
         assertThat(day(r, "15").subscribed()).isEqualTo(1);
         assertThat(day(r, "16").subscribed()).isEqualTo(1);
+        assertThat(day(r, "16").bounced()).as("Gina, by the bounce that came back").isEqualTo(1);
+        assertThat(day(r, "16").hardBounces()).isEqualTo(1);
         assertThat(day(r, "17").complained()).isEqualTo(1);
         assertThat(day(r, "17").unsubscribed()).isZero();
         assertThat(day(r, "18").unsubscribed()).isEqualTo(1);
@@ -92,7 +94,7 @@ class StatsIT {
     void ratesAreOverTheMessagesSentInTheWindowAndFlagGmailsLine(String kind) {
         Report r = open(kind).report(7);
         assertThat(r.rates().sent()).isEqualTo(3);
-        assertThat(r.rates().hardBounces()).isEqualTo(1);
+        assertThat(r.rates().hardBounces()).as("Dave's refusal and Gina's returned bounce").isEqualTo(2);
         assertThat(r.rates().complaintsTracked()).isTrue();
         assertThat(r.rates().complaints()).isEqualTo(1);
         assertThat(r.rates().overGmailLimit()).isTrue();

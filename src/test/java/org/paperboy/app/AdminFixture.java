@@ -26,7 +26,7 @@ import org.paperboy.web.WebServer;
  * The admin pages as the daemon serves them (the real wiring of {@code serve}), on a list of two
  * readers, Alice and Bob, who were sent Friday's digest through GreenMail; and an HTTP client.
  */
-final class AdminSite implements AutoCloseable {
+final class AdminFixture implements AutoCloseable {
 
     static final String PASSWORD = "correct horse battery";
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
@@ -38,7 +38,7 @@ final class AdminSite implements AutoCloseable {
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** @param admin the admin section, or null for none */
-    AdminSite(Path dir, GreenMailExtension smtp, AdminConfig admin) {
+    AdminFixture(Path dir, GreenMailExtension smtp, AdminConfig admin) {
         var c = TestSetup.config(dir, smtp.getSmtp().getPort(), null);
         paperboy = Paperboy.wire(new PaperboyConfig(c.papers(), c.ranking(), c.digest(), c.email(), c.smtp(), c.delivery(), c.database(),
                 c.tokens(), c.web(), c.schedule(), admin));
