@@ -42,7 +42,7 @@ public class ImportBench {
             ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
             long start = System.nanoTime();
             CsvImport.Report report = new CsvImport(db, List.of("rl", "diffusion", "llm", "reasoning", "multimodal", "vision",
-                    "robotics")).run(csv, Instant.now());
+                    "robotics")).run(csv, org.paperboy.subscribers.Status.CONFIRMED, Instant.now());
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                     .mapToLong(p -> p.getPeakUsage().getUsed()).sum();

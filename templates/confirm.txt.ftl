@@ -1,6 +1,6 @@
 Confirm your subscription
 
-Someone, hopefully you, asked to send ${listName} to ${email}<#if topics?has_content>, on ${topics?join(", ")}</#if>.
+Someone, hopefully you, asked to send ${listName} (${frequency}) to ${email}<#if topics?has_content>, on ${topics?join(", ")}<#else>, on every topic</#if>.
 Please confirm within 72 hours by opening this link and pressing the button:
 
 ${confirmUrl}

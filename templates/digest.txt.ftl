@@ -1,29 +1,44 @@
 <#-- The plain-text twin of the digest email. Lines are wrapped to 78 characters after
      rendering; links are written out on lines of their own. -->
 ${listName} - ${dateLong}
-${paperCount} trending papers: ${topics?join(", ")}
+${paperCount} trending papers<#if topics?has_content>: ${topics?join(", ")}</#if>
+View in browser: ${viewUrl}
 <#list sections as section>
 
 
 == ${section.name} ==
+<#if section.trending>
+<#list section.papers as p>
+
+- ${p.title}
+<#if p.reasons?has_content>  ${p.reasons}
+</#if>
+<#if p.url?has_content>  ${p.url}
+</#if>
+</#list>
+<#else>
 <#list section.papers as p>
 
 ${p?counter}. ${p.title}
+<#if p.reasons?has_content>   ${p.reasons}
+</#if>
 <#if p.byline?has_content>   ${p.byline}
 </#if>
-<#if p.abstract?has_content>   ${p.abstract}
+<#if p.tldr?has_content>   TL;DR: ${p.tldr}
 </#if>
-<#if p.reasons?has_content>   Why: ${p.reasons}
+<#if p.abstract?has_content>   ${p.abstract}
 </#if>
 <#if p.url?has_content && !p.linkUrls?seq_contains(p.url)>   ${p.url}
 </#if>
 <#list p.links as l>   ${l.label}: ${l.url}
 </#list>
 </#list>
+</#if>
 </#list>
 
 --
-You get this email because ${email} subscribed to ${listName}.
+You get this email because ${email} subscribed to ${listName}<#if chosenTopics?has_content> (your topics: ${chosenTopics?join(", ")})</#if>.
 Change your topics: ${preferencesUrl}
 Unsubscribe: ${unsubscribeUrl}
+Archive: ${archiveUrl}
 ${senderName}, ${postalAddress}

@@ -10,6 +10,7 @@ import org.paperboy.stats.Report;
 import org.paperboy.stats.Stats;
 import org.paperboy.subscribers.EmailAddress;
 import org.paperboy.subscribers.Subscriber;
+import org.paperboy.subscribers.UnsubscribeReason;
 import org.paperboy.web.Mounted.Answer;
 import org.paperboy.web.Mounted.Request;
 import org.slf4j.Logger;
@@ -111,7 +112,7 @@ final class AdminRoutes {
     }
 
     private String unsubscribe(Subscriber reader) {
-        parts.subscriptions().unsubscribeAddress(reader.email());
+        parts.subscriptions().unsubscribeAddress(reader.email(), UnsubscribeReason.ADMIN);
         LOG.info("admin: unsubscribed reader #{}", reader.id());
         return "unsubscribed";
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import org.paperboy.PaperboyException;
+import org.paperboy.Redact;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -16,22 +17,28 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "paperboy", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Trending research papers, ranked, grouped by topic and mailed as a daily digest.",
         subcommands = {PapersCommand.class, TopicsCommand.class, RankCommand.class, DigestCommand.class,
-            SendCommand.class, RunCommand.class, ScheduleCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscribersCommand.class, ServeCommand.class,
+            SendCommand.class, CheckCommand.class, RunCommand.class, ScheduleCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscribersCommand.class, ServeCommand.class,
             StatsCommand.class,
             CommandLine.HelpCommand.class})
-final class Cli implements Runnable {
+final class Cli implements java.util.concurrent.Callable<Integer> {
 
     /** Exit code for bad config or input. */
     static final int BAD_INPUT = 2;
     /** Exit code for an unexpected failure. */
     static final int FAILURE = 1;
+    /** Exit code of {@code send} when some messages were deferred or failed. */
+    static final int INCOMPLETE = 3;
+    /** Exit code of {@code send} when the sources hold no papers for the date. */
+    static final int NO_PAPERS = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command: the usage, on stderr since nothing was done, and a usage error's exit code. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return BAD_INPUT;
     }
 
     static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
@@ -44,16 +51,21 @@ final class Cli implements Runnable {
 
     private static int report(Exception e, CommandLine commandLine, ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        if (e instanceof PaperboyException || e instanceof UncheckedIOException) {
-            err.println("paperboy: " + e.getMessage());
+        boolean expected = e instanceof PaperboyException || e instanceof UncheckedIOException;
+        // one line, and never a secret: a driver's message may quote a URL with its password
+        String message = Redact.text(String.valueOf(expected ? e.getMessage() : e)).replaceAll("\\s*\\R\\s*", " ");
+        if (expected) {
+            err.println("paperboy: " + message);
         } else {
-            err.println("paperboy: unexpected error: " + e + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
+            err.println("paperboy: unexpected error: " + message + (verbose(parseResult) ? "" : " (run with --verbose for details)"));
         }
         if (verbose(parseResult)) {
-            e.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(Redact.text(trace.toString()));
         }
         err.flush();
-        return e instanceof PaperboyException || e instanceof UncheckedIOException ? BAD_INPUT : FAILURE;
+        return expected ? BAD_INPUT : FAILURE;
     }
 
     private static boolean verbose(ParseResult result) {

@@ -21,11 +21,24 @@ final class CommonOptions {
         this.verbose = verbose;
         if (verbose) {
             ((Logger) LoggerFactory.getLogger("org.paperboy")).setLevel(Level.DEBUG);
-            ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.INFO);
         }
     }
 
     PaperboyConfig config(Map<String, String> env) {
-        return ConfigLoader.load(configFile, env);
+        PaperboyConfig config = ConfigLoader.load(file(env), env);
+        Logging.apply(config.logging(), verbose);
+        return config;
+    }
+
+    /**
+     * The config file named by the option, else by {@code PAPERBOY_CONFIG} (how the installed launcher
+     * points at /etc/paperboy), else null for the default location.
+     */
+    Path file(Map<String, String> env) {
+        if (configFile != null) {
+            return configFile;
+        }
+        String file = env.get("PAPERBOY_CONFIG");
+        return file == null || file.isBlank() ? null : Path.of(file);
     }
 }

@@ -1,7 +1,9 @@
 package org.paperboy.app;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import org.paperboy.ConfigException;
+import org.paperboy.Redact;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,7 +21,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads {@code paperboy.yaml} into {@link PaperboyConfig}: layered file &lt; environment, strict
@@ -40,11 +41,14 @@ public final class ConfigLoader {
             "PAPERBOY_DB_PASSWORD", "database.password",
             "PAPERBOY_ADMIN_PASSWORD", "admin.password");
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+    // a repeated key or section is an error: YAML parsers otherwise keep the last one silently
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private ConfigLoader() {
     }
@@ -61,7 +65,25 @@ public final class ConfigLoader {
         String name = chosen != null ? chosen.toString() : "paperboy.yaml (built-in defaults)";
         JsonNode tree = readTree(chosen, name);
         applySecrets(tree, env);
-        return bind(tree, name);
+        PaperboyConfig config = bind(tree, name);
+        Redact.remember(config.smtp().password(), config.database().password(), config.tokens().secret());
+        Redact.rememberUrl(config.database().url());
+        if (chosen != null) {
+            checkFolders(config, tree, name);
+        }
+        return config;
+    }
+
+    /**
+     * A templates folder the file names must exist (the built-in defaults, and a file that names
+     * none, fall back to the jar's templates, so the jar runs from any directory).
+     */
+    private static void checkFolders(PaperboyConfig config, JsonNode tree, String name) {
+        Path templates = Path.of(config.email().templates());
+        if (tree.path("email").hasNonNull("templates") && !Files.isDirectory(templates)) {
+            throw new ConfigException(name + ": email.templates: no such folder \"" + templates + "\""
+                    + (templates.isAbsolute() ? "" : " (in the working directory " + Path.of("").toAbsolutePath() + ")"));
+        }
     }
 
     private static JsonNode readTree(Path file, String name) {
@@ -78,8 +100,7 @@ public final class ConfigLoader {
             }
             return tree;
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ConfigException(name + " line " + line + ": not valid YAML: " + e.getOriginalMessage().replaceAll("\\s+", " ").strip());
+            throw ConfigErrors.syntax(name, e);
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read: " + e.getMessage(), e);
         }
@@ -101,23 +122,19 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(tree, PaperboyConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            String key = path(e);
-            String known = e.getKnownPropertyIds() == null ? "" : e.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException(name + ": unknown key \"" + key + "\" with value " + quote(tree, key)
-                    + (known.isEmpty() ? "" : " (known keys here: " + known + ")"));
+            throw ConfigErrors.unknownKey(name, tree, path(e), e.getKnownPropertyIds());
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ConfigException(name + ": " + cause.getMessage());
+            throw new ConfigException(name + ": " + Redact.text(cause.getMessage()));
         } catch (InvalidFormatException e) {
-            throw new ConfigException(name + ": bad value \"" + e.getValue() + "\" for \"" + path(e) + "\": expected "
-                    + describe(e.getTargetType()));
+            throw new ConfigException(name + ": bad value " + ConfigErrors.quote(tree, path(e)) + " for \"" + path(e)
+                    + "\": expected " + describe(e.getTargetType()));
         } catch (MismatchedInputException e) {
             String key = path(e);
-            throw new ConfigException(name + ": bad value " + quote(tree, key) + " for \"" + key + "\": expected "
+            throw new ConfigException(name + ": bad value " + ConfigErrors.quote(tree, key) + " for \"" + key + "\": expected "
                     + describe(e.getTargetType()));
         } catch (JsonMappingException e) {
-            throw new ConfigException(name + ": " + path(e) + ": " + e.getOriginalMessage());
+            throw new ConfigException(name + ": " + path(e) + ": " + Redact.text(e.getOriginalMessage().lines().findFirst().orElse("")));
         } catch (IOException e) {
             throw new ConfigException(name + ": " + e.getMessage(), e);
         }
@@ -133,21 +150,6 @@ public final class ConfigLoader {
             }
         }
         return key.toString();
-    }
-
-    private static String quote(JsonNode tree, String key) {
-        JsonNode node = tree;
-        for (String part : key.split("\\.")) {
-            int bracket = part.indexOf('[');
-            node = node.path(bracket < 0 ? part : part.substring(0, bracket));
-            if (bracket >= 0) {
-                node = node.path(Integer.parseInt(part.substring(bracket + 1, part.indexOf(']'))));
-            }
-        }
-        if (key.contains("password") || key.contains("secret")) {
-            return "(hidden)";
-        }
-        return node.isMissingNode() ? "(none)" : "\"" + (node.isValueNode() ? node.asText() : node.toString()) + "\"";
     }
 
     private static String describe(Class<?> type) {

@@ -9,6 +9,8 @@ import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.Email;
 import org.paperboy.digest.EmailConfig;
+import org.paperboy.ranking.Taxonomy;
+import org.paperboy.ranking.Topic;
 import org.paperboy.subscribers.ConfirmationSender;
 import org.paperboy.subscribers.Subscriber;
 
@@ -19,12 +21,14 @@ final class ConfirmationMail implements ConfirmationSender {
     private final Mailer mailer;
     private final EmailConfig email;
     private final SmtpConfig smtp;
+    private final Taxonomy taxonomy;
 
-    ConfirmationMail(DigestRenderer renderer, Mailer mailer, EmailConfig email, SmtpConfig smtp) {
+    ConfirmationMail(DigestRenderer renderer, Mailer mailer, EmailConfig email, SmtpConfig smtp, Taxonomy taxonomy) {
         this.renderer = renderer;
         this.mailer = mailer;
         this.email = email;
         this.smtp = smtp;
+        this.taxonomy = taxonomy;
     }
 
     @Override
@@ -33,7 +37,8 @@ final class ConfirmationMail implements ConfirmationSender {
         model.put("listName", email.listName());
         model.put("email", subscriber.email());
         model.put("confirmUrl", confirmUrl);
-        model.put("topics", subscriber.topics());
+        model.put("topics", taxonomy.topics().stream().filter(t -> subscriber.topics().contains(t.slug())).map(Topic::name).toList());
+        model.put("frequency", subscriber.frequency().key());
         model.put("senderName", email.senderName());
         model.put("postalAddress", email.postalAddress());
         Email mail = renderer.renderMail("confirm", "Confirm your subscription to " + email.listName(), model);

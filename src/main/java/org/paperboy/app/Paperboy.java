@@ -56,7 +56,7 @@ public final class Paperboy implements AutoCloseable {
         Taxonomy taxonomy = Taxonomy.load(Path.of(topicsFile), isDefault);
         this.loader = new PaperLoader(config.papers());
         this.classifier = new Classifier(taxonomy, config.ranking().minTopicScore());
-        this.renderer = new DigestRenderer(config.email());
+        this.renderer = new DigestRenderer(config.email(), config.digest().images());
         this.mailer = config.smtp().host() == null ? new OutboxFolder(config.smtp(), clock) : new SmtpMailer(config.smtp());
     }
 
@@ -123,7 +123,7 @@ public final class Paperboy implements AutoCloseable {
                 week.add(source);
             }
         }
-        return ranker(week, date);
+        return new Ranker(classify(week, date), classifier.taxonomy(), date, config.ranking(), config.digest(), Ranker.WEEK);
     }
 
     /** One send of a date through the outbox: what {@code send} and the daily job run. */
@@ -227,9 +227,9 @@ public final class Paperboy implements AutoCloseable {
 
     public synchronized SubscriptionService subscriptions() {
         if (subscriptions == null) {
-            Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), Path.of("data")));
+            Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), database(), config.database()));
             subscriptions = new SubscriptionService(subscribers(), tokens,
-                    new ConfirmationMail(renderer, mailer, config.email(), config.smtp()),
+                    new ConfirmationMail(renderer, mailer, config.email(), config.smtp(), classifier().taxonomy()),
                     config.email().publicBaseUrl(), topicSlugs(), clock);
         }
         return subscriptions;

@@ -18,12 +18,12 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule, AdminConfig admin) {
+                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, AdminConfig admin) {
 
-    /** Without an admin section: no admin pages. */
+    /** Without a logging or an admin section: the defaults (no admin pages). */
     public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
                           DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null);
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null, null);
     }
 
     public PaperboyConfig {
@@ -37,6 +37,7 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         web = web == null ? WebConfig.DEFAULTS : web;
         delivery = delivery == null ? DeliveryConfig.DEFAULTS : delivery;
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
+        logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         admin = admin == null ? AdminConfig.DEFAULTS : admin;
     }
 }

@@ -85,6 +85,7 @@ final class RankCommand implements Callable<Integer> {
                 o.put("title", p.paper().title());
                 o.put("score", p.score());
                 p.reasons().forEach(o.putArray("reasons")::add);
+                o.put("terms", p.terms());
             }
         }
         return root;
@@ -98,6 +99,9 @@ final class RankCommand implements Callable<Integer> {
             for (RankedPaper p : section.papers()) {
                 out.printf("%2d. %6.3f  %s%n", n++, p.score(), Text.ellipsize(p.paper().title(), 100));
                 out.printf("            %s%n", String.join(" · ", p.reasons()));
+                if (!p.terms().isEmpty()) {
+                    out.printf("            terms: %s%n", p.terms());
+                }
             }
         }
     }

@@ -9,6 +9,8 @@ import org.paperboy.schedule.DailySchedule;
 import org.paperboy.web.ManagementServer;
 import org.paperboy.web.Metrics;
 import org.paperboy.web.WebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,30 +33,47 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
     RunCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        Metrics metrics = new Metrics();
-        try (StopSignal stop = new StopSignal();
-             Paperboy paperboy = Paperboy.wire(common.config(env));
-             DailySchedule schedule = paperboy.schedule();
-             WebServer web = paperboy.config().web().enabled() ? ServeCommand.startWeb(paperboy, metrics) : null;
-             ManagementServer management = Management.start(paperboy, metrics, schedule);
-             ClusterHelper helper = paperboy.config().schedule().clustered()
-                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), paperboy.config().schedule().checkinSeconds()) : null) {
-            Date next = schedule.start();
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("Daily job \"%s\" (%s); next fire %s%s%s%n", paperboy.config().schedule().cron(),
-                    paperboy.config().schedule().timezone(), next == null ? "never" : next.toInstant(),
-                    web == null ? "" : "; pages on http://" + paperboy.config().web().host() + ":" + web.port() + "/",
-                    management == null ? "" : "; /healthz and /metrics on http://" + paperboy.config().web().managementHost()
-                            + ":" + management.port() + "/");
-            out.flush();
-            stop.await();
+        PaperboyConfig config = common.config(env);
+        SenderIdentity.requireForSmtp(config, "run");
+        try (StopSignal stop = new StopSignal()) {
+            runUntilStopped(config, stop);
+            LOG.info("paperboy stopped");
         }
         return 0;
+    }
+
+    private void runUntilStopped(PaperboyConfig config, StopSignal stop) {
+        Metrics metrics = new Metrics();
+        try (Paperboy paperboy = Paperboy.wire(config);
+             DailySchedule schedule = paperboy.schedule();
+             WebServer web = config.web().enabled() ? ServeCommand.startWeb(paperboy, metrics) : null;
+             ManagementServer management = Management.start(paperboy, metrics, schedule);
+             ClusterHelper helper = config.schedule().clustered()
+                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), config.schedule().checkinSeconds()) : null) {
+            Date next = schedule.start();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("Daily job \"%s\" (%s); next fire %s%s%s%n", config.schedule().cron(),
+                    config.schedule().timezone(), next == null ? "never" : next.toInstant(),
+                    web == null ? "" : "; pages on http://" + config.web().host() + ":" + web.port() + "/",
+                    management == null ? "" : "; /healthz and /metrics on http://" + config.web().managementHost()
+                            + ":" + management.port() + "/");
+            out.flush();
+            LOG.info("paperboy {} started; daily job \"{}\" ({}), next fire {}", version(), config.schedule().cron(),
+                    config.schedule().timezone(), next == null ? "never" : next.toInstant());
+            stop.await();
+            LOG.info("stopping: messages in flight finish, the rest stay pending");
+        }
+    }
+
+    private static String version() {
+        return new Cli.Version().getVersion()[0].replace("paperboy ", "");
     }
 }

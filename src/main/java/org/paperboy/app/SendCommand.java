@@ -1,13 +1,21 @@
 package org.paperboy.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.PaperboyException;
 import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
+import org.paperboy.delivery.OutgoingMail;
+import org.paperboy.schedule.JobRuns;
 import org.paperboy.subscribers.EmailAddress;
+import org.paperboy.subscribers.Status;
+import org.paperboy.subscribers.Subscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,10 +25,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code paperboy send}: the whole pipeline once: load, rank, render, deliver to every confirmed reader. */
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = "Run the daily job once: load, rank, render and deliver the date's digest to every confirmed subscriber."
-                + " Exit code 0 when everyone was sent, 3 when some were deferred or failed, 2 for bad config or input.")
+        description = {"Run the daily job once: load, rank, render and deliver the date's digest to every confirmed subscriber.",
+            "Exit codes: 0 everyone due was sent (or, with --dry-run, would be); 1 unexpected failure;"
+                + " 2 bad config or input (also an unknown or unconfirmed --to, or a wrong sender identity with smtp.host set);"
+                + " 3 some messages were deferred or failed; 4 the sources hold no papers for the date."})
 final class SendCommand implements Callable<Integer> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SendCommand.class);
     private final Map<String, String> env;
 
     @Mixin
@@ -32,23 +43,31 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "DATE", description = "The digest's day (YYYY-MM-DD). Default: today.")
     LocalDate date;
 
-    @Option(names = "--dry-run", description = "Render and report without sending or writing a delivery row.")
+    @Option(names = "--dry-run", description = "Plan and render without sending or writing a delivery row; reports \"would send N\".")
     boolean dryRun;
 
     @Option(names = "--retry-failed", paramLabel = "DATE",
             description = "First put the date's failed messages (5xx answers) back in the queue, after fixing their cause.")
     LocalDate retryFailed;
 
-    @Option(names = "--to", paramLabel = "EMAIL", description = "Only this (confirmed) subscriber.")
+    @Option(names = "--to", paramLabel = "EMAIL", description = "Only this confirmed subscriber (an unknown or unconfirmed one is an error).")
     String to;
+
+    @Option(names = "--test", paramLabel = "EMAIL",
+            description = "Mail one test copy of the date's digest to EMAIL now, with [TEST] in the subject, outside the outbox"
+                    + " (no delivery row, no history; any day, also one already sent).")
+    String test;
+
+    @Option(names = "--as", paramLabel = "READER", description = "With --test: the digest READER's preferences choose.")
+    String as;
 
     @Option(names = "--preview", paramLabel = "DIR", defaultValue = "out/preview",
             description = "Also write the day's general digest here to open in a browser (default: ${DEFAULT-VALUE}; \"\" for none).")
     void preview(String dir) {
-        this.preview = dir == null || dir.isBlank() ? null : java.nio.file.Path.of(dir);
+        this.preview = dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 
-    private java.nio.file.Path preview;
+    private Path preview;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Sources to load. Default: papers.sources of the config.")
     List<String> sources;
@@ -59,9 +78,29 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String only = to == null ? null : EmailAddress.normalise(to);
-        try (StopSignal stop = new StopSignal(); Paperboy paperboy = Paperboy.wire(common.config(env))) {
-            LocalDate day = date != null ? date : LocalDate.now(paperboy.config().schedule().zone());
+        PaperboyConfig config = common.config(env);
+        if (as != null && test == null) {
+            throw new PaperboyException("--as needs --test EMAIL");
+        }
+        if (!dryRun) {
+            SenderIdentity.requireForSmtp(config, "send");
+        }
+        try (Paperboy paperboy = Paperboy.wire(config)) {
+            LocalDate day = date != null ? date : LocalDate.now(config.schedule().zone());
+            if (test != null) {
+                return sendTest(paperboy, day);
+            }
+            String only = to == null ? null : confirmed(paperboy, to);
+            return dryRun ? dryRun(paperboy, day, only) : send(paperboy, day, only);
+        }
+    }
+
+    private int send(Paperboy paperboy, LocalDate day, String only) {
+        JobRuns runs = new JobRuns(paperboy.database().dataSource());
+        long id = runs.started(day, paperboy.clock().instant(), Paperboy.node() + " (send)", paperboy.clock().instant());
+        LOG.info("send for {} started{}", day, only == null ? "" : " (only " + only + ")");
+        DeliveryReport report;
+        try (StopSignal stop = new StopSignal()) {
             DeliveryRun run = paperboy.deliveryRun();
             // SIGTERM/SIGINT: the messages in flight finish and are recorded, the rest stay pending
             stop.onStop(run::stop);
@@ -69,18 +108,85 @@ final class SendCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
                         run.retryFailed(retryFailed));
             }
-            DeliveryReport report = paperboy.send(run, day, sources,
-                    new DeliveryRun.Options(dryRun, only, System.console() != null, System.err), preview);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(report.summary());
-            if (preview != null) {
-                out.println("Preview of the day's digest: " + preview.resolve("index.html"));
-            }
-            if (report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0) {
-                out.println("No confirmed subscriber is due on " + day + ". Add one with: paperboy subscribe EMAIL --confirmed");
-            }
-            out.flush();
-            return report.exitCode();
+            report = paperboy.send(run, day, sources, options(only), preview);
+        } catch (RuntimeException e) {
+            runs.finished(id, "failed", e.getMessage(), paperboy.clock().instant());
+            throw e;
         }
+        boolean nothing = report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0;
+        boolean noPapers = report.planned() == 0 && report.sent() == 0 && noPapers(paperboy, day);
+        runs.finished(id, noPapers ? "no papers" : report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), paperboy.clock().instant());
+        LOG.info("send: {}", report.summary());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(report.summary());
+        if (preview != null) {
+            out.println("Preview of the day's digest: " + preview.resolve("index.html"));
+        }
+        out.flush();
+        if (noPapers) {
+            return noPapersFor(day, paperboy);
+        }
+        if (nothing) {
+            out.println("No confirmed subscriber is due on " + day + ". Add one with: paperboy subscribe EMAIL --confirmed");
+        }
+        out.flush();
+        return report.exitCode();
+    }
+
+    private int dryRun(Paperboy paperboy, LocalDate day, String only) {
+        DeliveryReport report = paperboy.send(paperboy.deliveryRun(), day, sources, options(only), preview);
+        if (report.planned() == 0 && noPapers(paperboy, day)) {
+            return noPapersFor(day, paperboy);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%s: would send %d (%d distinct digests; %d already sent). Dry run: nothing was sent or written to the outbox.%n",
+                day, report.planned(), report.distinctDigests(), report.alreadySent());
+        out.flush();
+        return 0;
+    }
+
+    private int sendTest(Paperboy paperboy, LocalDate day) {
+        String address = EmailAddress.normalise(test);
+        Subscriber reader = as == null ? null : TestMail.reader(paperboy, EmailAddress.normalise(as));
+        OutgoingMail mail = TestMail.build(paperboy, day, sources, address, reader);
+        if (mail == null) {
+            return noPapersFor(day, paperboy);
+        }
+        if (dryRun) {
+            spec.commandLine().getOut().println("Would mail a test copy to " + address + ": " + mail.subject());
+        } else {
+            paperboy.mailer().send(mail);
+            LOG.info("test copy of {} mailed to {}", day, address);
+            spec.commandLine().getOut().println("Mailed a test copy to " + address + ": " + mail.subject());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The --to address, which must be a confirmed subscriber: anything else would silently send nothing. */
+    private static String confirmed(Paperboy paperboy, String address) {
+        String email = EmailAddress.normalise(address);
+        Subscriber s = paperboy.subscribers().find(email)
+                .orElseThrow(() -> new PaperboyException("--to " + email + ": no such subscriber"));
+        if (s.status() != Status.CONFIRMED) {
+            throw new PaperboyException("--to " + email + ": the subscriber is " + s.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not confirmed; only confirmed readers are mailed");
+        }
+        return email;
+    }
+
+    private DeliveryRun.Options options(String only) {
+        return new DeliveryRun.Options(dryRun, only, System.console() != null, System.err);
+    }
+
+    private boolean noPapers(Paperboy paperboy, LocalDate day) {
+        return (sources == null || sources.isEmpty() ? paperboy.loader().load(day) : paperboy.loader().load(sources, day)).papers().isEmpty();
+    }
+
+    private int noPapersFor(LocalDate day, Paperboy paperboy) {
+        List<String> names = sources == null || sources.isEmpty() ? paperboy.config().papers().sources() : sources;
+        spec.commandLine().getOut().println("no papers for " + day + " in " + String.join(", ", names));
+        spec.commandLine().getOut().flush();
+        return Cli.NO_PAPERS;
     }
 }

@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.paperboy.subscribers.CsvExport;
 import org.paperboy.subscribers.CsvImport;
 import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Subscriber;
@@ -82,7 +80,13 @@ final class SubscribersCommand implements Runnable {
             o.put("createdAt", String.valueOf(s.createdAt()));
             o.put("confirmedAt", s.confirmedAt() == null ? null : s.confirmedAt().toString());
             o.put("unsubscribedAt", s.unsubscribedAt() == null ? null : s.unsubscribedAt().toString());
+            o.put("unsubscribeReason", s.unsubscribeReason() == null ? null : s.unsubscribeReason().key());
+            o.put("hardBounces", s.hardBounces());
+            o.put("consentAt", String.valueOf(s.consent().at()));
             o.put("consentSource", s.consent().source());
+            o.put("consentIp", s.consent().ip());
+            o.put("consentUserAgent", s.consent().userAgent());
+            o.put("consentTextVersion", s.consent().textVersion());
             try {
                 return PaperJson.MAPPER.writeValueAsString(o);
             } catch (JsonProcessingException e) {
@@ -92,7 +96,9 @@ final class SubscribersCommand implements Runnable {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = "Import confirmed subscribers from a CSV file with columns email, topics, keywords. Safe to repeat.")
+            description = {"Import subscribers from a CSV file with a header: email and any columns `export --csv` writes"
+                + " (status, frequency, topics, keywords, consent, unsubscribe, bounces). Safe to repeat.",
+                "Nobody unsubscribed or bounced here is revived; rows unsubscribed or bounced are kept as suppressions."})
     static final class ImportCommand implements Callable<Integer> {
         private final Map<String, String> env;
 
@@ -105,18 +111,25 @@ final class SubscribersCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "FILE.csv")
         Path file;
 
+        @Option(names = "--status", paramLabel = "S", description = "confirmed or pending: the status of rows that name none"
+                + " (required when the file has no status column); recorded as their consent source.")
+        String status;
+
         ImportCommand(Map<String, String> env) {
             this.env = env;
         }
 
         @Override
         public Integer call() {
+            Status given = status == null ? null : Status.parse(status);
             try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
-                CsvImport.Report report = new CsvImport(paperboy.database(), paperboy.topicSlugs()).run(file, Instant.now(paperboy.clock()));
+                CsvImport.Report report = new CsvImport(paperboy.database(), paperboy.topicSlugs())
+                        .run(file, given, Instant.now(paperboy.clock()));
                 PrintWriter err = spec.commandLine().getErr();
                 report.rejected().forEach(r -> err.println(file + " line " + r.line() + ": rejected: " + r.reason()));
-                spec.commandLine().getOut().printf("%s: %d imported, %d already present, %d rejected%n", file,
-                        report.imported(), report.alreadyPresent(), report.rejected().size());
+                err.flush();
+                spec.commandLine().getOut().printf("%s: %d imported, %d suppressed, %d already present, %d rejected%n", file,
+                        report.imported(), report.suppressed(), report.alreadyPresent(), report.rejected().size());
                 return 0;
             }
         }
@@ -146,18 +159,7 @@ final class SubscribersCommand implements Runnable {
                 if (!csv) {
                     paperboy.subscribers().forEach(null, s -> out.println(ListCommand.toJson(s)));
                 } else {
-                    CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("email", "status", "topics",
-                            "keywords", "frequency", "created_at", "confirmed_at", "unsubscribed_at", "consent_source").build());
-                    paperboy.subscribers().forEach(null, s -> {
-                        try {
-                            printer.printRecord(s.email(), s.status().key(), String.join(";", s.topics()),
-                                    String.join(";", s.keywords()), s.frequency().key(), s.createdAt(), s.confirmedAt(),
-                                    s.unsubscribedAt(), s.consent().source());
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                    printer.flush();
+                    new CsvExport(paperboy.subscribers()).write(out);
                 }
             }
             out.flush();

@@ -59,10 +59,12 @@ final class TopicsCommand implements Callable<Integer> {
                 o.put("title", c.paper().title());
                 o.put("topic", c.topic() == null ? Ranker.MORE_NAME : c.topic().name());
                 o.put("slug", c.slug());
+                c.slugs().forEach(o.putArray("slugs")::add);
                 matches.forEach(o.putArray("matches")::add);
                 out.println(PaperJson.MAPPER.writeValueAsString(o));
             } else {
-                out.printf("%-12s %-70s %s%n", c.slug(), Text.ellipsize(c.paper().title(), 70), String.join(", ", matches));
+                out.printf("%-12s %-70s %s%n", String.join(",", c.slugs()), Text.ellipsize(c.paper().title(), 70),
+                        String.join(", ", matches));
             }
         }
         if (!json) {
@@ -82,5 +84,7 @@ final class TopicsCommand implements Callable<Integer> {
         counts.forEach((slug, n) -> out.printf(" %s %d", slug, n));
         out.printf("%nIn \"%s\": %d of %d (%.1f%%)%n", Ranker.MORE_NAME, counts.get(Ranker.MORE_SLUG), all,
                 all == 0 ? 0.0 : 100.0 * counts.get(Ranker.MORE_SLUG) / all);
+        double slugs = classified.papers().stream().filter(c -> c.topic() != null).mapToInt(c -> c.slugs().size()).average().orElse(0);
+        out.printf("Topics a paper fits, on average (papers with a topic): %.2f%n", slugs);
     }
 }

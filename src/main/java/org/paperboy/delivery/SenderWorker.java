@@ -86,9 +86,10 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
         } catch (DeliveryException e) {
             if (e.permanent()) {
+                LOG.info("bounced {}: {}", row.email(), e.getMessage());
                 return new Outcome(row, Outcome.Kind.BOUNCED, e.getMessage());
             }
-            LOG.debug("deferred {}: {}", row.email(), e.getMessage());
+            LOG.info("deferred {}: {}", row.email(), e.getMessage());
             closeConnection();
             return new Outcome(row, Outcome.Kind.DEFERRED, e.getMessage());
         } catch (InterruptedException e) {

@@ -22,9 +22,14 @@ public final class DigestRenderer {
     private final String[] markers;
 
     public DigestRenderer(EmailConfig config) {
+        this(config, false);
+    }
+
+    /** @param images whether the digest shows each paper's thumbnail ({@code digest.images}) */
+    public DigestRenderer(EmailConfig config, boolean images) {
         this.config = config;
         this.templates = new Templates(config.templates());
-        this.view = new DigestView(config);
+        this.view = new DigestView(config, images);
         // random per renderer, so no paper text can forge a slot
         String nonce = HexFormat.of().formatHex(randomBytes());
         this.markers = new String[] {"pbslot" + nonce + "e", "pbslot" + nonce + "u", "pbslot" + nonce + "p"};

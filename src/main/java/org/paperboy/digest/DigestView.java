@@ -26,11 +26,17 @@ final class DigestView {
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final DateTimeFormatter PAPER_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
+    /** The thumbnail's size in the mail: Hugging Face's social cards are 1200 × 630. */
+    static final int IMAGE_WIDTH = 560;
+    static final int IMAGE_HEIGHT = 294;
+
     private final EmailConfig config;
+    private final boolean images;
     private final Highlighter highlighter = new Highlighter();
 
-    DigestView(EmailConfig config) {
+    DigestView(EmailConfig config, boolean images) {
         this.config = config;
+        this.images = images;
     }
 
     Map<String, Object> model(Digest digest, String subject, Personal personal) {
@@ -40,16 +46,19 @@ final class DigestView {
         model.put("dateLong", LONG_DATE.format(digest.date()));
         model.put("dateShort", SHORT_DATE.format(digest.date()));
         model.put("paperCount", digest.paperCount());
-        List<String> topics = digest.sections().stream().filter(s -> !s.slug().equals(Ranker.LEAD_SLUG)).map(Section::name).toList();
+        List<String> topics = digest.sections().stream().filter(s -> !s.slug().equals(Ranker.LEAD_SLUG)
+                && !s.slug().equals(Ranker.TRENDING_SLUG)).map(Section::name).toList();
         model.put("topics", topics);
         model.put("preheader", preheader(digest, topics));
         model.put("sections", digest.sections().stream().map(this::section).toList());
-        model.put("chosenTopics", digest.preferences().topics());
+        model.put("chosenTopics", digest.topicNames());
         model.put("keywords", digest.preferences().keywords());
         model.put("senderName", config.senderName());
         model.put("postalAddress", config.postalAddress());
         model.put("homeUrl", config.publicBaseUrl() + "/");
         model.put("archiveUrl", config.publicBaseUrl() + "/archive");
+        model.put("viewUrl", config.publicBaseUrl() + "/archive/" + digest.date());
+        model.put("feedUrl", config.publicBaseUrl() + "/feed.xml");
         model.put("email", personal.email());
         model.put("unsubscribeUrl", personal.unsubscribeUrl());
         model.put("preferencesUrl", personal.preferencesUrl());
@@ -66,6 +75,7 @@ final class DigestView {
         s.put("name", section.name());
         s.put("slug", section.slug());
         s.put("lead", section.slug().equals(Ranker.LEAD_SLUG));
+        s.put("trending", section.slug().equals(Ranker.TRENDING_SLUG));
         s.put("papers", section.papers().stream().map(this::paper).toList());
         return s;
     }
@@ -77,15 +87,20 @@ final class DigestView {
         m.put("title", p.title());
         m.put("url", first(links.hfPage(), links.arxivAbs(), links.projectPage(), links.github()));
         m.put("byline", byline(p));
-        m.put("topic", ranked.topicName());
+        m.put("topic", ranked.topicSlug().equals(Ranker.MORE_SLUG) ? "" : ranked.topicName());
         m.put("reasons", String.join(" · ", ranked.reasons()));
-        String cut = cut(p.abstractText(), ABSTRACT_CHARS);
+        m.put("tldr", p.extras().aiSummary() == null ? "" : p.extras().aiSummary());
+        if (images && p.extras().thumbnail() != null) {
+            m.put("image", Map.of("url", p.extras().thumbnail(), "width", IMAGE_WIDTH, "height", IMAGE_HEIGHT,
+                    "alt", "Preview image of \u201c" + p.title() + "\u201d"));
+        }
+        String cut = Sentences.cut(p.abstractText(), ABSTRACT_CHARS);
         m.put("abstract", cut);
         m.put("segments", highlighter.segments(cut, ranked.highlights()).stream()
                 .map(s -> Map.of("text", s.text(), "hl", s.highlighted())).toList());
         List<Map<String, String>> more = new ArrayList<>();
         addLink(more, "PDF", links.arxivPdf());
-        addLink(more, "Code", links.github());
+        addLink(more, p.extras().githubStars() == null ? "Code" : "Code ★ " + p.extras().githubStars(), links.github());
         addLink(more, "Project", links.projectPage());
         if (links.hfPage() != null && links.arxivAbs() != null) {
             addLink(more, "arXiv", links.arxivAbs());
@@ -95,7 +110,7 @@ final class DigestView {
         return m;
     }
 
-    /** Authors (the first three, then "et al."), organization, date and upvotes, joined by " · ". */
+    /** Authors (the first three, then "et al."), organization, date and comments, joined by " · ". */
     static String byline(Paper p) {
         List<String> parts = new ArrayList<>(4);
         if (!p.authors().isEmpty()) {
@@ -110,8 +125,9 @@ final class DigestView {
         if (p.published() != null) {
             parts.add(PAPER_DATE.format(p.published()));
         }
-        if (p.upvotes() != null && p.upvotes() > 0) {
-            parts.add("▲ " + p.upvotes());
+        Integer comments = p.extras().comments();
+        if (comments != null && comments > 0) {
+            parts.add(comments + (comments == 1 ? " comment" : " comments"));
         }
         return String.join(" · ", parts);
     }

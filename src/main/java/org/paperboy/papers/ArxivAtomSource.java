@@ -65,6 +65,7 @@ final class ArxivAtomSource implements PaperSource {
         String published = null;
         List<String> authors = new ArrayList<>();
         List<String> categories = new ArrayList<>();
+        String primary = null;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.END_ELEMENT && "entry".equals(xml.getLocalName())) {
@@ -75,11 +76,15 @@ final class ArxivAtomSource implements PaperSource {
             }
             switch (xml.getLocalName()) {
                 case "id" -> idUrl = xml.getElementText().strip();
-                case "title" -> title = Titles.collapse(xml.getElementText());
-                case "summary" -> summary = Titles.collapse(xml.getElementText());
+                case "title" -> title = TexText.plain(Titles.collapse(xml.getElementText()));
+                case "summary" -> summary = TexText.plain(Titles.collapse(xml.getElementText()));
                 case "published" -> published = xml.getElementText().strip();
                 case "name" -> authors.add(Titles.collapse(xml.getElementText()));
-                case "category", "primary_category" -> addCategory(categories, xml.getAttributeValue(null, "term"));
+                case "category" -> addCategory(categories, xml.getAttributeValue(null, "term"));
+                case "primary_category" -> {
+                    primary = xml.getAttributeValue(null, "term");
+                    addCategory(categories, primary);
+                }
                 default -> { }
             }
         }
@@ -89,7 +94,8 @@ final class ArxivAtomSource implements PaperSource {
         String arxivId = ArxivIds.fromUrl(idUrl);
         return new Paper(arxivId != null ? arxivId : Titles.slug(title), title, summary, authors, authors.size(),
                 date(published, input, line), null, null, categories,
-                arxivId != null ? Links.forArxivId(arxivId) : Links.NONE, List.of(input.label()));
+                arxivId != null ? Links.forArxivId(arxivId) : Links.NONE, List.of(input.label()),
+                new Paper.Extras(null, null, null, null, primary));
     }
 
     private static void addCategory(List<String> categories, String term) {

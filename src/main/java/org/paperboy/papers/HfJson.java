@@ -14,13 +14,14 @@ final class HfJson {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Element(Paper paper, String title, String summary, String publishedAt, Org organization) {
+    record Element(Paper paper, String title, String summary, String publishedAt, Org organization, String thumbnail,
+                   Integer numComments) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Paper(String id, String title, String summary, Integer upvotes, String publishedAt, List<Author> authors,
                  @JsonProperty("ai_keywords") List<String> aiKeywords, String githubRepo, String projectPage,
-                 Org organization) {
+                 Org organization, @JsonProperty("ai_summary") String aiSummary, Integer githubStars) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

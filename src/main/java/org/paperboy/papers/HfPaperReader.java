@@ -22,7 +22,7 @@ final class HfPaperReader {
         if (paper == null) {
             throw fail(line, path + ".paper", "expected a paper object with an id and a title, found no \"paper\" field");
         }
-        String title = Titles.collapse(first(paper.title(), element.title()));
+        String title = TexText.plain(Titles.collapse(first(paper.title(), element.title())));
         if (title == null || title.isEmpty()) {
             throw fail(line, path + ".paper.title", "missing or empty");
         }
@@ -32,9 +32,11 @@ final class HfPaperReader {
         String id = paper.id() == null || paper.id().isBlank() ? null : paper.id().strip();
         LocalDate published = date(first(paper.publishedAt(), element.publishedAt()), line, path + ".paper.publishedAt");
         List<String> authors = authors(paper.authors());
-        return new Paper(id != null ? id : Titles.slug(title), title, Titles.collapse(first(paper.summary(), element.summary())),
+        return new Paper(id != null ? id : Titles.slug(title), title,
+                TexText.plain(Titles.collapse(first(paper.summary(), element.summary()))),
                 authors, authors.size(), published, paper.upvotes(), organization(paper.organization(), element.organization()),
-                keywords(paper.aiKeywords()), links(id, paper), List.of(label));
+                keywords(paper.aiKeywords()), links(id, paper), List.of(label),
+                new Paper.Extras(TexText.plain(Titles.collapse(paper.aiSummary())), element.thumbnail(), element.numComments(), paper.githubStars()));
     }
 
     private static Links links(String id, HfJson.Paper paper) {

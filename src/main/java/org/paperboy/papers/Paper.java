@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param published   publication date, or null when no source gives one
  * @param upvotes     Hugging Face upvotes, or null when unknown
  * @param sources     the file names or URLs the paper came from, in load order
+ * @param extras      what Hugging Face adds: its one-line summary, thumbnail, comments, GitHub stars
  */
 public record Paper(
         String id,
@@ -25,7 +26,46 @@ public record Paper(
         String organization,
         List<String> keywords,
         Links links,
-        List<String> sources) {
+        List<String> sources,
+        Extras extras) {
+
+    /**
+     * The source's extras, each null when unknown.
+     *
+     * @param aiSummary   Hugging Face's one-line summary ("ai_summary")
+     * @param thumbnail   an http(s) image URL
+     * @param comments    the discussion's comment count
+     * @param githubStars the linked repository's stars
+     * @param primaryCategory arXiv's primary category ({@code cs.CL}), from an arXiv Atom source
+     */
+    public record Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars, String primaryCategory) {
+
+        public static final Extras NONE = new Extras(null, null, null, null, null);
+
+        public Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars) {
+            this(aiSummary, thumbnail, comments, githubStars, null);
+        }
+
+        public Extras {
+            aiSummary = aiSummary == null || aiSummary.isBlank() ? null : aiSummary.strip().replaceAll("\\s+", " ");
+            thumbnail = Links.webUrlOrNull(thumbnail);
+            comments = comments == null || comments < 0 ? null : comments;
+            githubStars = githubStars == null || githubStars < 0 ? null : githubStars;
+            primaryCategory = primaryCategory == null || primaryCategory.isBlank() ? null : primaryCategory.strip();
+        }
+
+        /** This, with each unknown field taken from {@code other}. */
+        public Extras orElse(Extras other) {
+            return new Extras(aiSummary != null ? aiSummary : other.aiSummary, thumbnail != null ? thumbnail : other.thumbnail,
+                    comments != null ? comments : other.comments, githubStars != null ? githubStars : other.githubStars,
+                    primaryCategory != null ? primaryCategory : other.primaryCategory);
+        }
+    }
+
+    public Paper(String id, String title, String abstractText, List<String> authors, int authorCount, LocalDate published,
+                 Integer upvotes, String organization, List<String> keywords, Links links, List<String> sources) {
+        this(id, title, abstractText, authors, authorCount, published, upvotes, organization, keywords, links, sources, Extras.NONE);
+    }
 
     public Paper {
         Objects.requireNonNull(id, "id");
@@ -39,6 +79,7 @@ public record Paper(
         links = links == null ? Links.NONE : links;
         sources = List.copyOf(sources == null ? List.of() : sources);
         organization = organization == null || organization.isBlank() ? null : organization;
+        extras = extras == null ? Extras.NONE : extras;
         if (upvotes != null && upvotes < 0) {
             throw new IllegalArgumentException("upvotes must not be negative: " + upvotes);
         }

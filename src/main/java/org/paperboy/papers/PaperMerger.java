@@ -63,12 +63,13 @@ final class PaperMerger implements Consumer<Paper> {
         return new Paper(id, a.title(), a.abstractText().isEmpty() ? b.abstractText() : a.abstractText(), authors,
                 Math.max(a.authorCount(), b.authorCount()), first(a.published(), b.published()),
                 first(a.upvotes(), b.upvotes()), first(a.organization(), b.organization()),
-                union(a.keywords(), b.keywords()), a.links().orElse(b.links()), union(a.sources(), b.sources()));
+                union(a.keywords(), b.keywords()), a.links().orElse(b.links()), union(a.sources(), b.sources()),
+                a.extras().orElse(b.extras()));
     }
 
     private static Paper withId(Paper p, String id) {
         return new Paper(id, p.title(), p.abstractText(), p.authors(), p.authorCount(), p.published(), p.upvotes(),
-                p.organization(), p.keywords(), p.links(), p.sources());
+                p.organization(), p.keywords(), p.links(), p.sources(), p.extras());
     }
 
     private static <T> T first(T a, T b) {

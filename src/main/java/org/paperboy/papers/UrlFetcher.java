@@ -62,7 +62,7 @@ final class UrlFetcher {
                 Thread.currentThread().interrupt();
                 throw new SourceFormatException(url + ": interrupted while fetching");
             }
-            LOG.debug("fetch {} failed ({}), attempt {} of {}", url, failure, attempt + 1, config.retries() + 1);
+            LOG.info("fetch {} failed ({}), attempt {} of {}", url, failure, attempt + 1, config.retries() + 1);
             pause(attempt);
         }
         throw new SourceFormatException(url + ": fetch failed: " + failure);

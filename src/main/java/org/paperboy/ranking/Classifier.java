@@ -20,6 +20,10 @@ public final class Classifier {
     static final int ABSTRACT_REPEAT_CAP = 4;
     static final double ABSTRACT_CAP = 6;
     static final double KEYWORDS_CAP = 6;
+    /** Another topic counts when its evidence is at least this share of the best topic's. */
+    static final double ALSO_SHARE = 0.5;
+    /** Topics a paper is filed under at most, the best one included. */
+    static final int MAX_TOPICS = 3;
 
     private final Taxonomy taxonomy;
     private final double minScore;
@@ -92,7 +96,21 @@ public final class Classifier {
         if (best < 0) {
             return new ClassifiedPaper(paper, null, 0, List.of());
         }
-        return new ClassifiedPaper(paper, taxonomy.topics().get(best), scores[best], matches(counts, best));
+        return new ClassifiedPaper(paper, taxonomy.topics().get(best), scores[best], matches(counts, best),
+                also(counts, scores, best));
+    }
+
+    /** The other topics with enough evidence of their own and at least half the best's, best first (ties by file order). */
+    private List<ClassifiedPaper.TopicMatch> also(int[][] counts, double[] scores, int best) {
+        List<Integer> others = new ArrayList<>();
+        for (int t = 0; t < scores.length; t++) {
+            if (t != best && scores[t] >= minScore && scores[t] >= ALSO_SHARE * scores[best]) {
+                others.add(t);
+            }
+        }
+        others.sort((a, b) -> scores[a] != scores[b] ? Double.compare(scores[b], scores[a]) : Integer.compare(a, b));
+        return others.stream().limit(MAX_TOPICS - 1)
+                .map(t -> new ClassifiedPaper.TopicMatch(taxonomy.topics().get(t), scores[t], matches(counts, t))).toList();
     }
 
     private void count(String[] stems, int[] counts) {

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Builds one reader's digest by walking their preference set's order: the lead section first,
- * then each paper into its topic's section while the limits allow, chosen topics shown first and
- * "More papers" last.
+ * Builds one reader's digest. The community leads: the general digest opens with the day's most
+ * upvoted papers, whatever their topic. A reader with preferences gets their best matches first,
+ * then the day's top papers they would otherwise miss ("Also trending today"). Then each paper
+ * goes into a topic's section while the limits allow (a reader's chosen topic first, when the paper
+ * fits it), chosen topics shown first and "More papers" last.
  */
 final class DigestAssembler {
 
@@ -20,8 +22,11 @@ final class DigestAssembler {
     private final Preferences preferences;
     private final Predicate<String> leftOut;
     private final DigestConfig shape;
+    private final boolean[] taken;
     private final List<RankedPaper> lead = new ArrayList<>();
+    private final List<RankedPaper> trending = new ArrayList<>();
     private final Map<String, List<RankedPaper>> sections = new LinkedHashMap<>();
+    private String leadName = Ranker.LEAD_NAME;
     private int total;
     private int fullSections;
 
@@ -32,13 +37,46 @@ final class DigestAssembler {
         this.preferences = preferences;
         this.leftOut = leftOut;
         this.shape = ranker.shape();
+        this.taken = new boolean[ranker.papers().size()];
     }
 
     Digest assemble() {
-        variant.walk(ranker.baseOrder(), this::offer);
+        if (!preferences.isEmpty()) {
+            fill(lead, variant.boosted(), shape.leadPapers(), true);
+            leadName = Ranker.PERSONAL_LEAD_NAME;
+        }
+        if (lead.isEmpty()) {
+            fill(lead, ranker.trendOrder(), shape.leadPapers(), true);
+            leadName = Ranker.LEAD_NAME;
+        } else {
+            fill(trending, ranker.trendOrder(), shape.trendingPapers(), false);
+        }
+        if (total < shape.maxPapers()) {
+            variant.walk(ranker.baseOrder(), this::offer);
+        }
+        List<String> names = ranker.taxonomy().topics().stream().filter(t -> variant.chosen().contains(t.slug())).map(Topic::name).toList();
+        return new Digest(ranker.date(), preferences, sections(), names);
+    }
+
+    /** Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}. */
+    private void fill(List<RankedPaper> into, int[] order, int limit, boolean onlyWanted) {
+        for (int i = 0; i < order.length && into.size() < limit && total < shape.maxPapers(); i++) {
+            ClassifiedPaper c = ranker.papers().get(order[i]);
+            if (!taken[order[i]] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c))) {
+                into.add(ranked(order[i], c));
+                taken[order[i]] = true;
+                total++;
+            }
+        }
+    }
+
+    private List<Section> sections() {
         List<Section> result = new ArrayList<>();
         if (!lead.isEmpty()) {
-            result.add(new Section(Ranker.LEAD_SLUG, Ranker.LEAD_NAME, lead));
+            result.add(new Section(Ranker.LEAD_SLUG, leadName, lead));
+        }
+        if (!trending.isEmpty()) {
+            result.add(new Section(Ranker.TRENDING_SLUG, "Also trending " + ranker.period(), trending));
         }
         for (Topic topic : ranker.taxonomy().topics()) {
             if (variant.chosen().contains(topic.slug()) && sections.containsKey(topic.slug())) {
@@ -53,57 +91,69 @@ final class DigestAssembler {
         if (sections.containsKey(Ranker.MORE_SLUG)) {
             result.add(new Section(Ranker.MORE_SLUG, Ranker.MORE_NAME, sections.get(Ranker.MORE_SLUG)));
         }
-        return new Digest(ranker.date(), preferences, result);
+        return result;
     }
 
     /** Takes the paper if it fits; returns false once the digest is full. */
     private boolean offer(int index) {
         ClassifiedPaper c = ranker.papers().get(index);
-        if (leftOut.test(c.paper().id()) || excluded(c)) {
+        if (taken[index] || leftOut.test(c.paper().id()) || excluded(c)) {
             return true;
         }
-        if (lead.size() < shape.leadPapers()) {
-            lead.add(ranked(index, c));
+        String slug = sectionSlug(c);
+        List<RankedPaper> section = sections.get(slug);
+        if (section == null && sections.size() < shape.maxSections()) {
+            section = new ArrayList<>(shape.papersPerSection());
+            sections.put(slug, section);
+        }
+        if (section != null && section.size() < shape.papersPerSection()) {
+            section.add(ranked(index, c));
+            taken[index] = true;
             total++;
-        } else {
-            List<RankedPaper> section = sections.get(c.slug());
-            if (section == null && sections.size() < shape.maxSections()) {
-                section = new ArrayList<>(shape.papersPerSection());
-                sections.put(c.slug(), section);
-            }
-            if (section != null && section.size() < shape.papersPerSection()) {
-                section.add(ranked(index, c));
-                total++;
-                if (section.size() == shape.papersPerSection()) {
-                    fullSections++;
-                }
+            if (section.size() == shape.papersPerSection()) {
+                fullSections++;
             }
         }
         return total < shape.maxPapers() && !allFull();
     }
 
+    /** The reader's first chosen topic the paper fits, else its best topic. */
+    private String sectionSlug(ClassifiedPaper c) {
+        Topic chosen = c.firstOf(variant.chosen());
+        return chosen != null ? chosen.slug() : c.slug();
+    }
+
     private boolean excluded(ClassifiedPaper c) {
-        return shape.onlyChosenTopics() && !variant.chosen().isEmpty() && !variant.chosen().contains(c.slug());
+        return shape.onlyChosenTopics() && !variant.chosen().isEmpty() && c.firstOf(variant.chosen()) == null;
     }
 
     private boolean allFull() {
-        return lead.size() >= shape.leadPapers() && sections.size() >= shape.maxSections() && fullSections == sections.size();
+        return sections.size() >= shape.maxSections() && fullSections == sections.size();
     }
 
+    /** The paper with its reasons in words: {@code #1 today · 163 upvotes · your topic: Agents · mentions "world model"}. */
     private RankedPaper ranked(int index, ClassifiedPaper c) {
-        List<String> reasons = new ArrayList<>(ranker.baseReasons(index));
-        Set<String> highlights = new LinkedHashSet<>();
-        c.matches().forEach(m -> highlights.add(m.term()));
-        if (variant.chosen().contains(c.slug())) {
-            reasons.add("your topic");
+        Topic chosen = c.firstOf(variant.chosen());
+        Topic shown = chosen != null ? chosen : c.topic();
+        List<Match> matches = shown == null ? List.of() : c.matches(shown.slug());
+        List<String> reasons = new ArrayList<>(Signals.reasons(c, ranker.trendRank(index), ranker.period()));
+        if (chosen != null) {
+            reasons.add("your topic: " + chosen.name());
         }
         List<String> hits = variant.keywordHits()[index];
         if (hits != null) {
             reasons.add("your keyword" + (hits.size() == 1 ? " " : "s ") + String.join(", ", hits.stream().map(k -> "\"" + k + "\"").toList()));
+        } else if (Signals.mentions(matches) != null) {
+            reasons.add(Signals.mentions(matches));
+        }
+        Set<String> highlights = new LinkedHashSet<>();
+        matches.forEach(m -> highlights.add(m.term()));
+        if (hits != null) {
             highlights.addAll(hits);
         }
-        String name = c.topic() == null ? Ranker.MORE_NAME : c.topic().name();
-        return new RankedPaper(c.paper(), c.slug(), name, Math.round(variant.scores()[index] * 1000) / 1000.0, reasons,
-                List.copyOf(highlights));
+        String slug = shown == null ? Ranker.MORE_SLUG : shown.slug();
+        String name = shown == null ? Ranker.MORE_NAME : shown.name();
+        return new RankedPaper(c.paper(), slug, name, Math.round(variant.scores()[index] * 1000) / 1000.0, reasons,
+                List.copyOf(highlights), Signals.terms(matches), ranker.trendRank(index));
     }
 }

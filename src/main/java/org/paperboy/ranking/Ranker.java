@@ -24,6 +24,12 @@ public final class Ranker {
     public static final String LEAD_NAME = "Top papers";
     public static final String MORE_SLUG = "more";
     public static final String MORE_NAME = "More papers";
+    public static final String PERSONAL_LEAD_NAME = "Top papers for you";
+    public static final String TRENDING_SLUG = "trending";
+    public static final String TRENDING_NAME = "Also trending today";
+    /** The period a ranking covers, as reasons say it: "#1 today", "#1 this week". */
+    public static final String DAY = "today";
+    public static final String WEEK = "this week";
     private static final int CACHED_VARIANTS = 4096;
     private static final double TOPIC_INTEREST = 1.0;
     private static final double TITLE_KEYWORD_INTEREST = 1.0;
@@ -37,7 +43,9 @@ public final class Ranker {
     private final Taxonomy taxonomy;
     private final double[] base;
     private final int[] baseOrder;
-    private final List<List<String>> baseReasons;
+    private final String period;
+    private final int[] trendOrder;
+    private final int[] trendRank;
     private final Map<Preferences, Variant> variants = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Preferences, Variant> eldest) {
@@ -47,6 +55,12 @@ public final class Ranker {
     private volatile StemIndex stemIndex;
 
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape) {
+        this(classified, taxonomy, date, config, shape, DAY);
+    }
+
+    /** @param period {@link #DAY} or {@link #WEEK}: what "#1 today" and "Also trending today" say */
+    public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape, String period) {
+        this.period = period;
         this.classified = classified;
         this.papers = classified.papers();
         this.taxonomy = taxonomy;
@@ -55,13 +69,17 @@ public final class Ranker {
         this.shape = shape;
         Signals signals = new Signals(date, config);
         this.base = new double[papers.size()];
-        this.baseReasons = new ArrayList<>(papers.size());
         for (int i = 0; i < papers.size(); i++) {
             base[i] = signals.base(papers.get(i));
-            baseReasons.add(signals.reasons(papers.get(i)));
         }
         this.baseOrder = Variant.sortByScore(Variant.indices(papers.size()), base);
+        this.trendOrder = Signals.trendOrder(papers, base);
+        this.trendRank = new int[papers.size()];
+        for (int r = 0; r < trendOrder.length; r++) {
+            trendRank[trendOrder[r]] = r + 1;
+        }
     }
+
 
     public LocalDate date() {
         return date;
@@ -107,7 +125,7 @@ public final class Ranker {
         double weight = config.weights().interest();
         if (!chosen.isEmpty()) {
             for (int i = 0; i < papers.size(); i++) {
-                if (chosen.contains(papers.get(i).slug())) {
+                if (papers.get(i).firstOf(chosen) != null) {
                     scores[i] += weight * TOPIC_INTEREST;
                     boosted[i] = true;
                     boostedIndices.add(i);
@@ -156,8 +174,17 @@ public final class Ranker {
         return baseOrder;
     }
 
-    List<String> baseReasons(int index) {
-        return baseReasons.get(index);
+    String period() {
+        return period;
+    }
+
+    int[] trendOrder() {
+        return trendOrder;
+    }
+
+    /** The paper's place in the day's upvote order, from 1. */
+    int trendRank(int index) {
+        return trendRank[index];
     }
 
     DigestConfig shape() {

@@ -1,11 +1,10 @@
 package org.paperboy.ranking;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.paperboy.papers.Paper;
 
 /**
@@ -14,9 +13,8 @@ import org.paperboy.papers.Paper;
  */
 final class Signals {
 
-    private static final int MATCHES_SHOWN = 3;
-    private static final int DAYS_SHOWN = 60;
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    /** Places in the day's upvote order that a reason names ("#3 today"). */
+    static final int RANKS_SHOWN = 10;
 
     private final LocalDate date;
     private final RankingConfig config;
@@ -24,6 +22,19 @@ final class Signals {
     Signals(LocalDate date, RankingConfig config) {
         this.date = date;
         this.config = config;
+    }
+
+    /**
+     * The community's order: most upvotes first, then the newest, then the general score. Topics
+     * play no part, so a paper that matches none can still lead.
+     */
+    static int[] trendOrder(List<ClassifiedPaper> papers, double[] base) {
+        Comparator<Integer> order = Comparator.<Integer>comparingInt(i -> {
+            Integer up = papers.get(i).paper().upvotes();
+            return up == null ? 0 : -up;
+        }).thenComparing(i -> papers.get(i).paper().published(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparingDouble(i -> -base[i]).thenComparingInt(i -> i);
+        return Variant.indices(papers.size()).stream().sorted(order).mapToInt(Integer::intValue).toArray();
     }
 
     /** The score before the subscriber's interest. */
@@ -53,30 +64,41 @@ final class Signals {
         return Math.min(1, c.topicScore() / 10);
     }
 
-    /** Why the paper is here: its topic evidence, its upvotes, its age. */
-    List<String> reasons(ClassifiedPaper c) {
-        List<String> reasons = new ArrayList<>(4);
-        if (!c.matches().isEmpty()) {
-            reasons.add(String.join(", ", c.matches().stream().limit(MATCHES_SHOWN).map(Match::toString).toList()));
-        }
+    /**
+     * The community's reasons, in words: its place among the day's most upvoted papers (for the
+     * first {@link #RANKS_SHOWN}) and its upvotes, e.g. {@code #1 today · 163 upvotes}.
+     *
+     * @param trendRank the paper's place in the day's upvote order, from 1
+     */
+    static List<String> reasons(ClassifiedPaper c, int trendRank, String period) {
+        List<String> reasons = new ArrayList<>(2);
         Paper p = c.paper();
         if (p.upvotes() != null && p.upvotes() > 0) {
+            if (trendRank <= RANKS_SHOWN) {
+                reasons.add("#" + trendRank + " " + period);
+            }
             reasons.add(p.upvotes() + (p.upvotes() == 1 ? " upvote" : " upvotes"));
-        }
-        if (p.published() != null) {
-            reasons.add(age(p.published()));
         }
         return reasons;
     }
 
-    private String age(LocalDate published) {
-        long days = ChronoUnit.DAYS.between(published, date);
-        if (days <= 0) {
-            return "new today";
+    /** The detailed evidence for tuning: {@code world model (title), video (abstract)}. */
+    static String terms(List<Match> matches) {
+        return String.join(", ", matches.stream().map(Match::toString).toList());
+    }
+
+    /**
+     * The most telling term, quoted for a reader: the longest one found where the strongest
+     * evidence is (title, else keywords, else abstract), so "image restoration" wins over "image":
+     * {@code mentions "world model"}; null when none.
+     */
+    static String mentions(List<Match> matches) {
+        if (matches.isEmpty()) {
+            return null;
         }
-        if (days < DAYS_SHOWN) {
-            return days + (days == 1 ? " day old" : " days old");
-        }
-        return "from " + MONTH.format(published);
+        Match.Field strongest = matches.get(0).field();
+        Match best = matches.stream().filter(m -> m.field() == strongest)
+                .max(Comparator.comparingInt((Match m) -> m.term().length()).thenComparing(m -> -matches.indexOf(m))).orElseThrow();
+        return "mentions \"" + best.term() + "\"";
     }
 }

@@ -55,7 +55,7 @@ public record Taxonomy(List<Topic> topics) {
             return validated(name, parsed.topics());
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(name + " line " + e.getLocation().getLineNr() + ": unknown key \""
-                    + e.getPropertyName() + "\" (a topic has slug, name, keywords, acronyms and weight)");
+                    + e.getPropertyName() + "\" (a topic has slug, name, group, keywords, acronyms and weight)");
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new ConfigException(name + " line " + line + ": " + e.getOriginalMessage().replaceAll("\\s+", " "));
@@ -72,7 +72,8 @@ public record Taxonomy(List<Topic> topics) {
             if (t.slug() == null || !SLUG.matcher(t.slug()).matches()) {
                 throw new ConfigException(where + ": slug must be 1-32 lower-case letters, digits or hyphens, got \"" + t.slug() + "\"");
             }
-            if (!slugs.add(t.slug()) || t.slug().equals(Ranker.LEAD_SLUG) || t.slug().equals(Ranker.MORE_SLUG)) {
+            if (!slugs.add(t.slug()) || t.slug().equals(Ranker.LEAD_SLUG) || t.slug().equals(Ranker.MORE_SLUG)
+                    || t.slug().equals(Ranker.TRENDING_SLUG)) {
                 throw new ConfigException(where + ": slug \"" + t.slug() + "\" is used twice or reserved");
             }
             if (t.name() == null || t.name().isBlank()) {

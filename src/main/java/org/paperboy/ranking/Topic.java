@@ -11,13 +11,22 @@ import java.util.List;
  * @param acronyms tokens such as {@code RL} or {@code ViT}, matched case-sensitively as whole tokens
  * @param weight   scales the topic's evidence; below 1 for broad method topics (reinforcement
  *                 learning, diffusion) so that a paper goes to the subject it applies them to
+ * @param group    the heading the subscribe form lists the topic under; groups show in the order
+ *                 they first appear in the file, their topics by name
  */
-public record Topic(String slug, String name, List<String> keywords, List<String> acronyms, Double weight) {
+public record Topic(String slug, String name, List<String> keywords, List<String> acronyms, Double weight, String group) {
+
+    public static final String DEFAULT_GROUP = "Other topics";
 
     public Topic {
         keywords = List.copyOf(keywords == null ? List.of() : keywords);
         acronyms = List.copyOf(acronyms == null ? List.of() : acronyms);
         weight = weight == null ? 1.0 : weight;
+        group = group == null || group.isBlank() ? DEFAULT_GROUP : group.strip();
+    }
+
+    public Topic(String slug, String name, List<String> keywords, List<String> acronyms, Double weight) {
+        this(slug, name, keywords, acronyms, weight, null);
     }
 
     public Topic(String slug, String name, List<String> keywords, List<String> acronyms) {

@@ -39,6 +39,7 @@ public final class DailyDigestJob implements InterruptableJob {
             Instant fire = fireTime(context);
             LocalDate date = fire.atZone((ZoneId) shared.get(ZONE)).toLocalDate();
             long id = runs.started(date, fire, (String) shared.get(NODE), Instant.now());
+            LOG.info("daily job for {} started (fire time {})", date, fire);
             run = job.newRun();
             try {
                 DeliveryReport report = job.send(run, date);

@@ -11,11 +11,13 @@ import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.paperboy.ConfigException;
 import org.paperboy.PaperboyException;
+import org.paperboy.Redact;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.JobPersistenceException;
 import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
@@ -91,24 +93,35 @@ public final class DailySchedule implements AutoCloseable {
      */
     public Date start() {
         try {
-            JobDetail job = JobBuilder.newJob(DailyDigestJob.class).withIdentity(JOB_KEY).storeDurably().requestRecovery().build();
-            CronTrigger wanted = trigger();
-            Trigger existing = scheduler.getTrigger(TRIGGER_KEY);
-            if (!(existing instanceof CronTrigger cron) || !cron.getCronExpression().equals(config.cron())
-                    || !cron.getTimeZone().getID().equals(config.zone().getId())) {
-                scheduler.addJob(job, true);
-                if (existing == null) {
-                    scheduleUnlessAnotherNodeDid(wanted);
-                } else {
-                    scheduler.rescheduleJob(TRIGGER_KEY, wanted);
-                }
+            try {
+                storeJobAndTrigger();
+            } catch (JobPersistenceException raced) {
+                // another process starting on the same database stored the job at the same moment
+                // (a duplicate key): the second pass finds it and keeps or updates it
+                LOG.debug("another process stored the job at the same moment: {}", raced.getMessage());
+                storeJobAndTrigger();
             }
             scheduler.start();
             Date next = scheduler.getTrigger(TRIGGER_KEY).getNextFireTime();
             LOG.info("daily job scheduled \"{}\" in {}; next fire {}", config.cron(), config.zone(), next == null ? "none" : next.toInstant());
             return next;
         } catch (SchedulerException e) {
-            throw new PaperboyException("cannot start the scheduler: " + e.getMessage(), e);
+            throw new PaperboyException("cannot start the scheduler: " + Redact.text(e.getMessage()).lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private void storeJobAndTrigger() throws SchedulerException {
+        JobDetail job = JobBuilder.newJob(DailyDigestJob.class).withIdentity(JOB_KEY).storeDurably().requestRecovery().build();
+        CronTrigger wanted = trigger();
+        Trigger existing = scheduler.getTrigger(TRIGGER_KEY);
+        if (!(existing instanceof CronTrigger cron) || !cron.getCronExpression().equals(config.cron())
+                || !cron.getTimeZone().getID().equals(config.zone().getId())) {
+            scheduler.addJob(job, true);
+            if (existing == null) {
+                scheduleUnlessAnotherNodeDid(wanted);
+            } else {
+                scheduler.rescheduleJob(TRIGGER_KEY, wanted);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.paperboy.PaperboyException;
 
-/** The record of each run of the daily job, for {@code schedule status}. */
+/** The record of each run of the daily job, whoever ran it (the scheduler or {@code send}), for {@code schedule status}. */
 public final class JobRuns {
 
     private final DataSource data;
@@ -24,7 +24,8 @@ public final class JobRuns {
     public record Run(long id, LocalDate date, String node, Instant startedAt, Instant finishedAt, String outcome, String summary) {
     }
 
-    long started(LocalDate date, Instant fireTime, String node, Instant now) {
+    /** Records a run's start; returns its id for {@link #finished}. */
+    public long started(LocalDate date, Instant fireTime, String node, Instant now) {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("INSERT INTO job_run (digest_date, fire_time, node, started_at, outcome)"
                      + " VALUES (?, ?, ?, ?, 'running')", new String[] {"id"})) {
@@ -42,7 +43,8 @@ public final class JobRuns {
         }
     }
 
-    void finished(long id, String outcome, String summary, Instant now) {
+    /** Records how a run ended: ok, incomplete or failed, with its summary. */
+    public void finished(long id, String outcome, String summary, Instant now) {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE job_run SET finished_at = ?, outcome = ?, summary = ? WHERE id = ?")) {
             ps.setTimestamp(1, Timestamp.from(now));

@@ -9,9 +9,9 @@ import javax.sql.DataSource;
 
 /**
  * When readers left, and why: the one place that knows how departures are recorded.
- * Complaints are unsubscribes with {@code unsubscribe_reason = 'complaint'} (that column comes with
- * the consent migration; before it, no complaint can be told from other unsubscribes and none are
- * counted). Bounced readers carry no time of their own: each is dated by the last message the
+ * Complaints are unsubscribes with {@code subscriber.unsubscribe_reason = 'complaint'} (V6; on a
+ * database without that column no complaint can be told from other unsubscribes, and the report
+ * says complaints are not tracked). Bounced readers carry no time of their own: each is dated by the last message the
  * server refused for good ({@code delivery.state = 'failed'}) or, where the bounce processing's
  * {@code bounce_event} table exists, the last bounce that came back to us, whichever is later.
  * A hard bounce is either: a 5xx at sending time, or a hard {@code bounce_event}.

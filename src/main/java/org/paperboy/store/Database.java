@@ -50,13 +50,13 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open the database " + Redact.url(config.url()) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open the database " + org.paperboy.Redact.text(config.url()) + ": " + rootMessage(e), e);
         }
         try {
             migrate(pool, dialect, config.url());
         } catch (FlywayException | StoreException e) {
             pool.close();
-            throw new StoreException("cannot migrate the database " + Redact.url(config.url()) + ": " + rootMessage(e), e);
+            throw new StoreException("cannot migrate the database " + org.paperboy.Redact.text(config.url()) + ": " + rootMessage(e), e);
         }
         return new Database(pool, dialect);
     }

@@ -17,7 +17,7 @@ public record DatabaseConfig(String url, String username, String password, Integ
         url = url == null || url.isBlank() ? DEFAULT_URL : url.strip();
         if (!url.startsWith(SqliteFile.PREFIX) && !url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("database.url must be a jdbc:sqlite: or jdbc:postgresql: URL, got \""
-                    + Redact.url(url) + "\"");
+                    + org.paperboy.Redact.text(url) + "\"");
         }
         password = password == null ? "" : password;
         poolSize = poolSize == null ? 8 : poolSize;
@@ -41,6 +41,6 @@ public record DatabaseConfig(String url, String username, String password, Integ
 
     @Override
     public String toString() {
-        return "DatabaseConfig[url=" + Redact.url(url) + ", username=" + username + ", password=***, poolSize=" + poolSize + "]";
+        return "DatabaseConfig[url=" + org.paperboy.Redact.text(url) + ", username=" + username + ", password=***, poolSize=" + poolSize + "]";
     }
 }

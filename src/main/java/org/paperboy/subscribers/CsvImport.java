@@ -2,35 +2,34 @@ package org.paperboy.subscribers;
 
 import org.paperboy.store.Database;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.paperboy.ConfigException;
-import org.paperboy.ranking.Preferences;
 
 /**
- * Imports subscribers from a CSV file with the columns email, topics and keywords (topics and
- * keywords separated by ";" or ","). Streams the file in batches, each its own transaction, so
- * memory stays flat. Rows that cannot be used are reported with their line and reason; addresses
- * already present, whatever their status, are left alone: a second run changes nothing, and
- * someone who unsubscribed is never subscribed again.
+ * Imports subscribers from CSV with a header: at least {@code email}, and any of the columns
+ * {@link CsvExport} writes, so an export is restored exactly. Consent is never invented or
+ * revived: a file without a {@code status} column needs an explicit status for its rows; a row
+ * that is unsubscribed or bounced is kept as a suppression (stored with that status, never
+ * mailed, and it suppresses a present reader); an address already unsubscribed or bounced here
+ * stays so whatever the file says; others already present are left alone, so a second run
+ * changes nothing. A bad row is reported with its line and reason and the good rows are kept.
+ * The file is streamed in batches, each its own transaction, so memory stays flat.
  */
 public final class CsvImport {
 
@@ -48,131 +47,115 @@ public final class CsvImport {
     public record Rejected(long line, String reason) {
     }
 
-    /** What an import did. */
-    public record Report(long imported, long alreadyPresent, List<Rejected> rejected) {
+    /**
+     * What an import did.
+     *
+     * @param suppressed readers present and subscribed whom the file's row unsubscribed or bounced
+     */
+    public record Report(long imported, long suppressed, long alreadyPresent, List<Rejected> rejected) {
     }
 
-    private record Row(long line, String email, Preferences preferences) {
+    /**
+     * Imports the file. {@code status} is for rows that name none (a file without a status
+     * column, or an empty cell): confirmed or pending, recorded as the consent source; null when
+     * the file must name every row's status.
+     */
+    public Report run(Path file, Status status, Instant now) {
+        if (status == Status.UNSUBSCRIBED || status == Status.BOUNCED) {
+            throw new ConfigException("--status must be confirmed or pending, not " + status.key());
+        }
+        return importFile(file, new SubscriberCsv.Defaults(status, topics, now, SubscriptionService.CONSENT_TEXT_VERSION));
     }
 
-    public Report run(Path file, Instant now) {
-        return importFile(file, now);
-    }
-
-    private Report importFile(Path file, Instant now) {
-        Consent consent = new Consent("import", null, null, SubscriptionService.CONSENT_TEXT_VERSION, now);
-        long[] counts = new long[2];
-        List<Rejected> rejected = new ArrayList<>();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
-                .setTrim(true).setIgnoreEmptyLines(true).build();
-        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+    private Report importFile(Path file, SubscriberCsv.Defaults defaults) {
+        ImportBatches batches = new ImportBatches(db);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).build();
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT));
-             CSVParser csv = CSVParser.parse(reader, format)) {
-            Map<String, Integer> header = csv.getHeaderMap();
-            if (header == null || header.keySet().stream().noneMatch(h -> h.strip().replace("\uFEFF", "").equalsIgnoreCase("email"))) {
-                throw new ConfigException(file + " line 1: the header must name an \"email\" column (with optional \"topics\" and \"keywords\")");
-            }
-            String emailColumn = header.keySet().stream().filter(h -> h.strip().replace("\uFEFF", "").equalsIgnoreCase("email")).findFirst().orElseThrow();
-            List<Row> batch = new ArrayList<>(BATCH);
+             CSVParser csv = open(reader, format, file)) {
+            Map<String, String> columns = CsvHeader.columns(file, csv.getHeaderNames(), defaults.status() != null);
+            List<ImportBatches.Row> batch = new ArrayList<>(BATCH);
             for (CSVRecord record : csv) {
-                long line = csv.getCurrentLineNumber();
-                Row row = parse(record, emailColumn, line, rejected);
+                ImportBatches.Row row = parse(record, columns, csv.getCurrentLineNumber(), defaults, batches);
                 if (row != null) {
                     batch.add(row);
                 }
                 if (batch.size() == BATCH) {
-                    store(batch, consent, counts, rejected);
+                    batches.store(batch);
                     batch.clear();
                 }
             }
-            store(batch, consent, counts, rejected);
+            batches.store(batch);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new ConfigException(file + ": malformed CSV: " + Database.rootMessage(e) + " (the rows before it were imported;"
                     + " running the import again after fixing it skips them)");
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + Database.rootMessage(e), e);
         }
-        return new Report(counts[0], counts[1], rejected);
+        return batches.report();
     }
 
-    private Row parse(CSVRecord record, String emailColumn, long line, List<Rejected> rejected) {
+    private static CSVParser open(Reader reader, CSVFormat format, Path file) throws IOException {
         try {
-            String email = EmailAddress.normalise(record.isMapped(emailColumn) ? record.get(emailColumn) : "");
-            List<String> chosen = cell(record, "topics");
-            for (String topic : chosen) {
-                if (!topics.contains(topic.toLowerCase())) {
-                    rejected.add(new Rejected(line, "unknown topic \"" + topic + "\""));
-                    return null;
-                }
-            }
-            return new Row(line, email, Preferences.of(chosen, cell(record, "keywords")));
-        } catch (EmailAddress.InvalidAddressException e) {
-            rejected.add(new Rejected(line, e.getMessage()));
-            return null;
+            return CSVParser.parse(reader, format);
         } catch (IllegalArgumentException e) {
-            rejected.add(new Rejected(line, "the row has " + record.size() + " fields, unlike the header"));
+            // a blank or repeated name in the first line: it is not a header
+            throw new ConfigException(file + " line 1: not a header (" + CsvHeader.clip(Database.rootMessage(e)) + "); "
+                    + CsvHeader.EXPECTED);
+        }
+    }
+
+    private static ImportBatches.Row parse(CSVRecord record, Map<String, String> columns, long line,
+                                           SubscriberCsv.Defaults defaults, ImportBatches batches) {
+        if (record.size() > columns.size()) {
+            batches.reject(line, "the row has " + record.size() + " fields, the header " + columns.size());
+            return null;
+        }
+        try {
+            return new ImportBatches.Row(line, SubscriberCsv.parse(SubscriberCsv.byColumn(record, columns), defaults));
+        } catch (SubscriberCsv.BadCell | EmailAddress.InvalidAddressException e) {
+            batches.reject(line, e.getMessage());
             return null;
         }
     }
 
-    private static List<String> cell(CSVRecord record, String column) {
-        if (!record.isMapped(column) || !record.isSet(column) || record.get(column).isBlank()) {
-            return List.of();
-        }
-        List<String> values = new ArrayList<>();
-        for (String v : record.get(column).split("[;,]")) {
-            if (!v.isBlank()) {
-                values.add(v.strip());
-            }
-        }
-        return values;
-    }
+    /** Checks the header line and maps its names to our columns. */
+    static final class CsvHeader {
+        static final String EXPECTED = "the first line must name the columns, e.g. email,status,topics,keywords"
+                + " (as `subscribers export --csv` writes)";
 
-    private void store(List<Row> batch, Consent consent, long[] counts, List<Rejected> rejected) {
-        if (batch.isEmpty()) {
-            return;
+        private CsvHeader() {
         }
-        db.transaction(c -> {
-            Set<String> present = existing(c, batch);
-            Map<String, Row> fresh = new LinkedHashMap<>();
-            for (Row row : batch) {
-                String key = EmailAddress.key(row.email());
-                if (present.contains(key)) {
-                    counts[1]++;
-                } else if (fresh.containsKey(key)) {
-                    rejected.add(new Rejected(row.line(), "duplicate of line " + fresh.get(key).line()));
-                } else {
-                    fresh.put(key, row);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(SubscriberRows.INSERT)) {
-                for (Row row : fresh.values()) {
-                    SubscriberRows.bindInsert(ps, row.email(), Status.CONFIRMED, row.preferences(), Frequency.DAILY, consent);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            counts[0] += fresh.size();
-            return null;
-        });
-    }
 
-    private static Set<String> existing(Connection c, List<Row> batch) throws SQLException {
-        Set<String> found = new HashSet<>();
-        StringBuilder sql = new StringBuilder("SELECT email_key FROM subscriber WHERE email_key IN (");
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "?" : ",?");
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
-            for (int i = 0; i < batch.size(); i++) {
-                ps.setString(i + 1, EmailAddress.key(batch.get(i).email()));
+        static Map<String, String> columns(Path file, List<String> names, boolean statusGiven) {
+            Map<String, String> columns = new LinkedHashMap<>();
+            for (String name : names) {
+                String column = name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+                if (column.contains("@")) {
+                    throw new ConfigException(file + " line 1: no header, the line holds an address; " + EXPECTED);
+                }
+                columns.put(name, column);
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
+            if (!columns.containsValue("email")) {
+                throw new ConfigException(file + " line 1: the header must name an \"email\" column; " + EXPECTED);
+            }
+            for (String column : columns.values()) {
+                if (!SubscriberCsv.COLUMNS.contains(column)) {
+                    throw new ConfigException(file + " line 1: unknown column \"" + clip(column) + "\"; the columns are "
+                            + String.join(", ", SubscriberCsv.COLUMNS));
                 }
             }
+            if (!columns.containsValue("status") && !statusGiven) {
+                throw new ConfigException(file + ": the file has no status column; say what its readers agreed to with"
+                        + " --status confirmed (they opted in elsewhere) or --status pending");
+            }
+            return columns;
         }
-        return found;
+
+        static String clip(String s) {
+            String one = s.replaceAll("\\s+", " ");
+            return one.length() <= 80 ? one : one.substring(0, 80) + "…";
+        }
     }
 }

@@ -5,11 +5,12 @@ import java.util.List;
 import org.paperboy.ranking.Preferences;
 
 /**
- * A person on the list. Rows are never deleted: an unsubscribed reader keeps their row, status
+ * A person on the list, everything an export carries. Rows are never deleted: an unsubscribed reader keeps their row, status
  * and time, so they are never mailed again.
  */
 public record Subscriber(long id, String email, Status status, Preferences preferences, Frequency frequency,
-                         Instant createdAt, Instant confirmedAt, Instant unsubscribedAt, int hardBounces, Consent consent) {
+                         Instant createdAt, Instant confirmedAt, Instant unsubscribedAt, UnsubscribeReason unsubscribeReason,
+                         int hardBounces, Consent consent) {
 
     public Subscriber {
         EmailAddress.check(email);

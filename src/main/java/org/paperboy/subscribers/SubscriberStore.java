@@ -21,7 +21,7 @@ import org.paperboy.ranking.Preferences;
 public final class SubscriberStore {
 
     static final String COLUMNS = "id, email, status, topics, keywords, frequency, created_at, confirmed_at, unsubscribed_at,"
-            + " hard_bounces, consent_source, consent_ip, consent_user_agent, consent_text_version, consent_at";
+            + " unsubscribe_reason, hard_bounces, consent_source, consent_ip, consent_user_agent, consent_text_version, consent_at";
 
     private static final int PAGE = 1000;
 
@@ -134,19 +134,33 @@ public final class SubscriberStore {
                 }
             }
             update(c, "UPDATE confirmation_token SET used_at = ? WHERE token_hash = ?", ts(now), tokenHash);
-            update(c, "UPDATE subscriber SET status = 'confirmed', confirmed_at = ?, unsubscribed_at = NULL"
+            update(c, "UPDATE subscriber SET status = 'confirmed', confirmed_at = ?, unsubscribed_at = NULL, unsubscribe_reason = NULL"
                     + " WHERE id = ? AND status = 'pending'", ts(now), subscriberId);
             return Confirmation.CONFIRMED;
         });
     }
 
-    /** Unsubscribes for good; returns false when there is no such subscriber. Repeating it changes nothing. */
-    public boolean unsubscribe(long id, Instant now) {
+    /**
+     * Unsubscribes for good, recording why; returns false when there is no such subscriber. Repeating
+     * it changes nothing, except that a complaint always becomes the recorded reason.
+     */
+    public boolean unsubscribe(long id, Instant now, UnsubscribeReason reason) {
         return db.transaction(c -> {
-            int n = update(c, "UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at = ?"
-                    + " WHERE id = ? AND status <> 'unsubscribed'", ts(now), id);
+            // a complaint outranks any earlier reason; otherwise the first unsubscribe stands
+            String which = reason == UnsubscribeReason.COMPLAINT
+                    ? "(status <> 'unsubscribed' OR unsubscribe_reason IS NULL OR unsubscribe_reason <> 'complaint')"
+                    : "status <> 'unsubscribed'";
+            int n = update(c, "UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at ="
+                    + " CASE WHEN status = 'unsubscribed' THEN unsubscribed_at ELSE ? END,"
+                    + " unsubscribe_reason = ? WHERE id = ? AND " + which, ts(now), reason.key(), id);
             return n > 0 || byId(c, id).isPresent();
         });
+    }
+
+    /** A spam complaint about our mail to this address: unsubscribed for good with reason complaint. */
+    public boolean complaint(String email, Instant now) {
+        Optional<Subscriber> s = find(email);
+        return s.isPresent() && unsubscribe(s.get().id(), now, UnsubscribeReason.COMPLAINT);
     }
 
     public void updatePreferences(long id, Preferences preferences, Frequency frequency) {

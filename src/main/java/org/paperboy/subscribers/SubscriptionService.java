@@ -84,15 +84,25 @@ public final class SubscriptionService {
         return store.confirm(Tokens.hash(token), clock.instant());
     }
 
-    /** Unsubscribes the reader a signed link was made for; false for a bad token. */
+    /** Unsubscribes the reader a signed link was made for, from the page; false for a bad token. */
     public boolean unsubscribe(String signedToken) {
-        OptionalLong id = tokens.verify(Tokens.Purpose.UNSUBSCRIBE, signedToken);
-        return id.isPresent() && store.unsubscribe(id.getAsLong(), clock.instant());
+        return unsubscribe(signedToken, UnsubscribeReason.USER);
     }
 
+    /** As {@link #unsubscribe(String)}, recording how: {@link UnsubscribeReason#ONE_CLICK} for an RFC 8058 POST. */
+    public boolean unsubscribe(String signedToken, UnsubscribeReason reason) {
+        OptionalLong id = tokens.verify(Tokens.Purpose.UNSUBSCRIBE, signedToken);
+        return id.isPresent() && store.unsubscribe(id.getAsLong(), clock.instant(), reason);
+    }
+
+    /** The operator unsubscribes an address ({@code paperboy unsubscribe}). */
     public boolean unsubscribeAddress(String email) {
+        return unsubscribeAddress(email, UnsubscribeReason.ADMIN);
+    }
+
+    public boolean unsubscribeAddress(String email, UnsubscribeReason reason) {
         Optional<Subscriber> s = store.find(email);
-        return s.isPresent() && store.unsubscribe(s.get().id(), clock.instant());
+        return s.isPresent() && store.unsubscribe(s.get().id(), clock.instant(), reason);
     }
 
     /** The reader a signed link of this purpose was made for, if the token is genuine. */

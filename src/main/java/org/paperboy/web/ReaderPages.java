@@ -11,6 +11,7 @@ import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Subscriber;
 import org.paperboy.subscribers.SubscriptionService;
 import org.paperboy.subscribers.Tokens;
+import org.paperboy.subscribers.UnsubscribeReason;
 
 /**
  * The pages behind a digest's signed links: preferences, and unsubscribe. A GET only shows a
@@ -29,21 +30,29 @@ final class ReaderPages {
     }
 
     void unsubscribePage(Exchange ex, String token) throws IOException {
-        if (subscriptions.byToken(Tokens.Purpose.UNSUBSCRIBE, token).isEmpty()) {
+        Optional<Subscriber> s = subscriptions.byToken(Tokens.Purpose.UNSUBSCRIBE, token);
+        if (s.isEmpty()) {
             badLink(ex);
             return;
         }
-        ex.html(200, pages.message("Unsubscribe", "Press the button to stop receiving the digest.", "/unsubscribe/" + token,
-                "Unsubscribe"));
+        ex.html(200, pages.message("Unsubscribe", "Press the button to stop sending the digest to " + s.get().email() + ".",
+                "/unsubscribe/" + token, "Unsubscribe"));
     }
 
     void unsubscribe(Exchange ex, String token) throws IOException {
-        if (!subscriptions.unsubscribe(token)) {
+        Optional<Subscriber> s = subscriptions.byToken(Tokens.Purpose.UNSUBSCRIBE, token);
+        byte[] body = ex.body();
+        boolean oneClick = body != null && new String(body, java.nio.charset.StandardCharsets.UTF_8).contains("List-Unsubscribe=One-Click");
+        if (s.isEmpty() || !subscriptions.unsubscribe(token, oneClick ? UnsubscribeReason.ONE_CLICK : UnsubscribeReason.USER)) {
             badLink(ex);
             return;
         }
-        ex.html(200, pages.message("You are unsubscribed", "You will get no more mail from us. Changed your mind? Subscribe again any time.",
-                null, null));
+        Map<String, Object> model = pages.messageModel("You are unsubscribed", s.get().email() + " will get no more mail from us. "
+                + "Changed your mind? Subscribe again with the same topics:", null, null);
+        model.put("topicNames", pages.topicNames(s.get().topics()));
+        model.put("again", Map.of("email", s.get().email(), "topics", s.get().topics(), "frequency", s.get().frequency().key()));
+        model.put("consentVersion", org.paperboy.subscribers.SubscriptionService.CONSENT_TEXT_VERSION);
+        ex.html(200, pages.render("message.html.ftlh", model));
     }
 
     void preferencesPage(Exchange ex, String token, boolean saved) throws IOException {
@@ -64,7 +73,7 @@ final class ReaderPages {
         List<String> keywords = Arrays.stream(SubscriptionPages.first(form, "keywords").split(",")).map(String::strip)
                 .filter(k -> !k.isEmpty()).toList();
         try {
-            Frequency frequency = "weekly".equals(SubscriptionPages.first(form, "frequency")) ? Frequency.WEEKLY : Frequency.DAILY;
+            Frequency frequency = SubscriptionPages.frequency(form);
             subscriptions.updatePreferences(s.get(), Preferences.of(form.getOrDefault("topics", List.of()), keywords), frequency);
         } catch (ConfigException e) {
             ex.html(400, pages.message("Please check your choices", e.getMessage(), null, null));

@@ -33,17 +33,19 @@ final class SubscriptionPages {
     }
 
     void form(Exchange ex) throws IOException {
-        ex.html(200, subscribeForm(null, ""));
+        ex.html(200, subscribeForm(null, "", List.of(), "daily"));
     }
 
     void subscribe(Exchange ex, Map<String, List<String>> form) throws IOException {
         String email = first(form, "email");
+        List<String> topics = form.getOrDefault("topics", List.of());
+        Frequency frequency = frequency(form);
         if (!first(form, "website").isEmpty()) {
-            ex.html(200, checkInbox());   // the honeypot was filled: a bot; answer as usual, do nothing
+            ex.html(200, checkInbox(email, topics, frequency));   // the honeypot was filled: a bot; answer as usual, do nothing
             return;
         }
         try {
-            Preferences preferences = Preferences.of(form.getOrDefault("topics", List.of()), List.of());
+            Preferences preferences = Preferences.of(topics, List.of());
             EmailAddress.normalise(email);
             subscriptions.checkTopics(preferences);
             Consent consent = new Consent("web", ex.clientIp(), ex.header("User-Agent"),
@@ -51,12 +53,16 @@ final class SubscriptionPages {
             // Only checks that look at the text alone come before the answer; the store, the token and
             // the mail all run after it, the same for a known and an unknown address, so the answer's
             // time tells nobody who is subscribed.
-            background.execute(() -> subscriptions.subscribe(email, preferences, Frequency.DAILY, consent, false, Runnable::run));
+            background.execute(() -> subscriptions.subscribe(email, preferences, frequency, consent, false, Runnable::run));
         } catch (EmailAddress.InvalidAddressException | ConfigException e) {
-            ex.html(400, subscribeForm("Please check the address: " + e.getMessage(), email));
+            ex.html(400, subscribeForm("Please check the address: " + e.getMessage(), email, topics, frequency.key()));
             return;
         }
-        ex.html(200, checkInbox());
+        ex.html(200, checkInbox(email, topics, frequency));
+    }
+
+    static Frequency frequency(Map<String, List<String>> form) {
+        return "weekly".equals(first(form, "frequency")) ? Frequency.WEEKLY : Frequency.DAILY;
     }
 
     void confirmPage(Exchange ex, String token) throws IOException {
@@ -77,15 +83,20 @@ final class SubscriptionPages {
         }
     }
 
-    private String checkInbox() {
-        return pages.message("Check your inbox",
-                "If the address can receive the digest, a mail with a confirmation link is on its way. The link works for 72 hours.",
-                null, null);
+    /** The same page whatever the address's state: it only repeats what the form said. */
+    private String checkInbox(String email, List<String> topics, Frequency frequency) {
+        Map<String, Object> model = pages.messageModel("Check your inbox", "If " + email + " can receive the digest, a mail with "
+                + "a confirmation link is on its way to it. The link works for 72 hours. You chose the "
+                + frequency.key() + " digest" + (topics.isEmpty() ? ", on every topic." : ", on these topics:"), null, null);
+        model.put("topicNames", pages.topicNames(topics));
+        return pages.render("message.html.ftlh", model);
     }
 
-    private String subscribeForm(String error, String email) {
+    private String subscribeForm(String error, String email, List<String> chosen, String frequency) {
         Map<String, Object> model = pages.model();
         model.put("email", email == null ? "" : email);
+        model.put("chosen", chosen);
+        model.put("frequency", frequency);
         model.put("consentVersion", SubscriptionService.CONSENT_TEXT_VERSION);
         if (error != null) {
             model.put("error", error);

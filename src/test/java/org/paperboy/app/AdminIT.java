@@ -123,7 +123,9 @@ class AdminIT {
         HttpResponse<String> done = site.post("/admin/reader/unsubscribe", form, right, site.base());
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(done.headers().firstValue("Location")).hasValue("/admin/reader?email=alice%40example.org&done=unsubscribed");
-        assertThat(site.paperboy.subscribers().find("alice@example.org").orElseThrow().status()).isEqualTo(Status.UNSUBSCRIBED);
+        var alice = site.paperboy.subscribers().find("alice@example.org").orElseThrow();
+        assertThat(alice.status()).isEqualTo(Status.UNSUBSCRIBED);
+        assertThat(alice.unsubscribeReason()).isEqualTo(org.paperboy.subscribers.UnsubscribeReason.ADMIN);
         assertThat(site.paperboy.subscribers().find("bob@example.org").orElseThrow().status()).isEqualTo(Status.CONFIRMED);
         assertThat(site.readerPage("alice@example.org")).contains("unsubscribed").doesNotContain("id=\"resend\"");
     }

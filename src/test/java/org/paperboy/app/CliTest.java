@@ -26,6 +26,20 @@ class CliTest {
     }
 
     @Test
+    void noCommandPrintsTheHelpAndExitsWith2() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err.toString()).contains("Usage: paperboy").contains("send").contains("check");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBadLoggingFormatIsAConfigError(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("paperboy.yaml"), "logging:\n  format: xml\n");
+        assertThat(run("check", "-c", config.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("logging.format must be text or json, got \"xml\"");
+    }
+
+    @Test
     void everyCommandHasHelp() {
         assertThat(run("papers", "--help")).isZero();
         assertThat(out.toString()).contains("--json").contains("--as-of").contains("SOURCE");
@@ -44,7 +58,7 @@ class CliTest {
         assertThat(lines).hasSize(561);
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
         assertThat(first.fieldNames()).toIterable().containsExactly("id", "title", "abstract", "authors", "authorCount",
-                "published", "upvotes", "organization", "keywords", "links", "sources");
+                "published", "upvotes", "organization", "keywords", "links", "sources", "extras");
         assertThat(first.get("published").asText()).isEqualTo("2025-04-07");
         assertThat(first.get("organization").isNull()).isTrue();
         assertThat(first.get("sources").get(0).asText()).isEqualTo("000_43477850077c895c.txt");

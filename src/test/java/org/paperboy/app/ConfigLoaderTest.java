@@ -85,6 +85,69 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.load(write(""), Map.of()).papers().sources()).containsExactly("seeds/");
     }
 
+    @Test
+    void aRepeatedSectionIsAnErrorNamingIt() throws IOException {
+        Path file = write("database:\n  poolSize: 2\nsmtp:\n  port: 25\ndatabase:\n  poolSize: 4\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage(file + " line 5: \"database\" is given twice; keep one (a repeated key would silently replace the first)");
+    }
+
+    @Test
+    void aRepeatedKeyIsNamedWithItsSection() throws IOException {
+        Path file = write("smtp:\n  port: 25\n  host: a.example.org\n  port: 587\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageStartingWith(file + " line 4: \"smtp.port\" is given twice");
+    }
+
+    @Test
+    void aMissingTemplatesFolderNamesTheKeyAndPath() throws IOException {
+        Path missing = dir.resolve("my-templates");
+        Path file = write("email:\n  templates: " + missing + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": email.templates: no such folder \"" + missing + "\"");
+        Files.createDirectories(missing);
+        assertThat(ConfigLoader.load(file, Map.of()).email().templates()).isEqualTo(missing.toString());
+    }
+
+    @Test
+    void aMistypedPasswordIsNamedButItsValueNeverPrinted() throws IOException {
+        Path file = write("smtp:\n  host: mail.example.org\n  pasword: hunter2-is-my-password\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of())).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith(file + ": unknown key \"smtp.pasword\"; did you mean \"password\"? (its value is not shown")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aMistypedSectionHoldingASecretIsNotPrinted() throws IOException {
+        Path file = write("smpt:\n  host: mail.example.org\n  password: hunter2-is-my-password\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageStartingWith(file + ": unknown key \"smpt\"; did you mean \"smtp\"?")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aPasswordInsideTheDatabaseUrlIsMasked() throws IOException {
+        Path file = write("database:\n  url: \"jdbc:mysql://paperboy:hunter2@db.example.org/news?password=hunter2\"\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage(file + ": database.url must be a jdbc:sqlite: or jdbc:postgresql: URL, got"
+                        + " \"jdbc:mysql://paperboy:***@db.example.org/news?password=***\"");
+    }
+
+    @Test
+    void brokenYamlNeverQuotesTheLineItBrokeOn() throws IOException {
+        Path file = write("smtp:\n  password: \"hunter2-is-my-password\n  host: x\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageStartingWith(file + " line ").hasMessageContaining("not valid YAML")
+                .hasMessageNotContaining("hunter2").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void aBadValueOfASecretKeyIsHidden() throws IOException {
+        Path file = write("database:\n  password: [hunter2, again]\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage(file + ": bad value (hidden) for \"database.password\": expected a text value");
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("paperboy.yaml"), yaml);
     }

@@ -86,6 +86,7 @@ class DeliveryCrashIT {
                   connections: %d
                 email:
                   publicBaseUrl: https://news.paperboy.test
+                  postalAddress: "Paperboy Press, 5 Mill Lane, Cambridge CB2 1RX"
                 delivery:
                   claimBatch: %d
                   initialBackoffSeconds: 1

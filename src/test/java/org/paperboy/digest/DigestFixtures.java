@@ -20,7 +20,7 @@ final class DigestFixtures {
 
     static RankedPaper ranked(Paper paper, List<String> highlights) {
         return new RankedPaper(paper, "rl", "Reinforcement learning", 1.5,
-                List.of("policy (title), reward (abstract)", "12 upvotes", "2 days old"), highlights);
+                List.of("#2 today", "12 upvotes", "your topic: Reinforcement learning", "mentions \"policy\""), highlights);
     }
 
     static Paper paper(String id, String title, String abstractText, Links links) {
@@ -47,10 +47,12 @@ final class DigestFixtures {
                         "https://github.com/some-organization/some-repository-" + n);
                 Paper p = new Paper("2511.0" + (1000 + n), words[n % words.length] + ": " + longTitle, longAbstract,
                         List.of("Firstname Lastname-Longname", "Another Quite-Long Name", "Third Author Name"), 25, DAY, 1234,
-                        "The Very Long Name of a Research Organization", List.of(), links, List.of("x"));
+                        "The Very Long Name of a Research Organization", List.of(), links, List.of("x"), new Paper.Extras(
+                        "A long one-line summary of what the paper does, as Hugging Face writes it, about two lines in a mail.",
+                        "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2511.0" + (1000 + n) + ".png", 123, 45678));
                 papers.add(new RankedPaper(p, "rl", "Reinforcement learning", 2.5, List.of(
-                        "reinforcement learning (title), policy (title), reward (abstract)", "1234 upvotes", "new today",
-                        "your topic", "your keywords \"policy\", \"reward\""), List.of("policy", "reward", "reinforcement learning")));
+                        "#10 today", "1234 upvotes", "your topic: Reinforcement learning", "your keywords \"policy\", \"reward\""),
+                        List.of("policy", "reward", "reinforcement learning")));
             }
             if (!papers.isEmpty()) {
                 sections.add(new Section(s == 0 ? "top" : "topic" + s, s == 0 ? "Top papers" : "Topic number " + s, papers));

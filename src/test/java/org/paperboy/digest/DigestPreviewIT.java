@@ -32,7 +32,7 @@ class DigestPreviewIT {
             long viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).longValue();
             long scroll = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
             assertThat(scroll).as("page width at %d px", width).isLessThanOrEqualTo(viewport);
-            List<WebElement> titles = browser.findElements(By.cssSelector("td.paper div.title"));
+            List<WebElement> titles = browser.findElements(By.cssSelector("a.pt"));
             assertThat(titles).hasSize(25);
             for (WebElement title : titles) {
                 assertThat(title.isDisplayed()).isTrue();

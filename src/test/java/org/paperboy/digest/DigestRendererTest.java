@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.papers.Links;
+import org.paperboy.papers.Paper;
 
 class DigestRendererTest {
 
@@ -45,8 +46,50 @@ class DigestRendererTest {
         assertThat(html).contains("role=\"presentation\"").contains("max-width:600px")
                 .contains("<meta name=\"color-scheme\" content=\"light dark\">")
                 .contains("display:none;max-height:0");
-        assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("<link").doesNotContain("<style")
+        assertThat(html.toLowerCase()).doesNotContain("<script").doesNotContain("<link")
                 .doesNotContain("@import").doesNotContain("fonts.googleapis");
+    }
+
+    @Test
+    void darkModeStylesOverrideTheInlineLightOnesWhereHonoured() {
+        String html = render(DigestFixtures.worstCase()).html();
+        String style = html.substring(html.indexOf("<style>"), html.indexOf("</style>"));
+        assertThat(style).contains("@media (prefers-color-scheme:dark)").contains(".cd{background:#161b26!important;}")
+                .contains("[data-ogsc] .tx{color:#e5e7eb!important;}");
+        assertThat(html).contains("class=\"cd\"").contains("style=\"max-width:600px;width:100%;background:#ffffff;");
+    }
+
+    @Test
+    void outlookGetsAFixedWidthWrapperAndEveryMailAViewInBrowserLink() {
+        String html = render(DigestFixtures.worstCase()).html();
+        assertThat(html).contains("<!--[if mso]><table role=\"presentation\" width=\"600\" align=\"center\"")
+                .contains("<!--[if mso]></td></tr></table><![endif]-->")
+                .contains("<a class=\"ln\" href=\"http://127.0.0.1:8080/archive/2025-11-20\" style=\"color:#1d4ed8;\">View in browser</a>");
+        assertThat(render(DigestFixtures.worstCase()).text()).contains("View in browser: http://127.0.0.1:8080/archive/2025-11-20");
+    }
+
+    @Test
+    void theSourcesSummaryStarsAndCommentsShowAndTheThumbnailOnlyWhenImagesAreOn() {
+        Links links = new Links("https://huggingface.co/papers/2511.00001", null, null, null, "https://github.com/a/b");
+        Paper p = new Paper("2511.00001", "Policy Learning", "We learn. It works.", List.of("Ada Lovelace"), 1, DigestFixtures.DAY, 12,
+                null, List.of(), links, List.of("t"), new Paper.Extras("A policy learns from rewards.",
+                "https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2511.00001.png", 4, 1234));
+        Email plain = render(oneSection(ranked(p, List.of())));
+        assertThat(plain.html()).contains("<strong>TL;DR</strong> A policy learns from rewards.").contains(">Code ★ 1234</a>")
+                .contains("Ada Lovelace · Nov 20, 2025 · 4 comments").doesNotContain("<img");
+        assertThat(plain.text()).contains("TL;DR: A policy learns from rewards.");
+        String withImages = new DigestRenderer(EmailConfig.DEFAULTS, true).render(oneSection(ranked(p, List.of())))
+                .fill("r@example.org", "https://x.example/u", "https://x.example/p").html();
+        assertThat(withImages).contains("<img src=\"https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2511.00001.png\" "
+                + "width=\"560\" height=\"294\" alt=\"Preview image of “Policy Learning”\"");
+    }
+
+    @Test
+    void theAbstractIsCutAtASentenceEnd() {
+        String text = "We study e.g. policies with care. " + "Rewards are shaped by hand in many settings. ".repeat(10);
+        String cut = Sentences.cut(text, 300);
+        assertThat(cut).endsWith("settings.").hasSizeLessThanOrEqualTo(301).doesNotContain("…");
+        assertThat(Sentences.cut("word ".repeat(100).strip(), 300)).endsWith("word…");
     }
 
     @Test
@@ -69,12 +112,12 @@ class DigestRendererTest {
                 "https://arxiv.org/pdf/2511.00001", null, "https://github.com/a/b");
         String abstractText = "We learn a policy from reward signals. ".repeat(12);
         Email email = render(oneSection(ranked(paper("2511.00001", "Policy Learning", abstractText, links), List.of("policy", "reward"))));
-        assertThat(email.html()).contains("<a href=\"https://huggingface.co/papers/2511.00001\"")
-                .contains("Ada Lovelace, Alan Turing, Grace Hopper et al. · Example Lab · Nov 18, 2025 · ▲ 12")
-                .contains("<strong style=\"color:#111827;background:#fef3c7;\">policy</strong>")
-                .contains("Why: policy (title), reward (abstract) · 12 upvotes · 2 days old")
+        assertThat(email.html()).contains("<a class=\"pt\" href=\"https://huggingface.co/papers/2511.00001\"")
+                .contains("Ada Lovelace, Alan Turing, Grace Hopper et al. · Example Lab · Nov 18, 2025")
+                .contains("<strong class=\"hl\" style=\"color:#111827;background:#fef3c7;\">policy</strong>")
+                .contains(">#2 today · 12 upvotes · your topic: Reinforcement learning · mentions &quot;policy&quot;</div>")
                 .contains(">PDF</a>").contains(">Code</a>");
-        assertThat(email.text()).contains("…").doesNotContain(abstractText.strip());
+        assertThat(email.text()).doesNotContain(abstractText.strip()).contains("We learn a policy from reward signals.");
     }
 
     @Test

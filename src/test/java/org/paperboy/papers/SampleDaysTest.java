@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Reads the real Hugging Face responses in ../shared when they are there; skipped elsewhere. */
 class SampleDaysTest {
 
-    static final Path SAMPLES = Path.of("..", "shared", "samples", "hf-daily");
+    /** The shared samples beside the repository (main) or two levels up (a worktree under wt/). */
+    static final Path SAMPLES = Stream.of(Path.of("..", "shared", "samples", "hf-daily"), Path.of("..", "..", "shared", "samples", "hf-daily"))
+            .filter(Files::isDirectory).findFirst().orElse(Path.of("..", "shared", "samples", "hf-daily"));
 
     @Test
     void everySampleDayLoadsWithTitlesAbstractsAndArxivLinks() {
@@ -24,5 +27,8 @@ class SampleDaysTest {
             assertThat(p.published()).isNotNull();
         });
         assertThat(loaded.papers()).filteredOn(p -> p.arxivId() != null).hasSizeGreaterThan(1000);
+        assertThat(loaded.papers()).filteredOn(p -> p.extras().aiSummary() != null).hasSizeGreaterThan(700);
+        assertThat(loaded.papers()).filteredOn(p -> p.extras().thumbnail() != null).hasSizeGreaterThan(1000);
+        assertThat(loaded.papers()).allSatisfy(p -> assertThat(p.abstractText()).doesNotContain("``"));
     }
 }

@@ -29,6 +29,7 @@ class RankerTest {
         papers.add(paper("other-1", "Sorting Networks", "Comparators.", 30, DAY.minusDays(1), List.of()));
         papers.add(paper("other-2", "Compilers for Tensors", "Kernels and protein folding.", 5, DAY.minusDays(2), List.of()));
         papers.add(paper("other-3", "Databases", "Indexes.", null, null, List.of()));
+        papers.add(paper("gen-graphs", "Denoising Diffusion on Graph Neural Networks", "Graphs.", 4, DAY.minusDays(1), List.of()));
         return papers;
     }
 
@@ -57,8 +58,77 @@ class RankerTest {
     @Test
     void everyPaperCarriesReadableReasons() {
         RankedPaper top = ranker().general().sections().get(0).papers().get(0);
-        assertThat(top.reasons()).containsExactly("policy (title), reinforcement learning (abstract), reward model (abstract)",
-                "300 upvotes", "new today");
+        assertThat(top.reasons()).containsExactly("#1 today", "300 upvotes", "mentions \"policy\"");
+        assertThat(String.join(" · ", top.reasons())).isEqualTo("#1 today · 300 upvotes · mentions \"policy\"");
+        assertThat(top.terms()).isEqualTo("policy (title), reinforcement learning (abstract), reward model (abstract)");
+    }
+
+    @Test
+    void aReaderSeesTheirTopicNamedInTheReasons() {
+        RankedPaper gnn = ranker().rank(aliceFollowsGraphs(), Set.of()).sections().get(0).papers().get(0);
+        assertThat(String.join(" · ", gnn.reasons()))
+                .isEqualTo("#9 today · 4 upvotes · your topic: Graph learning · mentions \"graph neural network\"");
+    }
+
+    @Test
+    void theDaysMostUpvotedPaperLeadsEvenWhenItMatchesNoTopic() {
+        List<Paper> papers = new ArrayList<>(day());
+        papers.add(paper("untopical", "Sorting Revisited", "Comparators and merges.", 900, DAY.minusDays(1), List.of()));
+        Classifier classifier = RankingFixtures.classifier();
+        Ranker ranker = new Ranker(classifier.classify(papers), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
+                new DigestConfig(false, 2, 2, 6, 25));
+        RankedPaper lead = ranker.general().sections().get(0).papers().get(0);
+        assertThat(lead.paper().id()).isEqualTo("untopical");
+        assertThat(lead.reasons()).containsExactly("#1 today", "900 upvotes");
+    }
+
+    @Test
+    void aReaderWhoChoseAPapersSecondTopicGetsItInThatSection() {
+        ClassifiedPaper c = RankingFixtures.classify(day().get(12));
+        assertThat(c.slugs()).containsExactly("diffusion", "graphs");
+        Digest alice = ranker(new DigestConfig(true, 0, 4, 6, 25, 0, false)).rank(aliceFollowsGraphs(), Set.of());
+        Section graphs = alice.sections().stream().filter(s -> s.slug().equals("graphs")).findFirst().orElseThrow();
+        RankedPaper paper = graphs.papers().stream().filter(p -> p.paper().id().equals("gen-graphs")).findFirst().orElseThrow();
+        assertThat(paper.reasons()).contains("your topic: Graph learning");
+        assertThat(paper.topicSlug()).isEqualTo("graphs");
+    }
+
+    @Test
+    void aPersonalDigestLeadsWithTheReadersMatchesAndStillShowsTheTopPapers() {
+        Digest alice = ranker().rank(aliceFollowsGraphs(), Set.of());
+        assertThat(alice.sections().get(0).name()).isEqualTo(Ranker.PERSONAL_LEAD_NAME);
+        assertThat(alice.sections().get(0).papers()).allSatisfy(p -> assertThat(p.topicSlug()).isEqualTo("graphs"));
+        Section trending = alice.sections().get(1);
+        assertThat(trending.slug()).isEqualTo(Ranker.TRENDING_SLUG);
+        assertThat(trending.name()).isEqualTo("Also trending today");
+        assertThat(trending.papers()).extracting(p -> p.paper().id()).containsExactly("rl-hot", "diff-hot", "llm-hot");
+        assertThat(alice.paperIds()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aReasonNamesTheMostTellingTermWhereTheEvidenceIsStrongest() {
+        List<Match> matches = List.of(new Match("image", Match.Field.TITLE, 1), new Match("image restoration", Match.Field.TITLE, 1),
+                new Match("super-resolution benchmark", Match.Field.ABSTRACT, 3));
+        assertThat(Signals.mentions(matches)).isEqualTo("mentions \"image restoration\"");
+        assertThat(Signals.mentions(List.of())).isNull();
+    }
+
+    @Test
+    void aWeeksRankingSaysThisWeek() {
+        Classifier classifier = RankingFixtures.classifier();
+        Ranker week = new Ranker(classifier.classify(day()), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
+                new DigestConfig(false, 2, 2, 6, 25), Ranker.WEEK);
+        assertThat(week.general().sections().get(0).papers().get(0).reasons()).startsWith("#1 this week");
+        assertThat(week.rank(aliceFollowsGraphs(), Set.of()).sections().get(1).name()).isEqualTo("Also trending this week");
+    }
+
+    @Test
+    void aPlannedDigestIsRebuiltExactly() {
+        Ranker ranker = ranker();
+        for (Preferences p : List.of(Preferences.NONE, aliceFollowsGraphs(), Preferences.of(List.of("rl"), List.of("protein folding")))) {
+            Digest digest = ranker.rank(p, Set.of("rl-mid"));
+            assertThat(ranker.rankExactly(p, Set.copyOf(digest.paperIds()))).isEqualTo(digest);
+        }
     }
 
     @Test
@@ -73,7 +143,7 @@ class RankerTest {
         assertThat(alice.sections().get(0).papers()).extracting(p -> p.paper().id()).contains("gnn-1");
         assertThat(general.sections().get(0).papers()).extracting(p -> p.paper().id()).doesNotContain("gnn-1");
         RankedPaper gnn = alice.sections().get(0).papers().stream().filter(p -> p.paper().id().equals("gnn-1")).findFirst().orElseThrow();
-        assertThat(gnn.reasons()).contains("your topic");
+        assertThat(gnn.reasons()).contains("your topic: Graph learning");
     }
 
     @Test
@@ -85,7 +155,12 @@ class RankerTest {
     @Test
     void onlyChosenTopicsLeavesEverythingElseOut() {
         Digest digest = ranker(new DigestConfig(true, 1, 4, 6, 25)).rank(aliceFollowsGraphs(), Set.of());
-        assertThat(digest.paperIds()).containsExactlyInAnyOrder("gnn-1", "gnn-2");
+        assertThat(digest.sections()).extracting(Section::slug).containsExactly("top", "trending", "graphs");
+        assertThat(digest.sections().get(0).papers()).extracting(p -> p.paper().id()).containsExactly("gen-graphs");
+        assertThat(digest.sections().get(2).papers()).extracting(p -> p.paper().id()).containsExactly("gnn-1", "gnn-2");
+        assertThat(digest.sections().get(1).papers()).extracting(p -> p.paper().id()).containsExactly("rl-hot", "diff-hot", "llm-hot");
+        Digest noTrending = ranker(new DigestConfig(true, 1, 4, 6, 25, 0, false)).rank(aliceFollowsGraphs(), Set.of());
+        assertThat(noTrending.paperIds()).containsExactlyInAnyOrder("gnn-1", "gnn-2", "gen-graphs");
     }
 
     @Test

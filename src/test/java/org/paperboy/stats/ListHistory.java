@@ -13,6 +13,7 @@ import org.paperboy.store.Database;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.SubscriberStore;
+import org.paperboy.subscribers.UnsubscribeReason;
 
 /**
  * A small list with a week of history, written the way the application leaves it: readers joined
@@ -41,9 +42,8 @@ final class ListHistory {
         long frank = reader("frank@example.org", Frequency.DAILY, "12T10:00:00");
         long gina = reader("gina@example.org", Frequency.DAILY, "02T10:00:00");
         store.subscribe("erin@example.org", Preferences.NONE, Frequency.DAILY, new Consent("web", null, null, "v1", at("19T07:00:00")), false);
-        store.unsubscribe(carol, at("18T20:00:00"));
-        store.unsubscribe(frank, at("17T06:00:00"));
-        complaint(frank);
+        store.unsubscribe(carol, at("18T20:00:00"), UnsubscribeReason.USER);
+        store.unsubscribe(frank, at("17T06:00:00"), UnsubscribeReason.COMPLAINT);
         delivery("19", alice, "sent", "19T08:00:00", "19T08:00:10", "250 accepted");
         delivery("19", bob, "sent", "19T08:00:00", "19T08:00:20", "250 accepted");
         delivery("19", dave, "failed", "19T08:00:00", null, "550 5.1.1 no such user");
@@ -64,19 +64,6 @@ final class ListHistory {
                 new Consent("cli", null, null, "v1", at(confirmedAt)), true).subscriber().id();
     }
 
-    /** Frank's unsubscribe was a spam complaint: recorded as the consent migration records it. */
-    private void complaint(long id) {
-        db.transaction(c -> {
-            if (!hasReasons(db)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ALTER TABLE subscriber ADD COLUMN unsubscribe_reason VARCHAR(16)");
-                }
-            }
-            return null;
-        });
-        sql("UPDATE subscriber SET unsubscribe_reason = 'complaint' WHERE id = ?", id);
-    }
-
     /** Gina's mailbox was closed: a hard bounce came back, as the bounce processing records it. */
     private void returnedHardBounce(long id, String at) {
         if (!hasTable(db, "bounce_event")) {
@@ -94,15 +81,6 @@ final class ListHistory {
     static boolean hasTable(Database db, String table) {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.executeQuery("SELECT * FROM " + table + " WHERE 1 = 0").close();
-            return true;
-        } catch (SQLException e) {
-            return false;
-        }
-    }
-
-    static boolean hasReasons(Database db) {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.executeQuery("SELECT unsubscribe_reason FROM subscriber WHERE 1 = 0").close();
             return true;
         } catch (SQLException e) {
             return false;

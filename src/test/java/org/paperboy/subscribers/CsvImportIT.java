@@ -51,7 +51,7 @@ class CsvImportIT {
                 "dave@example.org","llm","tokenizer; sparse attention"
                 alice@example.org,llm,
                 """);
-        CsvImport.Report report = importer(kind).run(csv, now);
+        CsvImport.Report report = importer(kind).run(csv, Status.CONFIRMED, now);
         assertThat(report.imported()).isEqualTo(3);
         assertThat(report.rejected()).extracting(CsvImport.Rejected::line).containsExactly(3L, 5L, 7L);
         assertThat(report.rejected().get(0).reason()).contains("not-an-address");
@@ -61,7 +61,7 @@ class CsvImportIT {
         Subscriber dave = store.find("dave@example.org").orElseThrow();
         assertThat(dave.keywords()).containsExactly("sparse attention", "tokenizer");
         assertThat(dave.status()).isEqualTo(Status.CONFIRMED);
-        assertThat(dave.consent().source()).isEqualTo("import");
+        assertThat(dave.consent().source()).isEqualTo("import:confirmed");
         assertThat(store.find("bob@example.org").orElseThrow().email()).isEqualTo("bob@example.org");
     }
 
@@ -72,10 +72,10 @@ class CsvImportIT {
         CsvImport importer = importer(kind);
         SubscriberStore store = new SubscriberStore(db);
         store.subscribe("frank@example.org", Preferences.NONE, Frequency.DAILY, new Consent("web", null, null, "v", now), true);
-        store.unsubscribe(store.find("frank@example.org").orElseThrow().id(), now);
-        CsvImport.Report first = importer.run(csv, now);
+        store.unsubscribe(store.find("frank@example.org").orElseThrow().id(), now, UnsubscribeReason.USER);
+        CsvImport.Report first = importer.run(csv, Status.CONFIRMED, now);
         List<Subscriber> before = store.list(null);
-        CsvImport.Report second = importer.run(csv, now.plusSeconds(3600));
+        CsvImport.Report second = importer.run(csv, Status.CONFIRMED, now.plusSeconds(3600));
         assertThat(first.imported()).isEqualTo(1);
         assertThat(first.alreadyPresent()).isEqualTo(1);
         assertThat(second.imported()).isZero();
@@ -89,7 +89,8 @@ class CsvImportIT {
     void aFileWithoutAnEmailColumnIsNamed(String kind) throws IOException {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "address,topics\nx@example.org,rl\n");
         CsvImport importer = importer(kind);
-        assertThatThrownBy(() -> importer.run(csv, now)).isInstanceOf(ConfigException.class)
-                .hasMessage(csv + " line 1: the header must name an \"email\" column (with optional \"topics\" and \"keywords\")");
+        assertThatThrownBy(() -> importer.run(csv, Status.CONFIRMED, now)).isInstanceOf(ConfigException.class)
+                .hasMessage(csv + " line 1: the header must name an \"email\" column; the first line must name the columns,"
+                        + " e.g. email,status,topics,keywords (as `subscribers export --csv` writes)");
     }
 }

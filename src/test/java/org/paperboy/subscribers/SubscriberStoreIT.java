@@ -72,11 +72,15 @@ class SubscriberStoreIT {
     void anUnsubscribedReaderKeepsTheirRowAndIsNotReaddedWithoutTheirConsent(String kind) {
         SubscriberStore store = open(kind);
         long id = store.subscribe("bob@example.org", Preferences.NONE, Frequency.DAILY, cli(), true).subscriber().id();
-        assertThat(store.unsubscribe(id, now.plusSeconds(60))).isTrue();
-        assertThat(store.unsubscribe(id, now.plusSeconds(120))).isTrue();
+        assertThat(store.unsubscribe(id, now.plusSeconds(60), UnsubscribeReason.USER)).isTrue();
+        assertThat(store.unsubscribe(id, now.plusSeconds(120), UnsubscribeReason.ADMIN)).isTrue();
         Subscriber bob = store.find(id).orElseThrow();
         assertThat(bob.status()).isEqualTo(Status.UNSUBSCRIBED);
         assertThat(bob.unsubscribedAt()).isEqualTo(now.plusSeconds(60));
+        assertThat(bob.unsubscribeReason()).isEqualTo(UnsubscribeReason.USER);
+        store.complaint("bob@example.org", now.plusSeconds(180));
+        assertThat(store.find(id).orElseThrow().unsubscribeReason()).isEqualTo(UnsubscribeReason.COMPLAINT);
+        assertThat(store.find(id).orElseThrow().unsubscribedAt()).isEqualTo(now.plusSeconds(60));
         assertThat(store.subscribe("bob@example.org", Preferences.NONE, Frequency.DAILY, cli(), true).outcome())
                 .isEqualTo(SubscriberStore.Outcome.REFUSED_UNSUBSCRIBED);
         assertThat(store.find(id).orElseThrow().status()).isEqualTo(Status.UNSUBSCRIBED);

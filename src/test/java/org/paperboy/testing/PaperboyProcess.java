@@ -43,6 +43,7 @@ public final class PaperboyProcess {
                   connections: 2
                 email:
                   publicBaseUrl: https://news.paperboy.test
+                  postalAddress: "Paperboy Press, 5 Mill Lane, Cambridge CB2 1RX"
                 database:
                   url: "%s"
                 tokens:

@@ -49,7 +49,7 @@ class ServeProcessIT {
             serve.destroy();   // SIGTERM
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as(PaperboyProcess.log(log)).isTrue();
         }
-        // the exit code after SIGTERM (143 today) belongs to the stop-signal work of issue 10 item 4, not to the web server
+        assertThat(serve.exitValue()).as("SIGTERM stops serve cleanly, with exit code 0").isZero();
         assertThat(PaperboyProcess.log(log)).doesNotContain("ERROR").doesNotContain("Exception");
     }
 

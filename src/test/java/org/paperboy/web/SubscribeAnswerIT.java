@@ -79,9 +79,12 @@ class SubscribeAnswerIT {
 
         assertThat(web.background().accepted() - queuedBefore).as("one piece of queued work per address").isEqualTo(EVERY_KIND.size());
         assertThat(paperboy.subscribers().find("new@example.org")).as("answered before any store work").isEmpty();
-        for (HttpResponse<String> answer : answers) {
+        String first = answers.get(0).body().replace(EVERY_KIND.get(0), "ADDRESS");
+        for (int i = 0; i < answers.size(); i++) {
+            HttpResponse<String> answer = answers.get(i);
             assertThat(answer.statusCode()).isEqualTo(200);
-            assertThat(answer.body()).isEqualTo(answers.get(0).body());
+            // the page repeats the address that was typed in, and nothing else differs
+            assertThat(answer.body().replace(EVERY_KIND.get(i), "ADDRESS")).isEqualTo(first);
             assertThat(headers(answer)).isEqualTo(headers(answers.get(0)));
         }
 
@@ -128,6 +131,7 @@ class SubscribeAnswerIT {
     private static Map<String, List<String>> headers(HttpResponse<String> answer) {
         Map<String, List<String>> headers = new TreeMap<>(answer.headers().map());
         headers.remove("date");
+        headers.remove("content-length");   // the page repeats the typed address, whose length varies
         return headers;
     }
 }

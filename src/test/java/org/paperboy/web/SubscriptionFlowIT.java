@@ -90,6 +90,8 @@ class SubscriptionFlowIT {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(first.body());
         assertThat(status("alice@example.org")).isEqualTo(Status.UNSUBSCRIBED);
+        assertThat(paperboy.subscribers().find("alice@example.org").orElseThrow().unsubscribeReason())
+                .isEqualTo(org.paperboy.subscribers.UnsubscribeReason.ONE_CLICK);
     }
 
     @Test
@@ -104,7 +106,8 @@ class SubscriptionFlowIT {
         for (String email : new String[] {"pending@example.org", "confirmed@example.org", "gone@example.org"}) {
             HttpResponse<String> answer = post("/subscribe", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8));
             assertThat(answer.statusCode()).as(email).isEqualTo(fresh.statusCode());
-            assertThat(answer.body()).as(email).isEqualTo(fresh.body());
+            // the page repeats the address typed, and nothing else differs
+            assertThat(answer.body().replace(email, "ADDRESS")).as(email).isEqualTo(fresh.body().replace("new@example.org", "ADDRESS"));
         }
     }
 

@@ -1,0 +1,104 @@
+package org.paperboy.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.paperboy.PaperboyException;
+import org.paperboy.papers.PaperLoader;
+import org.paperboy.ranking.Digest;
+import org.paperboy.ranking.Preferences;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code paperboy check}: the whole installation, one line per item, before real mail goes out:
+ * config, database, templates, each source, the SMTP server and the sender identity.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check the installation before real mail goes out: config, database (opened and migrated), templates,"
+                + " each source, the SMTP server (connect, STARTTLS, AUTH) and the sender identity"
+                + " (email.publicBaseUrl, smtp.fromAddress, email.postalAddress, tokens.secret).",
+            "One line per item: ok, note, warn or FAIL, then the config key. Exit code 0 when nothing failed, 1 when something did,"
+                + " 2 when the config cannot be read."})
+final class CheckCommand implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Mixin
+    CommonOptions common;
+
+    @Spec
+    CommandSpec spec;
+
+    CheckCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        PaperboyConfig config = common.config(env);
+        PrintWriter out = spec.commandLine().getOut();
+        List<CheckItem> items = new ArrayList<>();
+        Path file = common.file(env);
+        items.add(CheckItem.ok("config", "read " + (file != null ? file : Files.isRegularFile(ConfigLoader.DEFAULT_FILE)
+                ? ConfigLoader.DEFAULT_FILE : "the built-in defaults")));
+        try (Paperboy paperboy = Paperboy.wire(config)) {
+            items.add(database(paperboy));
+            LocalDate today = LocalDate.now(config.schedule().zone());
+            List<org.paperboy.papers.Paper> papers = new ArrayList<>();
+            config.papers().sources().forEach(source -> items.add(source(paperboy.loader(), source, today, papers)));
+            items.add(templates(paperboy, today, papers));
+        }
+        items.addAll(SmtpProbe.check(config.smtp()));
+        SenderIdentity.check(config).forEach(item -> items.add(config.smtp().host() == null && item.failed()
+                ? CheckItem.warn(item.key(), item.message() + " (fine for the outbox folder; refused once smtp.host is set)") : item));
+        items.forEach(item -> out.println(item.line()));
+        long failed = items.stream().filter(CheckItem::failed).count();
+        long warned = items.stream().filter(i -> i.level() == CheckItem.Level.WARN).count();
+        out.println(failed == 0 ? "No check failed" + (warned == 0 ? "." : " (" + warned + " warning(s)).") : failed + " check(s) failed.");
+        out.flush();
+        return failed == 0 ? 0 : Cli.FAILURE;
+    }
+
+    private static CheckItem database(Paperboy paperboy) {
+        try {
+            paperboy.database();
+            return CheckItem.ok("database.url", "opened and migrated " + paperboy.config().database().url());
+        } catch (PaperboyException | IllegalStateException e) {
+            return CheckItem.fail("database.url", e.getMessage());
+        }
+    }
+
+    /** Loads the source as {@code send} would: a file must exist and parse, a URL must answer. */
+    private static CheckItem source(PaperLoader loader, String source, LocalDate day, List<org.paperboy.papers.Paper> papers) {
+        try {
+            PaperLoader.Loaded loaded = loader.load(List.of(source), day);
+            papers.addAll(loaded.papers());
+            return loaded.papers().isEmpty() ? CheckItem.warn("papers.sources", source + ": reachable, but no papers for " + day)
+                    : CheckItem.ok("papers.sources", source + ": " + loaded.papers().size() + " papers for " + day);
+        } catch (RuntimeException e) {
+            return CheckItem.fail("papers.sources", source + ": " + e.getMessage());
+        }
+    }
+
+    /** Renders the day's general digest (an empty one when the sources gave nothing) through the templates. */
+    private static CheckItem templates(Paperboy paperboy, LocalDate day, List<org.paperboy.papers.Paper> papers) {
+        try {
+            Digest digest = papers.isEmpty() ? new Digest(day, Preferences.NONE, List.of())
+                    : new org.paperboy.ranking.Ranker(paperboy.classifier().classify(papers), paperboy.classifier().taxonomy(), day,
+                            paperboy.config().ranking(), paperboy.config().digest()).general();
+            paperboy.renderer().render(digest);
+            return CheckItem.ok("email.templates", "the digest renders from " + paperboy.config().email().templates()
+                    + (Files.isDirectory(Path.of(paperboy.config().email().templates())) ? "" : " (the jar's copies)"));
+        } catch (RuntimeException e) {
+            return CheckItem.fail("email.templates", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.paperboy.subscribers;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes every subscriber, whatever their status, as CSV with a header: everything a reader is
+ * (status, frequency, choices, consent, confirmation, unsubscribe and bounces), so that
+ * {@link CsvImport} into a fresh database restores each of them exactly, suppressions included.
+ */
+public final class CsvExport {
+
+    private final SubscriberStore store;
+
+    public CsvExport(SubscriberStore store) {
+        this.store = store;
+    }
+
+    /** Streams the subscribers in id order to {@code out}; returns how many were written. */
+    public long write(Appendable out) {
+        long[] count = {0};
+        try {
+            CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
+                    .setHeader(SubscriberCsv.COLUMNS.toArray(String[]::new)).build());
+            store.forEach(null, s -> {
+                try {
+                    printer.printRecord(SubscriberCsv.cells(s));
+                    count[0]++;
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
+                }
+            });
+            printer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);
+        }
+        return count[0];
+    }
+}

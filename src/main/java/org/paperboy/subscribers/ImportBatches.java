@@ -1,0 +1,126 @@
+package org.paperboy.subscribers;
+
+import org.paperboy.store.Database;
+import org.paperboy.store.DatabaseConfig;
+import org.paperboy.store.StoreException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores the checked rows of an import, a batch per transaction, and counts what happened. A batch
+ * the database refuses is stored again row by row, so one bad row costs only itself.
+ */
+final class ImportBatches {
+
+    /** A checked row and the line it came from. */
+    record Row(long line, Subscriber subscriber) {
+    }
+
+    private final Database db;
+    private final List<CsvImport.Rejected> rejected = new ArrayList<>();
+    private long imported;
+    private long suppressed;
+    private long present;
+
+    ImportBatches(Database db) {
+        this.db = db;
+    }
+
+    void reject(long line, String reason) {
+        rejected.add(new CsvImport.Rejected(line, reason));
+    }
+
+    CsvImport.Report report() {
+        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        return new CsvImport.Report(imported, suppressed, present, List.copyOf(rejected));
+    }
+
+    void store(List<Row> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            Counts counts = db.transaction(c -> storeBatch(c, batch));
+            imported += counts.imported();
+            suppressed += counts.suppressed();
+            present += counts.present();
+            rejected.addAll(counts.duplicates());
+        } catch (StoreException e) {
+            if (batch.size() == 1) {
+                reject(batch.get(0).line(), "the database refused it: " + Database.rootMessage(e));
+            } else {
+                batch.forEach(row -> store(List.of(row)));
+            }
+        }
+    }
+
+    /** What one batch did, counted once it is committed. */
+    private record Counts(long imported, long suppressed, long present, List<CsvImport.Rejected> duplicates) {
+    }
+
+    private Counts storeBatch(Connection c, List<Row> batch) throws SQLException {
+        Map<String, Status> existing = existing(c, batch);
+        Map<String, Row> fresh = new LinkedHashMap<>();
+        List<CsvImport.Rejected> duplicates = new ArrayList<>();
+        long[] counts = new long[3];
+        for (Row row : batch) {
+            String key = EmailAddress.key(row.subscriber().email());
+            Status now = existing.get(key);
+            if (now != null) {
+                counts[suppressesSubscribed(now, row.subscriber()) && suppress(c, key, row.subscriber()) ? 1 : 2]++;
+            } else if (fresh.containsKey(key)) {
+                duplicates.add(new CsvImport.Rejected(row.line(), "duplicate of line " + fresh.get(key).line()));
+            } else {
+                fresh.put(key, row);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(SubscriberRows.INSERT)) {
+            for (Row row : fresh.values()) {
+                SubscriberRows.bindInsert(ps, row.subscriber());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return new Counts(fresh.size(), counts[1], counts[2], duplicates);
+    }
+
+    private static boolean suppressesSubscribed(Status present, Subscriber row) {
+        boolean subscribed = present == Status.PENDING || present == Status.CONFIRMED;
+        return subscribed && (row.status() == Status.UNSUBSCRIBED || row.status() == Status.BOUNCED);
+    }
+
+    /** A present, subscribed reader whom the file lists as unsubscribed or bounced stops being mailed. */
+    private static boolean suppress(Connection c, String key, Subscriber s) throws SQLException {
+        return SubscriberStore.update(c, "UPDATE subscriber SET status = ?, unsubscribed_at = ?, unsubscribe_reason = ?,"
+                + " hard_bounces = CASE WHEN hard_bounces < ? THEN ? ELSE hard_bounces END"
+                + " WHERE email_key = ? AND status IN ('pending', 'confirmed')", s.status().key(), SubscriberStore.ts(s.unsubscribedAt()),
+                s.unsubscribeReason() == null ? null : s.unsubscribeReason().key(), s.hardBounces(), s.hardBounces(), key) > 0;
+    }
+
+    private static Map<String, Status> existing(Connection c, List<Row> batch) throws SQLException {
+        Map<String, Status> found = new HashMap<>();
+        StringBuilder sql = new StringBuilder("SELECT email_key, status FROM subscriber WHERE email_key IN (");
+        for (int i = 0; i < batch.size(); i++) {
+            sql.append(i == 0 ? "?" : ",?");
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
+            for (int i = 0; i < batch.size(); i++) {
+                ps.setString(i + 1, EmailAddress.key(batch.get(i).subscriber().email()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), Status.parse(rs.getString(2)));
+                }
+            }
+        }
+        return found;
+    }
+}
