@@ -26,11 +26,14 @@ final class Sends {
     private record Runs(double seconds, String lastOutcome) {
     }
 
-    List<SendDay> days(Connection c, LocalDate from) throws SQLException {
+    /** The digest dates of the window, and older ones planned within it (a day sent late). */
+    List<SendDay> days(Connection c, LocalDate from, Instant since) throws SQLException {
         List<Group> groups = Sql.list(c, "SELECT digest_date, " + EXPIRED + ", COUNT(*), MIN(created_at), MAX(sent_at) FROM delivery"
-                + " WHERE digest_date >= ? GROUP BY digest_date, " + EXPIRED, rs -> new Group(rs.getObject(1, LocalDate.class),
-                rs.getString(2), rs.getInt(3), Sql.instant(rs, 4), Sql.instant(rs, 5)), from);
-        Map<LocalDate, Runs> runs = runs(c, from);
+                + " WHERE digest_date IN (SELECT DISTINCT digest_date FROM delivery WHERE digest_date >= ? OR created_at >= ?)"
+                + " GROUP BY digest_date, " + EXPIRED, rs -> new Group(rs.getObject(1, LocalDate.class),
+                rs.getString(2), rs.getInt(3), Sql.instant(rs, 4), Sql.instant(rs, 5)), from, since);
+        LocalDate oldest = groups.stream().map(Group::date).min(LocalDate::compareTo).orElse(from);
+        Map<LocalDate, Runs> runs = runs(c, oldest.isBefore(from) ? oldest : from);
         Map<LocalDate, List<Group>> byDate = new TreeMap<>(java.util.Comparator.reverseOrder());
         groups.forEach(g -> byDate.computeIfAbsent(g.date(), k -> new ArrayList<>()).add(g));
         List<SendDay> days = new ArrayList<>();

@@ -53,7 +53,7 @@ public final class Stats {
             long sent = growth.stream().mapToLong(GrowthDay::sent).sum();
             long refused = growth.stream().mapToLong(GrowthDay::hardBounces).sum();
             Rates rates = new Rates(sent, refused, departures.complaints(c, since), departures.complaintsTracked());
-            return new Report(now, zone.getId(), days, from, to, readers, growth, new Sends().days(c, from), rates,
+            return new Report(now, zone.getId(), days, from, to, readers, growth, new Sends().days(c, from, since), rates,
                     Sends.recentRuns(c, RECENT_RUNS));
         });
     }

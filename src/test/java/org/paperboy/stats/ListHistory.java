@@ -87,7 +87,7 @@ final class ListHistory {
         }
     }
 
-    private void delivery(String day, long subscriber, String state, String created, String sent, String reply) {
+    void delivery(String day, long subscriber, String state, String created, String sent, String reply) {
         Instant createdAt = at(created);
         // a failed row's next_attempt_at is when the server refused it (Claims.record)
         Instant next = state.equals("failed") ? createdAt.plusSeconds(5) : createdAt;

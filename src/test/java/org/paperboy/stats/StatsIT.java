@@ -113,6 +113,21 @@ class StatsIT {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
+    void anOlderDatePlannedInTheWindowIsAmongItsSends(String kind) {
+        Stats stats = open(kind);
+        long alice = db.transaction(c -> {
+            try (var ps = c.prepareStatement("SELECT id FROM subscriber WHERE email = 'alice@example.org'"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        new ListHistory(db).delivery("10", alice, "sent", "19T09:00:00", "19T09:00:05", "250 accepted");
+        assertThat(stats.report(2).sends()).extracting(SendDay::date).containsExactly(LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-19"), LocalDate.parse("2026-11-10"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {Databases.SQLITE})
     void jsonCarriesEveryFigureWithIsoDates(String kind) throws Exception {
         JsonNode json = new ObjectMapper().readTree(ReportJson.format(open(kind).report(7)));
