@@ -1,20 +1,51 @@
 #!/usr/bin/env bash
-# Delivery benchmark (issue 6): send the seeds' digest to N subscribers (default 100,000) with a few
-# hundred distinct preference sets through Postfix's smtp-sink on loopback, then have smtp-source
-# send as many messages of the same average size over the same number of reused connections (-d).
-# Needs Debian's postfix package (smtp-sink, smtp-source).   bash bench/delivery.sh [N]
+# Delivery benchmark (issues 6 and 11): send the seeds' digest to N subscribers with 300 distinct
+# preference sets through Postfix's smtp-sink on loopback, then have smtp-source send as many
+# messages of the same average size over the same number of reused connections (-d -s 4) into the
+# same sink. Prints the time of each phase of the send (start, load, plan, send, stop; render is
+# the time spent rendering and encoding inside the send, over all sender threads), CPU per message
+# and the ratio to smtp-source for the sending phase and for the whole run.
+# Needs Debian's postfix package (smtp-sink, smtp-source) and, for postgres, psql.
+#   bash bench/delivery.sh [N] [embedded|postgres] ...     e.g. bash bench/delivery.sh 20000 embedded 100000 postgres
+# With no arguments: 20,000 and 100,000 readers on both databases. PostgreSQL: PAPERBOY_BENCH_PG
+# (default postgresql://postgres@127.0.0.1:55432), database paperboy_bench, dropped and created per run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-n=${1:-100000}
+root=$PWD
 connections=4
-port=2525
-jar=${JAR:-target/paperboy.jar}
+jar=$root/${JAR:-target/paperboy.jar}
+pg=${PAPERBOY_BENCH_PG:-postgresql://postgres@127.0.0.1:55432}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
-work=bench/work/delivery
-rm -rf "$work"; mkdir -p "$work"
-topics=(rl diffusion llm reasoning multimodal vision robotics agents efficiency safety audio code graphs)
-keywords=("protein folding" tokenizer "world model" benchmark "sparse attention" "video generation" quantization "reward model")
-{
+for tool in smtp-sink smtp-source ss /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install postfix iproute2 time)" >&2; exit 1; }
+done
+base=$root/bench/work/delivery
+rm -rf "$base"; mkdir -p "$base"
+sink=""
+trap '[ -n "$sink" ] && kill "$sink" 2>/dev/null || true' EXIT
+
+# a port nobody listens on, then smtp-sink on it; fail loudly unless it is smtp-sink that listens there
+start_sink() {
+  local tries=0
+  while :; do
+    port=$((20000 + RANDOM % 30000))
+    ss -Hltn "sport = :$port" | grep -q . || break
+    ((++tries < 50)) || { echo "bench: no free port found" >&2; exit 1; }
+  done
+  smtp-sink -u nobody 127.0.0.1:$port 1000 & sink=$!
+  for _ in $(seq 100); do
+    ss -Hltnp "sport = :$port" | grep -q "pid=$sink," && return 0
+    kill -0 "$sink" 2>/dev/null || { echo "bench: smtp-sink did not start on 127.0.0.1:$port" >&2; exit 1; }
+    sleep 0.05
+  done
+  echo "bench: something other than smtp-sink (pid $sink) holds 127.0.0.1:$port: $(ss -Hltnp "sport = :$port")" >&2
+  exit 1
+}
+
+subscribers() {   # N readers, 300 preference sets
+  local n=$1
+  topics=(rl diffusion llm reasoning multimodal vision robotics agents efficiency safety audio code graphs)
+  keywords=("protein folding" tokenizer "world model" benchmark "sparse attention" "video generation" quantization "reward model")
   echo "email,topics,keywords"
   for ((i = 0; i < n; i++)); do
     set=$((i % 300))
@@ -26,48 +57,88 @@ keywords=("protein folding" tokenizer "world model" benchmark "sparse attention"
       2) echo "reader$i@example.org,$t1,$k" ;;
     esac
   done
-} > "$work/subscribers.csv"
-config() {
+}
+
+config() {   # host, database url ("" for the embedded default under the working folder)
   cat <<YAML
 smtp:
   host: "$1"
-  port: $port
+  port: ${port:-2525}
   security: none
   connections: $connections
-  outbox: $work/outbox
+  outbox: outbox
+email:
+  templates: "$root/templates"
 delivery:
   claimBatch: 50
-database:
-  url: "jdbc:sqlite:$PWD/$work/$2.db"
 tokens:
   secret: benchmark-secret-0123456789
 YAML
+  [ -z "$2" ] || printf 'database:\n  url: "%s"\n' "$2"
 }
-config 127.0.0.1 db > "$work/smtp.yaml"
-config "" sample > "$work/outbox.yaml"
-run() { java -Xmx256m -Xlog:gc:file="$work/gc.log" -jar "$jar" "$@"; }
 
-# the average size of a message, from 300 readers (one per preference set) written to the outbox folder
-head -n 301 "$work/subscribers.csv" > "$work/sample.csv"
-java -jar "$jar" subscribers import "$work/sample.csv" -c "$work/outbox.yaml" >/dev/null
-java -jar "$jar" send --date 2026-11-20 --preview "" -c "$work/outbox.yaml" seeds >/dev/null
-avg=$(find "$work/outbox" -name '*.eml' -printf '%s\n' | awk '{s += $1} END {printf "%d", s / NR}')
+# the average size of a message: 300 readers (one per preference set) written to the outbox folder
+mkdir -p "$base/sample"
+subscribers 300 > "$base/sample/subscribers.csv"
+config "" "" > "$base/sample/outbox.yaml"
+(cd "$base/sample" && java -jar "$jar" subscribers import subscribers.csv -c outbox.yaml >/dev/null \
+  && java -jar "$jar" send --date 2026-11-20 --preview "" -c outbox.yaml "$root/seeds" >/dev/null)
+avg=$(find "$base/sample/outbox" -name '*.eml' -printf '%s\n' | awk '{s += $1} END {printf "%d", s / NR}')
+[ "$avg" -gt 0 ]
 
-java -jar "$jar" subscribers import "$work/subscribers.csv" -c "$work/smtp.yaml"
-smtp-sink -u nobody 127.0.0.1:$port 1000 & sink=$!
-trap 'kill $sink 2>/dev/null || true' EXIT
-sleep 1
-start=$(date +%s.%N)
-run send --date 2026-11-20 --preview "" -c "$work/smtp.yaml" seeds | tee "$work/send.out"
-end=$(date +%s.%N)
-peak=$(grep -oE '[0-9]+M->[0-9]+M' "$work/gc.log" | sed 's/M->.*//' | sort -n | tail -n 1)
-rate=$(grep -oE 'at [0-9]+/s' "$work/send.out" | grep -oE '[0-9]+')
+run() {   # readers, database
+  local n=$1 db=$2 work=$base/$1-$2 url=""
+  mkdir -p "$work"; cd "$work"
+  if [ "$db" = postgres ]; then
+    psql -q "$pg/postgres" -c "DROP DATABASE IF EXISTS paperboy_bench" -c "CREATE DATABASE paperboy_bench" >/dev/null
+    url="jdbc:${pg/postgresql:\/\/postgres@/postgresql://}/paperboy_bench?user=postgres"
+  fi
+  subscribers "$n" > subscribers.csv
+  start_sink
+  config 127.0.0.1 "$url" > smtp.yaml
+  java -jar "$jar" subscribers import subscribers.csv -c smtp.yaml >/dev/null
+  local launched ended loadavg
+  loadavg=$(cut -d' ' -f1 /proc/loadavg)
+  launched=$(date +%s%3N)
+  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true ${BENCH_JAVA_OPTS:-} -jar "$jar" \
+    send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err
+  ended=$(date +%s%3N)
+  grep -q "sent $n," send.out || { echo "bench: paperboy did not send all $n: $(cat send.out)" >&2; exit 1; }
+  local s0 s1
+  s0=$(date +%s%N)
+  /usr/bin/time -f "%U %S" -o source-time.txt smtp-source -d -s $connections -m "$n" -l "$avg" \
+    -f bench@paperboy.test -t reader@example.org 127.0.0.1:$port
+  s1=$(date +%s%N)
+  kill "$sink"; wait "$sink" 2>/dev/null || true; sink=""
+  local peak
+  peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | sed 's/M->.*//' | sort -n | tail -n 1)
+  awk -v n="$n" -v db="$db" -v launched="$launched" -v ended="$ended" -v s0="$s0" -v s1="$s1" -v avg="$avg" \
+      -v peak="${peak:-?}" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
+    $1 == "phase" { split($3, e, "="); split($4, c, "="); at[$2] = e[2]; cpuat[$2] = c[2] }
+    $1 == "phase-total" { split($3, m, "="); total[$2] = m[2] }
+    END {
+      split(cpu, u, " "); split(scpu, v, " ")
+      send = (at["send"] - at["plan"]) / 1000; whole = (ended - launched) / 1000
+      source = n / ((s1 - s0) / 1e9)
+      printf "%d readers, %s database, %d-byte messages, %d connections\n", n, db, avg, 4
+      printf "  phases (s): start %.2f (JVM up %.2f), load %.2f, plan %.2f, send %.2f, stop %.2f; whole run %.2f\n",
+        (at["start"] - launched) / 1000, (at["jvm"] - launched) / 1000, (at["load"] - at["start"]) / 1000,
+        (at["plan"] - at["load"]) / 1000, send, (ended - at["send"]) / 1000, whole
+      printf "  CPU by phase (s): start %.2f, load %.2f, plan %.2f, send %.2f, stop %.2f; load average %s when the run began\n",
+        cpuat["start"] / 1000, (cpuat["load"] - cpuat["start"]) / 1000, (cpuat["plan"] - cpuat["load"]) / 1000,
+        (cpuat["send"] - cpuat["plan"]) / 1000, (cpuat["exit"] - cpuat["send"]) / 1000, loadavg
+      printf "  inside the send, over all sender threads: render %.2f s, encode %.2f s\n", total["render"] / 1000, total["encode"] / 1000
+      printf "  paperboy: sending %.0f msg/s, whole run %.0f msg/s; CPU %.0f us/msg in all, %.0f us/msg while sending; peak heap %s MB (-Xmx256m)\n",
+        n / send, n / whole, (u[1] + u[2]) * 1e6 / n, (cpuat["send"] - cpuat["plan"]) * 1000 / n, peak
+      printf "  smtp-source -d -s 4: %.0f msg/s (CPU %.0f us/msg)\n", source, (v[1] + v[2]) * 1e6 / n
+      printf "  ratio to smtp-source: sending %.2f, whole run %.2f\n", n / send / source, n / whole / source
+    }' send.err | tee -a "$base/results.txt"
+  cd "$root"
+}
 
-start2=$(date +%s.%N)
-smtp-source -d -s $connections -m "$n" -l "$avg" -f bench@paperboy.test -t reader@example.org 127.0.0.1:$port
-end2=$(date +%s.%N)
-source_rate=$(echo "$n / ($end2 - $start2)" | bc -l)
-printf 'messages: %d, average size %d bytes, %d connections\n' "$n" "$avg" "$connections"
-printf 'paperboy send: %.1f s in all; sending at %d msg/s; peak heap %s MB (-Xmx256m)\n' "$(echo "$end - $start" | bc -l)" "$rate" "${peak:-?}"
-printf 'smtp-source:   %.0f msg/s\n' "$source_rate"
-printf 'ratio paperboy / smtp-source: %.2f\n' "$(echo "$rate / $source_rate" | bc -l)"
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(20000 embedded 20000 postgres 100000 embedded 100000 postgres)
+[ $((${#args[@]} % 2)) -eq 0 ] || args+=(embedded)
+for ((a = 0; a < ${#args[@]}; a += 2)); do
+  run "${args[a]}" "${args[a + 1]}"
+done

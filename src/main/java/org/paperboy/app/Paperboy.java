@@ -148,7 +148,10 @@ public final class Paperboy implements AutoCloseable {
 
     /** As {@link #send}, also writing the day's general digest as preview files under {@code previewDir} when it is set. */
     public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options, Path previewDir) {
+        org.paperboy.delivery.Phases.mark("start");
         Rankings rankings = rankings(sources);
+        rankings.daily(day);   // loaded here rather than inside planning, so a benchmark can time loading
+        org.paperboy.delivery.Phases.mark("load");
         if (previewDir != null) {
             new PreviewWriter(renderer, config.email()).write(previewDir, day,
                     List.of(new PreviewWriter.Variant("", "General digest", renderer.render(rankings.daily(day).general()))));
@@ -233,6 +236,13 @@ public final class Paperboy implements AutoCloseable {
                     config.email().publicBaseUrl(), topicSlugs(), clock);
         }
         return subscriptions;
+    }
+
+    /** Acts on returned mail (bounces, complaints, mailed unsubscribes) for this installation's readers. */
+    public org.paperboy.bounces.BounceProcessor bounceProcessor() {
+        return new org.paperboy.bounces.BounceProcessor(database(), config.bounces(), config.smtp().envelopeSender(),
+                token -> subscriptions().byToken(Tokens.Purpose.UNSUBSCRIBE, token)
+                        .map(s -> java.util.OptionalLong.of(s.id())).orElse(java.util.OptionalLong.empty()), clock);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.paperboy.bounces.BouncePoller;
 import org.paperboy.schedule.ClusterHelper;
 import org.paperboy.schedule.DailySchedule;
 import org.paperboy.web.ManagementServer;
@@ -57,7 +58,8 @@ final class RunCommand implements Callable<Integer> {
              WebServer web = config.web().enabled() ? ServeCommand.startWeb(paperboy, metrics) : null;
              ManagementServer management = Management.start(paperboy, metrics, schedule);
              ClusterHelper helper = config.schedule().clustered()
-                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), config.schedule().checkinSeconds()) : null) {
+                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), config.schedule().checkinSeconds()) : null;
+             BouncePoller bounces = config.bounces().polled() ? BouncePoller.start(paperboy.bounceProcessor(), config.bounces()) : null) {
             Date next = schedule.start();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Daily job \"%s\" (%s); next fire %s%s%s%n", config.schedule().cron(),

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.paperboy.subscribers.CsvExport;
 import org.paperboy.subscribers.CsvImport;
 import org.paperboy.subscribers.Status;
+import org.paperboy.bounces.BounceStates;
 import org.paperboy.subscribers.Subscriber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,8 +59,10 @@ final class SubscribersCommand implements Runnable {
             Status only = status == null ? null : Status.parse(status);
             PrintWriter out = spec.commandLine().getOut();
             try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
-                paperboy.subscribers().forEach(only, s -> out.println(json ? toJson(s) : String.format("%-40s %-12s %-7s %s",
-                        s.email(), s.status().key(), s.frequency().key(), describe(s))));
+                Map<Long, BounceStates.ReaderState> bounces = BounceStates.readers(paperboy.database());
+                paperboy.subscribers().forEach(only, s -> out.println(json ? toJson(s, bounces.getOrDefault(s.id(), BounceStates.ReaderState.NONE))
+                        : String.format("%-40s %-12s %-7s %s", s.email(), s.status().key(), s.frequency().key(), describe(s)
+                                + (bounces.containsKey(s.id()) ? "  " + bounces.get(s.id()).describe() : ""))));
             }
             out.flush();
             return 0;
@@ -71,6 +74,10 @@ final class SubscribersCommand implements Runnable {
         }
 
         private static String toJson(Subscriber s) {
+            return toJson(s, null);
+        }
+
+        private static String toJson(Subscriber s, BounceStates.ReaderState bounces) {
             ObjectNode o = PaperJson.MAPPER.createObjectNode();
             o.put("email", s.email());
             o.put("status", s.status().key());
@@ -87,6 +94,13 @@ final class SubscribersCommand implements Runnable {
             o.put("consentIp", s.consent().ip());
             o.put("consentUserAgent", s.consent().userAgent());
             o.put("consentTextVersion", s.consent().textVersion());
+            if (bounces != null) {
+                // what came back by mail (bounce_event), beside hardBounces counted at send time
+                ObjectNode returned = o.putObject("returned");
+                returned.put("hard", bounces.hard());
+                returned.put("soft", bounces.soft());
+                returned.put("complained", bounces.complaints() > 0);
+            }
             try {
                 return PaperJson.MAPPER.writeValueAsString(o);
             } catch (JsonProcessingException e) {

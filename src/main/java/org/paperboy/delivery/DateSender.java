@@ -41,8 +41,10 @@ final class DateSender {
 
     DeliveryReport send(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, RenderCache renders,
                         Map<String, Integer> before, int planned, Progress progress, long started) {
-        Function<OutboxRow, Digest> digests = row -> (row.kind().equals("weekly") ? weekly.get() : daily)
-                .rankExactly(row.preferences(), Set.copyOf(row.paperIds()));
+        // readers planned with the same papers and preferences share one digest: rebuilt once
+        Map<List<Object>, Digest> rebuilt = new java.util.concurrent.ConcurrentHashMap<>();
+        Function<OutboxRow, Digest> digests = row -> rebuilt.computeIfAbsent(List.of(row.kind(), row.preferences(), row.paperIds()),
+                k -> (row.kind().equals("weekly") ? weekly.get() : daily).rankExactly(row.preferences(), Set.copyOf(row.paperIds())));
         DigestMails mails = new DigestMails(renders, parts.subscriptions(), parts.smtp(), parts.listName());
         SenderWorker.Context ctx = new SenderWorker.Context(date, claims, sender, recorder, parts.mailer(),
                 new RateLimit(parts.smtp().ratePerSecond()), digests, mails, parts.config(), parts.smtp(), parts.clock(), stopping);

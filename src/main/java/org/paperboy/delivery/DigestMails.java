@@ -2,15 +2,17 @@ package org.paperboy.delivery;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.paperboy.digest.Email;
+import java.util.concurrent.ConcurrentHashMap;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.digest.RenderedDigest;
 import org.paperboy.ranking.Digest;
 import org.paperboy.subscribers.SubscriptionService;
 
 /**
- * Turns a reader's digest into the message sent to them: rendered once per distinct digest, the
- * reader's links filled in, and the list headers mail clients show an unsubscribe button for:
- * List-Id (RFC 2919), List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058).
+ * Turns a reader's digest into the message sent to them: rendered and MIME-encoded once per distinct
+ * digest, the reader's address and links spliced into the encoded bytes, and the list headers mail
+ * clients show an unsubscribe button for: List-Id (RFC 2919), List-Unsubscribe with
+ * List-Unsubscribe-Post (RFC 2369, RFC 8058).
  */
 final class DigestMails {
 
@@ -18,6 +20,8 @@ final class DigestMails {
     private final SubscriptionService subscriptions;
     private final SmtpConfig smtp;
     private final String listId;
+    /** Each distinct digest encoded once, its reader slots kept; keyed by the rendered digest itself. */
+    private final Map<RenderedDigest, EncodedDigest> encodings = new ConcurrentHashMap<>();
 
     DigestMails(RenderCache renders, SubscriptionService subscriptions, SmtpConfig smtp, String listName) {
         this.renders = renders;
@@ -28,13 +32,20 @@ final class DigestMails {
 
     OutgoingMail mail(OutboxRow row, Digest digest) {
         String unsubscribe = subscriptions.unsubscribeUrl(row.subscriberId());
-        Email email = renders.render(digest).fill(row.email(), unsubscribe, subscriptions.preferencesUrl(row.subscriberId()));
+        long started = System.nanoTime();
+        RenderedDigest rendered = renders.render(digest);
+        long renderedAt = System.nanoTime();
+        EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
+        Phases.add("render", renderedAt - started);
+        Phases.add("encode", System.nanoTime() - renderedAt);
+        MailBody body = MailBody.spliced(encoded, RenderedDigest.values(row.email(), unsubscribe,
+                subscriptions.preferencesUrl(row.subscriberId())));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Id", listId);
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:unsubscribe@" + smtp.domain() + "?subject=unsubscribe%20"
                 + subscriptions.unsubscribeToken(row.subscriberId()) + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("X-Paperboy-Date", row.date().toString());
-        return new OutgoingMail(row.email(), email.subject(), email.html(), email.text(), row.messageId(), headers);
+        return new OutgoingMail(row.email(), rendered.subject(), body, row.messageId(), headers);
     }
 }

@@ -2,85 +2,109 @@ package org.paperboy.delivery;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
-import java.util.Date;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
-import org.eclipse.angus.mail.smtp.SMTPMessage;
+import java.util.TreeMap;
+import java.util.UUID;
 
 /**
- * Builds the MIME message: one recipient, {@code multipart/alternative} with text/plain first
- * and text/html last (RFC 2046: the preferred part comes last), both quoted-printable so no line
- * exceeds 998 octets (RFC 5322 2.1.1), the subject RFC 2047-encoded when it is not ASCII, and
- * our own Message-ID so a retry carries the same one.
+ * Writes a message's header lines, and hands the body over as its digest's encoding with the
+ * reader's values spliced in: one recipient, {@code multipart/alternative}, our own Message-ID so
+ * a retry carries the same one, the subject RFC 2047-encoded when it is not ASCII, long list
+ * headers folded (RFC 5322 2.2.3). A header value that is not ASCII or would make a line longer
+ * than 998 octets (RFC 5322 2.1.1) is refused rather than sent broken.
  */
 final class MessageFactory {
 
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.US);
+    private static final int MAX_LINE = 998;
+
     private final SmtpConfig config;
     private final Session session;
+    private final String fixedLines;
 
     MessageFactory(SmtpConfig config, Session session) {
         this.config = config;
         this.session = session;
+        try {
+            String from = "From: " + MimeUtility.fold(6, new InternetAddress(config.fromAddress(), config.fromName(), "UTF-8").toString());
+            String replyTo = config.replyTo() == null ? ""
+                    : "Reply-To: " + MimeUtility.fold(10, new InternetAddress(config.replyTo(), true).toString()) + "\r\n";
+            this.fixedLines = from + "\r\n" + replyTo;
+        } catch (UnsupportedEncodingException | AddressException e) {
+            throw new IllegalArgumentException("smtp.fromAddress or smtp.replyTo is not an address: " + e.getMessage(), e);
+        }
     }
 
-    SMTPMessage build(OutgoingMail mail) throws MessagingException {
-        SMTPMessage message = new FixedIdMessage(session, mail.messageId());
-        try {
-            message.setFrom(new InternetAddress(config.fromAddress(), config.fromName(), "UTF-8"));
-        } catch (UnsupportedEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(mail.to(), true));
-        if (config.replyTo() != null) {
-            message.setReplyTo(new InternetAddress[] {new InternetAddress(config.replyTo(), true)});
-        }
-        message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-        message.setSentDate(new Date());
-        for (Map.Entry<String, String> header : mail.headers().entrySet()) {
-            // long list headers are folded (RFC 5322 2.2.3) so lines stay short
-            message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
-        }
-        MimeMultipart alternative = new MimeMultipart("alternative");
-        alternative.addBodyPart(part(mail.text(), "plain"));
-        if (mail.html() != null) {
-            alternative.addBodyPart(part(mail.html(), "html"));
-        }
-        message.setContent(alternative);
+    /**
+     * The message for Angus's SMTP transport, with the VERP envelope sender when one is configured;
+     * {@code direct}, when not null, is the connection's own socket stream (no TLS) to write the data to.
+     */
+    SplicedMessage message(OutgoingMail mail, java.io.OutputStream direct) throws MessagingException {
+        SplicedMessage message = new SplicedMessage(session, headerLines(mail), mail.body(), direct);
         if (config.envelopeSender() != null) {
             message.setEnvelopeFrom(config.envelopeSender().replace("{verp}", mail.to().replace('@', '=')));
         }
-        message.saveChanges();
         return message;
     }
 
-    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        part.setText(content, StandardCharsets.UTF_8.name(), subtype);
-        part.setHeader("Content-Transfer-Encoding", "quoted-printable");
-        return part;
+    /** The recipient, parsed strictly. */
+    InternetAddress[] recipients(OutgoingMail mail) throws AddressException {
+        return new InternetAddress[] {new InternetAddress(mail.to(), true)};
     }
 
-    /** A message whose Message-ID is ours, not one Jakarta Mail makes up on save. */
-    private static final class FixedIdMessage extends SMTPMessage {
-        private final String id;
+    /** Writes the whole message, as an {@code .eml} file holds it. */
+    void writeTo(OutgoingMail mail, OutputStream out) throws IOException, MessagingException {
+        out.write(headerLines(mail));
+        mail.body().writeTo(out, new Bytes(1024), false);
+    }
 
-        FixedIdMessage(Session session, String id) {
-            super(session);
-            this.id = id;
+    /** The message's header lines and the blank line that ends them. */
+    byte[] headerLines(OutgoingMail mail) throws MessagingException {
+        Bytes out = new Bytes(1024);
+        line(out, "Date", ZonedDateTime.now().format(DATE));
+        out.ascii(fixedLines);
+        line(out, "To", recipients(mail)[0].toString());
+        line(out, "Message-ID", "<" + (mail.messageId() != null ? mail.messageId() : UUID.randomUUID() + "@" + config.domain()) + ">");
+        out.add(mail.body().encoded().subjectLine(mail.subject()));
+        out.ascii("MIME-Version: 1.0\r\n");
+        for (Map.Entry<String, String> header : new TreeMap<>(mail.headers()).entrySet()) {
+            line(out, header.getKey(), MimeUtility.fold(header.getKey().length() + 2, header.getValue()));
         }
+        out.ascii("Content-Type: multipart/alternative;\r\n\tboundary=\"" + mail.body().encoded().boundary() + "\"\r\n\r\n");
+        return out.toArray();
+    }
 
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            if (id != null) {
-                setHeader("Message-ID", "<" + id + ">");
-            } else {
-                super.updateMessageID();
+    /** Writes a header line; the only CRLFs allowed are the folds MimeUtility.fold put in, each followed by a space. */
+    private static void line(Bytes out, String name, String value) throws MessagingException {
+        int column = name.length() + 2;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' && i + 2 < value.length() && value.charAt(i + 1) == '\n'
+                    && (value.charAt(i + 2) == ' ' || value.charAt(i + 2) == '\t')) {
+                column = 0;
+                i++;
+                continue;
+            }
+            if (c >= 0x7f || (c < 0x20 && c != '\t')) {
+                throw new MessagingException("the " + name + " header holds a character that is not printable ASCII: "
+                        + value.replaceAll("\\p{Cntrl}", " "));
+            }
+            if (++column > MAX_LINE) {
+                throw new MessagingException("the " + name + " header is longer than " + MAX_LINE + " characters");
             }
         }
+        out.ascii(name);
+        out.ascii(": ");
+        out.ascii(value);
+        out.crlf();
     }
 }

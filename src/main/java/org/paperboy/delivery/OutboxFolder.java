@@ -55,7 +55,7 @@ public final class OutboxFolder implements Mailer {
             Files.createDirectories(file.getParent());
             Path tmp = Files.createTempFile(file.getParent(), ".writing-", ".eml");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                messages.build(mail).writeTo(out);
+                messages.writeTo(mail, out);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | MessagingException e) {

@@ -48,9 +48,9 @@ public record SmtpConfig(String host, Integer port, String security, String user
         }
         messagesPerConnection = positive("smtp.messagesPerConnection", messagesPerConnection, 1000);
         outbox = outbox == null || outbox.isBlank() ? "out/outbox" : outbox.strip();
-        for (String header : new String[] {fromAddress, fromName, replyTo == null ? "" : replyTo}) {
+        for (String header : new String[] {fromAddress, fromName, replyTo == null ? "" : replyTo, envelopeSender == null ? "" : envelopeSender}) {
             if (header.indexOf('\r') >= 0 || header.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("smtp sender fields must be one line");
+                throw new IllegalArgumentException("smtp sender fields (fromAddress, fromName, replyTo, envelopeSender) must be one line");
             }
         }
     }

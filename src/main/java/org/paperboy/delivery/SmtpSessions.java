@@ -1,54 +1,30 @@
 package org.paperboy.delivery;
 
 import jakarta.mail.Session;
+import jakarta.mail.util.StreamProvider;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /** The Jakarta Mail session for a config: timeouts always set, since the default is to wait forever. */
 final class SmtpSessions {
 
-    /** Plain sockets with TCP_NODELAY. */
-    static final class NoDelaySocketFactory extends javax.net.SocketFactory {
-        @Override
-        public java.net.Socket createSocket() throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
+    /** The system property Jakarta Mail reads its stream provider's class from, and Angus's provider. */
+    static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+    static final String ANGUS_STREAMS = "org.eclipse.angus.mail.util.MailStreamProvider";
 
-        @Override
-        public java.net.Socket createSocket(String host, int port) throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(String host, int port, java.net.InetAddress local, int localPort) throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket(host, port, local, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port) throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket(host, port);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public java.net.Socket createSocket(java.net.InetAddress host, int port, java.net.InetAddress local, int localPort)
-                throws java.io.IOException {
-            java.net.Socket socket = new java.net.Socket(host, port, local, localPort);
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-    }
+    /** For smtps only (TLS from the first byte): Angus's write timeout, with one timer thread for all connections. */
+    private static final ScheduledExecutorService TLS_WRITE_TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "smtps-write-timeout");
+        t.setDaemon(true);
+        return t;
+    });
 
     private SmtpSessions() {
     }
 
     static Session create(SmtpConfig config) {
+        nameStreamProvider();
         String protocol = config.security().equals("ssl") ? "smtps" : "smtp";
         Properties p = new Properties();
         p.put("mail.transport.protocol", protocol);
@@ -56,15 +32,16 @@ final class SmtpSessions {
         p.put("mail." + protocol + ".port", String.valueOf(config.port()));
         p.put("mail." + protocol + ".connectiontimeout", String.valueOf(config.connectTimeoutSeconds() * 1000L));
         p.put("mail." + protocol + ".timeout", String.valueOf(config.readTimeoutSeconds() * 1000L));
-        p.put("mail." + protocol + ".writetimeout", String.valueOf(config.writeTimeoutSeconds() * 1000L));
         p.put("mail." + protocol + ".auth", String.valueOf(config.username() != null));
         p.put("mail." + protocol + ".from", config.fromAddress());
         p.put("mail.mime.allowutf8", "false");
-        // commands are small writes answered one by one: without TCP_NODELAY, Nagle's algorithm and
-        // the server's delayed ACK add up to 40 ms to every message on an otherwise fast link
         if (!config.security().equals("ssl")) {
-            p.put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+            // plain and STARTTLS connections write through our sockets, whose write timeout one watchdog keeps
+            p.put("mail.smtp.socketFactory", WriteWatchdog.socketFactory(config.writeTimeoutSeconds() * 1000L));
             p.put("mail.smtp.socketFactory.fallback", "false");
+        } else {
+            p.put("mail.smtps.writetimeout", String.valueOf(config.writeTimeoutSeconds() * 1000L));
+            p.put("mail.smtps.executor.writetimeout", TLS_WRITE_TIMER);
         }
         if (config.security().equals("starttls")) {
             p.put("mail.smtp.starttls.enable", "true");
@@ -74,5 +51,28 @@ final class SmtpSessions {
             p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
         return Session.getInstance(p);
+    }
+
+    /**
+     * Names Angus's stream provider, unless the operator named one, and checks Jakarta Mail loads it:
+     * unnamed, Jakarta Mail 2.1 looks it up with a ServiceLoader scan of the class path for every
+     * MIME part and every encoder (jakartaee/mail-api #699, #861).
+     */
+    static void nameStreamProvider() {
+        String named = System.getProperty(STREAM_PROVIDER);
+        if (named == null || named.isBlank()) {
+            System.setProperty(STREAM_PROVIDER, ANGUS_STREAMS);
+            named = ANGUS_STREAMS;
+        }
+        String loaded;
+        try {
+            loaded = StreamProvider.provider().getClass().getName();
+        } catch (RuntimeException e) {
+            loaded = e.getMessage();
+        }
+        if (!named.equals(loaded)) {
+            throw new DeliveryException("the system property " + STREAM_PROVIDER + " names " + named
+                    + ", but Jakarta Mail cannot load it (" + loaded + ")", false, null);
+        }
     }
 }

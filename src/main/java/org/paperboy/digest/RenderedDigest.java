@@ -32,13 +32,37 @@ public final class RenderedDigest {
 
     /** The mail for one reader; each value is escaped for HTML in the HTML part. */
     public Email fill(String email, String unsubscribeUrl, String preferencesUrl) {
+        Values values = values(email, unsubscribeUrl, preferencesUrl);
+        return new Email(subject, html.with(values.html()), text.with(values.text()));
+    }
+
+    /** A reader's slot values as {@link #fill} writes them: one line each, escaped for the HTML part. */
+    public record Values(String[] text, String[] html) {
+    }
+
+    /** The values for {@link #htmlSlots} and {@link #textSlots}, slot number n at index n. */
+    public static Values values(String email, String unsubscribeUrl, String preferencesUrl) {
         String[] values = {email, unsubscribeUrl, preferencesUrl};
         String[] escaped = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = oneLine(values[i]);
             escaped[i] = escapeHtml(values[i]);
         }
-        return new Email(subject, html.with(escaped), text.with(values));
+        return new Values(values, escaped);
+    }
+
+    /** A body cut at its reader slots: parts.get(0), slot slots[0], parts.get(1), ..., the last part. */
+    public record Slotted(List<String> parts, int[] slots) {
+    }
+
+    /** The HTML body cut at its slots, for a writer that encodes the rest once (delivery's splicing). */
+    public Slotted htmlSlots() {
+        return new Slotted(html.parts(), html.slots().clone());
+    }
+
+    /** The text body cut at its slots. */
+    public Slotted textSlots() {
+        return new Slotted(text.parts(), text.slots().clone());
     }
 
     /** The value without CR, LF or tab: a reader's values never break a line or a header. */

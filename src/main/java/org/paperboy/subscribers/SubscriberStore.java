@@ -113,6 +113,12 @@ public final class SubscriberStore {
     /** What became of a confirmation token. */
     public enum Confirmation { CONFIRMED, UNKNOWN, EXPIRED, USED }
 
+    /** The subscriber a confirmation token was sent to, used or not. */
+    public Optional<Subscriber> byConfirmationToken(String tokenHash) {
+        return db.transaction(c -> query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE id ="
+                + " (SELECT subscriber_id FROM confirmation_token WHERE token_hash = ?)", tokenHash).stream().findFirst());
+    }
+
     /** Confirms the subscriber a token was sent to; a token works once, before it expires. */
     public Confirmation confirm(String tokenHash, Instant now) {
         return db.transaction(c -> {

@@ -84,6 +84,11 @@ public final class SubscriptionService {
         return store.confirm(Tokens.hash(token), clock.instant());
     }
 
+    /** The reader a confirmation link was sent to (to name their topics once confirmed). */
+    public Optional<Subscriber> byConfirmationToken(String token) {
+        return token == null || token.length() > 64 ? Optional.empty() : store.byConfirmationToken(Tokens.hash(token));
+    }
+
     /** Unsubscribes the reader a signed link was made for, from the page; false for a bad token. */
     public boolean unsubscribe(String signedToken) {
         return unsubscribe(signedToken, UnsubscribeReason.USER);

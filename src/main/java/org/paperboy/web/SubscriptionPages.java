@@ -72,8 +72,7 @@ final class SubscriptionPages {
 
     void confirm(Exchange ex, String token) throws IOException {
         switch (subscriptions.confirm(token)) {
-            case CONFIRMED -> ex.html(200, pages.message("You are subscribed",
-                    "Thank you. The next digest is on its way to you; every one has a link to change your topics or unsubscribe.", null, null));
+            case CONFIRMED -> ex.html(200, confirmed(token));
             case EXPIRED -> ex.html(410, pages.message("This link has expired",
                     "Confirmation links work for 72 hours. Please subscribe again to get a new one.", null, null));
             case USED -> ex.html(410, pages.message("This link was already used",
@@ -81,6 +80,18 @@ final class SubscriptionPages {
             default -> ex.html(400, pages.message("This link is not valid",
                     "The link may be incomplete: copy the whole link from the mail, or subscribe again.", null, null));
         }
+    }
+
+    /** The page after confirming: names the address, the frequency and the topics chosen. */
+    private String confirmed(String token) {
+        var reader = subscriptions.byConfirmationToken(token);
+        List<String> topics = reader.map(r -> r.preferences().topics()).orElse(List.of());
+        String who = reader.map(r -> r.email() + " gets the " + r.frequency().key() + " digest").orElse("You get the digest");
+        Map<String, Object> model = pages.messageModel("You are subscribed", "Thank you. " + who
+                + (topics.isEmpty() ? ", on every topic." : ", on these topics:") + " Every digest has a link to change your"
+                + " topics or unsubscribe.", null, null);
+        model.put("topicNames", pages.topicNames(topics));
+        return pages.render("message.html.ftlh", model);
     }
 
     /** The same page whatever the address's state: it only repeats what the form said. */

@@ -41,7 +41,7 @@ final class AdminFixture implements AutoCloseable {
     AdminFixture(Path dir, GreenMailExtension smtp, AdminConfig admin) {
         var c = TestSetup.config(dir, smtp.getSmtp().getPort(), null);
         paperboy = Paperboy.wire(new PaperboyConfig(c.papers(), c.ranking(), c.digest(), c.email(), c.smtp(), c.delivery(), c.database(),
-                c.tokens(), c.web(), c.schedule(), c.logging(), admin));
+                c.tokens(), c.web(), c.schedule(), c.logging(), c.bounces(), admin));
         for (String reader : List.of("alice@example.org", "bob@example.org")) {
             paperboy.subscriptions().subscribe(reader, Preferences.NONE, Frequency.DAILY,
                     new Consent("cli", null, null, "v1", Instant.parse("2026-11-01T00:00:00Z")), true, Runnable::run);

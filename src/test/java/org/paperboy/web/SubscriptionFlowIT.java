@@ -74,7 +74,11 @@ class SubscriptionFlowIT {
         assertThat(page.body()).contains("<form method=\"post\" action=\"" + confirmPath + "\"");
         assertThat(status("alice@example.org")).as("a GET, as a mail scanner makes, confirms nobody").isEqualTo(Status.PENDING);
 
-        assertThat(post(confirmPath, "").statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed = post(confirmPath, "");
+        assertThat(confirmed.statusCode()).isEqualTo(200);
+        String topicName = paperboy.classifier().taxonomy().topics().get(0).name();
+        assertThat(confirmed.body()).as("the page names the address and the topics chosen")
+                .contains("alice@example.org").contains(topicName.replace("&", "&amp;"));
         Subscriber alice = paperboy.subscribers().find("alice@example.org").orElseThrow();
         assertThat(alice.status()).isEqualTo(Status.CONFIRMED);
         assertThat(alice.topics()).containsExactly(firstTopic());

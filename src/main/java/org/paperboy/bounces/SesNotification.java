@@ -1,0 +1,82 @@
+package org.paperboy.bounces;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Amazon SES notifications mailed through SNS: a JSON body with notificationType Bounce,
+ * Complaint or Delivery (https://docs.aws.amazon.com/ses/latest/dg/notification-contents.html).
+ */
+final class SesNotification {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SesNotification() {
+    }
+
+    /** The reports of an SES notification in the mail's text, or an empty list when it holds none. */
+    static List<Report> reports(MailView view) {
+        for (String text : view.texts) {
+            int start = text.indexOf("{\"notificationType\"");
+            if (start < 0) {
+                start = text.indexOf("{\"eventType\"");
+            }
+            if (start >= 0) {
+                try {
+                    return fromJson(JSON.readTree(JSON.getFactory().createParser(text.substring(start))));
+                } catch (IOException | RuntimeException e) {
+                    return List.of();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private static List<Report> fromJson(JsonNode n) {
+        String type = n.path("notificationType").asText(n.path("eventType").asText()).toLowerCase(Locale.ROOT);
+        List<Report> reports = new ArrayList<>();
+        switch (type) {
+            case "bounce" -> {
+                JsonNode bounce = n.path("bounce");
+                boolean permanent = bounce.path("bounceType").asText().equalsIgnoreCase("Permanent");
+                for (JsonNode r : bounce.path("bouncedRecipients")) {
+                    String diagnostic = r.path("diagnosticCode").asText(bounce.path("bounceSubType").asText());
+                    String status = Reasons.statusIn(r.path("status").asText(""));
+                    String reason = reason(bounce.path("bounceSubType").asText(), status, diagnostic);
+                    Kind kind = permanent && (reason.equals("undefined") || reason.equals("suppressed")) ? Kind.HARD : Reasons.kindOf(reason, status);
+                    reports.add(new Report(Addresses.first(r.path("emailAddress").asText()), null, kind, status, reason, diagnostic));
+                }
+            }
+            case "complaint" -> {
+                String feedback = n.path("complaint").path("complaintFeedbackType").asText("abuse");
+                for (JsonNode r : n.path("complaint").path("complainedRecipients")) {
+                    reports.add(new Report(Addresses.first(r.path("emailAddress").asText()), null, Kind.COMPLAINT, null, "feedback",
+                            "feedback-type: " + feedback));
+                }
+            }
+            case "delivery" -> {
+                String response = n.path("delivery").path("smtpResponse").asText("");
+                for (JsonNode r : n.path("delivery").path("recipients")) {
+                    reports.add(new Report(Addresses.first(r.asText()), null, Kind.NONE, Reasons.statusIn(response), "delivered", response));
+                }
+            }
+            default -> { }
+        }
+        return reports;
+    }
+
+    private static String reason(String subType, String status, String diagnostic) {
+        return switch (subType) {
+            case "NoEmail" -> "userunknown";
+            case "MailboxFull" -> "mailboxfull";
+            case "MessageTooLarge" -> "mesgtoobig";
+            case "ContentRejected" -> "filtered";
+            case "Suppressed", "OnAccountSuppressionList" -> "suppressed";
+            default -> Reasons.of(status, diagnostic);
+        };
+    }
+}

@@ -1,0 +1,41 @@
+package org.paperboy.delivery;
+
+import jakarta.mail.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+
+/**
+ * What Angus's SMTP transport sends: a message whose {@link #writeTo} streams the header lines
+ * made for this reader and the body spliced from its digest's encoding, instead of building MIME
+ * parts. The transport still sends MAIL (with this envelope sender), RCPT and DATA, and the final
+ * dot. On a connection without TLS the bytes, already CRLF and dot-stuffed (RFC 5321 4.5.2), go
+ * straight to the socket: Angus's data stream would scan every byte again for line ends and dots.
+ * Nothing else is written between DATA's 354 and the final dot, so the order on the wire holds.
+ */
+final class SplicedMessage extends SMTPMessage {
+
+    private final byte[] headerLines;
+    private final MailBody body;
+    private final OutputStream direct;
+
+    SplicedMessage(Session session, byte[] headerLines, MailBody body, OutputStream direct) {
+        super(session);
+        this.headerLines = headerLines;
+        this.body = body;
+        this.direct = direct;
+    }
+
+    @Override
+    public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+        OutputStream to = direct != null ? direct : out;
+        to.write(headerLines);   // no header line starts with a dot
+        body.writeTo(to, new Bytes(1024), direct != null);
+        to.flush();
+    }
+
+    @Override
+    public void writeTo(OutputStream out) throws IOException {
+        writeTo(out, null);
+    }
+}
