@@ -39,7 +39,8 @@ public final class ConfigLoader {
             "PAPERBOY_DB_URL", "database.url",
             "PAPERBOY_DB_USERNAME", "database.username",
             "PAPERBOY_DB_PASSWORD", "database.password",
-            "PAPERBOY_BOUNCES_PASSWORD", "bounces.password");
+            "PAPERBOY_BOUNCES_PASSWORD", "bounces.password",
+            "PAPERBOY_ADMIN_PASSWORD", "admin.password");
 
     // a repeated key or section is an error: YAML parsers otherwise keep the last one silently
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()

@@ -24,6 +24,7 @@ import org.paperboy.ranking.Taxonomy;
 import org.paperboy.ranking.Topic;
 import org.paperboy.schedule.DailyJob;
 import org.paperboy.schedule.DailySchedule;
+import org.paperboy.stats.Stats;
 import org.paperboy.store.Database;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
@@ -127,9 +128,14 @@ public final class Paperboy implements AutoCloseable {
 
     /** One send of a date through the outbox: what {@code send} and the daily job run. */
     public DeliveryRun deliveryRun() {
-        return new DeliveryRun(new DeliveryRun.Parts(database(), subscribers(), subscriptions(), mailer, renderer,
+        return new DeliveryRun(deliveryParts());
+    }
+
+    /** The parts deliveries are made of: runs, and the admin page's copies. */
+    public DeliveryRun.Parts deliveryParts() {
+        return new DeliveryRun.Parts(database(), subscribers(), subscriptions(), mailer, renderer,
                 config.email().listName(), config.email().publicBaseUrl() + "/", config.smtp(), config.delivery(), clock,
-                config.schedule().clustered(), node()));
+                config.schedule().clustered(), node());
     }
 
     /**
@@ -211,6 +217,11 @@ public final class Paperboy implements AutoCloseable {
             database = Database.open(config.database());
         }
         return database;
+    }
+
+    /** The installation's numbers, days counted in the schedule's time zone. */
+    public Stats stats() {
+        return new Stats(database(), config.schedule().zone(), clock);
     }
 
     public SubscriberStore subscribers() {

@@ -1,5 +1,6 @@
 package org.paperboy.app;
 
+import org.paperboy.admin.AdminConfig;
 import org.paperboy.bounces.BouncesConfig;
 import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.SmtpConfig;
@@ -18,19 +19,26 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces) {
+                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces, AdminConfig admin) {
 
-    /** Without logging and bounces sections: their defaults. */
+    /** Without logging, bounces and admin sections: their defaults (no admin pages). */
     public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
                           DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null, null);
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null, null, null);
     }
 
-    /** Without a bounces section: its defaults. */
+    /** Without bounces and admin sections: their defaults. */
     public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
                           DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
                           LoggingConfig logging) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, null);
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, null, null);
+    }
+
+    /** Without an admin section: no admin pages. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
+                          LoggingConfig logging, BouncesConfig bounces) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, bounces, null);
     }
 
     public PaperboyConfig {
@@ -46,5 +54,6 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         schedule = schedule == null ? ScheduleConfig.DEFAULTS : schedule;
         logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         bounces = bounces == null ? BouncesConfig.DEFAULTS : bounces;
+        admin = admin == null ? AdminConfig.DEFAULTS : admin;
     }
 }

@@ -48,7 +48,9 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     static WebServer startWeb(Paperboy paperboy, Metrics metrics) {
-        return WebServer.start(paperboy.config().web(), paperboy.subscriptions(), paperboy.renderer(), paperboy.config().email(),
+        WebServer web = WebServer.start(paperboy.config().web(), paperboy.subscriptions(), paperboy.renderer(), paperboy.config().email(),
                 paperboy.classifier().taxonomy().topics(), new DigestArchive(paperboy.database().dataSource()), paperboy.clock(), metrics);
+        AdminWiring.mount(paperboy, web);
+        return web;
     }
 }

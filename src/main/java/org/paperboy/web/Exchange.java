@@ -138,4 +138,9 @@ final class Exchange {
     int status() {
         return status;
     }
+
+    /** Adds a header to the answer, before {@link #send}. */
+    void responseHeader(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
 }

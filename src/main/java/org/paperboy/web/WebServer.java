@@ -34,6 +34,7 @@ public final class WebServer implements AutoCloseable {
     private final ReaderPages reader;
     private final ArchivePages archive;
     private final RateLimiter subscribes;
+    private volatile Mounted mounted;
 
     private WebServer(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
                       List<Topic> topics, DigestArchive archive, Clock clock) {
@@ -62,6 +63,11 @@ public final class WebServer implements AutoCloseable {
         return web;
     }
 
+    /** Serves a part of the site under its prefix (the admin pages); one at a time. */
+    public void mount(Mounted part) {
+        this.mounted = part;
+    }
+
     public int port() {
         return jetty.connector().getLocalPort();
     }
@@ -83,8 +89,12 @@ public final class WebServer implements AutoCloseable {
         boolean post = method.equals("POST");
         Matcher token = TOKEN_PATH.matcher(path);
         Matcher day = ARCHIVE_DAY.matcher(path);
+        Mounted part = mounted;
         if (!get && !post) {
             ex.html(405, pages.message("Not allowed", "This page only answers GET and POST.", null, null));
+        } else if (part != null && (path.equals(part.prefix()) || path.startsWith(part.prefix() + "/"))) {
+            ex.route(part.prefix() + "/*");
+            MountedRoute.serve(part, ex);
         } else if (path.equals("/") && get) {
             ex.route("/");
             subscription.form(ex);

@@ -1,0 +1,87 @@
+package org.paperboy.admin;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.paperboy.digest.DigestRenderer;
+import org.paperboy.stats.GrowthDay;
+import org.paperboy.stats.Report;
+import org.paperboy.stats.ReaderDelivery;
+import org.paperboy.subscribers.Subscriber;
+
+/** Renders the admin pages from {@code templates/admin/} (HTML auto-escaped; the charts are our own SVG). */
+final class AdminPages {
+
+    private final DigestRenderer renderer;
+    private final String listName;
+
+    AdminPages(DigestRenderer renderer, String listName) {
+        this.renderer = renderer;
+        this.listName = listName;
+    }
+
+    String dashboard(Report report) {
+        Map<String, Object> model = model("Dashboard");
+        model.put("report", report);
+        model.put("readersChart", Charts.readers(report.growth()));
+        model.put("sendsChart", Charts.sends(report.growth()));
+        model.put("ratesChart", Charts.rates(report.growth()));
+        model.put("bounceRate", percent(report.rates().bounceRate()));
+        model.put("complaintRate", percent(report.rates().complaintRate()));
+        List<GrowthDay> busy = new ArrayList<>(report.growth().stream().filter(d -> !d.quiet()).toList());
+        Collections.reverse(busy);
+        model.put("busyDays", busy);
+        return renderer.renderPage("admin/dashboard.html.ftlh", model);
+    }
+
+    String search(String email, String problem) {
+        Map<String, Object> model = model("Find a reader");
+        model.put("email", email == null ? "" : email);
+        putIf(model, "problem", problem);
+        return renderer.renderPage("admin/reader.html.ftlh", model);
+    }
+
+    String reader(Subscriber s, List<ReaderDelivery> history, LocalDate latest, String unsubscribeToken, String resendToken,
+                  String done, String problem) {
+        Map<String, Object> model = model(s.email());
+        model.put("email", s.email());
+        model.put("reader", s);
+        model.put("status", s.status().key());
+        model.put("frequency", s.frequency().key());
+        model.put("topics", s.topics());
+        model.put("keywords", s.keywords());
+        model.put("history", history);
+        putIf(model, "latest", latest == null ? null : latest.toString());
+        model.put("unsubscribeToken", unsubscribeToken);
+        model.put("resendToken", resendToken);
+        putIf(model, "done", done);
+        putIf(model, "problem", problem);
+        return renderer.renderPage("admin/reader.html.ftlh", model);
+    }
+
+    String message(String title, String message) {
+        Map<String, Object> model = model(title);
+        model.put("message", message);
+        return renderer.renderPage("admin/message.html.ftlh", model);
+    }
+
+    private Map<String, Object> model(String title) {
+        Map<String, Object> model = new LinkedHashMap<>();
+        model.put("listName", listName);
+        model.put("title", title);
+        return model;
+    }
+
+    private static void putIf(Map<String, Object> model, String key, Object value) {
+        if (value != null) {
+            model.put(key, value);
+        }
+    }
+
+    static String percent(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.2f%%", rate * 100);
+    }
+}

@@ -1,0 +1,56 @@
+package org.paperboy.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.paperboy.web.Mounted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin pages under {@code /admin}: HTTP Basic for one configured user, failed logins
+ * rate-limited per client address, no cookies. GETs show; the two actions are POST forms guarded
+ * by {@link Csrf}. Mount it on the web server with {@code web.mount(site)}; it exists only when
+ * {@code admin.password} is set.
+ */
+public final class AdminSite implements Mounted {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdminSite.class);
+
+    private final BasicAuth auth;
+    private final FailedLogins failures;
+    private final AdminRoutes routes;
+
+    public AdminSite(AdminConfig config, AdminParts parts, Clock clock) {
+        if (!config.enabled()) {
+            throw new IllegalArgumentException("the admin pages need admin.password");
+        }
+        this.auth = new BasicAuth(config.username(), config.password());
+        this.failures = new FailedLogins(config.failedLoginsPer10Minutes(), Duration.ofMinutes(10), clock);
+        this.routes = new AdminRoutes(parts, new Csrf(parts.publicBaseUrl(), clock));
+    }
+
+    @Override
+    public String prefix() {
+        return "/admin";
+    }
+
+    @Override
+    public Answer handle(Request request) {
+        String client = request.clientIp();
+        long wait = failures.blockedFor(client);
+        if (wait > 0) {
+            return new Answer(429, "text/plain; charset=utf-8", "Too many failed logins from this address; try again in "
+                    + wait + " seconds.\n", Map.of("Retry-After", String.valueOf(wait)));
+        }
+        if (!auth.accepts(request.header("Authorization"))) {
+            if (request.header("Authorization") != null) {
+                failures.failed(client);
+                LOG.warn("admin: failed login from {}", client);
+            }
+            return new Answer(401, "text/plain; charset=utf-8", "Log in to see the admin pages.\n",
+                    Map.of("WWW-Authenticate", BasicAuth.CHALLENGE));
+        }
+        return routes.route(request);
+    }
+}

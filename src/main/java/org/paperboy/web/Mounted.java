@@ -1,0 +1,48 @@
+package org.paperboy.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A part of the site another package serves under a path prefix (the admin pages): a plain
+ * request in, a plain answer out, so it does not depend on the HTTP server underneath. Answers get
+ * the headers every page gets (CSP, no caching, no referrer) plus their own.
+ */
+public interface Mounted {
+
+    /** The path it answers, and everything under it: {@code /admin} takes {@code /admin} and {@code /admin/...}. */
+    String prefix();
+
+    Answer handle(Request request);
+
+    /**
+     * @param query   the raw query string's parameters
+     * @param headers the request's headers by name (first value), null when absent
+     * @param form    the form body's parameters; null for a GET, or a body larger than allowed
+     */
+    record Request(String method, String path, Map<String, List<String>> query, Function<String, String> headers,
+                   String clientIp, Map<String, List<String>> form) {
+
+        public String header(String name) {
+            return headers.apply(name);
+        }
+
+        public String param(String name) {
+            List<String> values = (form != null && form.containsKey(name) ? form : query).get(name);
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
+    /** @param headers extra response headers (WWW-Authenticate, Location, Retry-After) */
+    record Answer(int status, String contentType, String body, Map<String, String> headers) {
+
+        public Answer {
+            headers = Map.copyOf(headers);
+        }
+
+        public static Answer html(int status, String body) {
+            return new Answer(status, "text/html; charset=utf-8", body, Map.of());
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.paperboy.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.admin.AdminConfig;
+import org.paperboy.subscribers.Status;
+
+/** The admin pages over real HTTP: the login, its rate limit, CSRF, and the two actions. */
+class AdminIT {
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    private AdminFixture site;
+    private final String right = AdminFixture.basic("admin", AdminFixture.PASSWORD);
+
+    private AdminFixture start(AdminConfig admin) {
+        site = new AdminFixture(dir, greenMail, admin);
+        return site;
+    }
+
+    @AfterEach
+    void close() {
+        if (site != null) {
+            site.close();
+        }
+    }
+
+    @Test
+    void withoutAPasswordThereIsNoAdminPage() throws Exception {
+        start(null);
+        assertThat(site.get("/admin", right).statusCode()).isEqualTo(404);
+        assertThat(site.get("/admin/reader?email=alice@example.org", right).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void asksForTheLoginWithoutCredentialsAndRefusesAWrongPassword() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        HttpResponse<String> none = site.get("/admin", null);
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Paperboy admin\", charset=\"UTF-8\"");
+        assertThat(none.body()).doesNotContain("Readers");
+        assertThat(site.get("/admin", AdminFixture.basic("admin", "correct horse battery!")).statusCode()).isEqualTo(401);
+        assertThat(site.get("/admin", AdminFixture.basic("root", AdminFixture.PASSWORD)).statusCode()).isEqualTo(401);
+        assertThat(site.get("/admin", "Basic !!!notbase64").statusCode()).isEqualTo(401);
+        assertThat(site.get("/admin", "Bearer " + AdminFixture.PASSWORD).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theDashboardShowsTheNumbersWithChartsAndThePagesHeadersAndNoCookie() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        site.sendFriday();
+        HttpResponse<String> page = site.get("/admin?days=7", right);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Last 7 days").contains("<svg").contains("0.3% complaint line")
+                .contains("2026-11-20");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
+    void failedLoginsAreLimitedPerClientEvenForTheRightPasswordAfterwards() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, 3));
+        for (int i = 0; i < 3; i++) {
+            assertThat(site.get("/admin", AdminFixture.basic("admin", "guess " + i)).statusCode()).isEqualTo(401);
+        }
+        HttpResponse<String> limited = site.get("/admin", right);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 600L));
+    }
+
+    @Test
+    void theReaderSearchShowsStatusPreferencesAndDeliveries() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        site.sendFriday();
+        String page = site.readerPage("Alice@Example.org");
+        assertThat(page).contains("alice@example.org").contains("confirmed").contains("2026-11-20").contains("250 accepted")
+                .contains("Send the 2026-11-20 digest again");
+        assertThat(site.get("/admin/reader?email=nobody@example.org", right).statusCode()).isEqualTo(404);
+        assertThat(site.get("/admin/reader?email=%3Cscript%3E", right).body()).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void formsWithoutAValidTokenOrFromAnotherSiteAreRefused() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        String alice = site.form(site.readerPage("alice@example.org"), "unsubscribe");
+        String bob = site.form(site.readerPage("bob@example.org"), "unsubscribe");
+        String aliceId = alice.substring(3, alice.indexOf('&'));
+        String self = site.base();
+        assertThat(site.post("/admin/reader/unsubscribe", "id=" + aliceId, right, self).statusCode()).as("no token").isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", "id=" + aliceId + bob.substring(bob.indexOf('&')), right, self).statusCode())
+                .as("Bob's token for Alice").isEqualTo(403);
+        assertThat(site.post("/admin/reader/resend", alice, right, self).statusCode()).as("the unsubscribe token for resend").isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", alice, right, "https://evil.example").statusCode()).as("another origin").isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", alice, right, "null", "cross-site").statusCode()).as("a cross-site form")
+                .isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", alice, right, "null").statusCode()).as("Origin null, unvouched").isEqualTo(403);
+        assertThat(site.post("/admin/reader/unsubscribe", alice, AdminFixture.basic("admin", "wrong password 1"), self).statusCode())
+                .as("wrong login").isEqualTo(401);
+        assertThat(site.paperboy.subscribers().find("alice@example.org").orElseThrow().status()).isEqualTo(Status.CONFIRMED);
+    }
+
+    @Test
+    void unsubscribesAReader() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        String form = site.form(site.readerPage("alice@example.org"), "unsubscribe");
+        HttpResponse<String> done = site.post("/admin/reader/unsubscribe", form, right, site.base());
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).hasValue("/admin/reader?email=alice%40example.org&done=unsubscribed");
+        var alice = site.paperboy.subscribers().find("alice@example.org").orElseThrow();
+        assertThat(alice.status()).isEqualTo(Status.UNSUBSCRIBED);
+        assertThat(alice.unsubscribeReason()).isEqualTo(org.paperboy.subscribers.UnsubscribeReason.ADMIN);
+        assertThat(site.paperboy.subscribers().find("bob@example.org").orElseThrow().status()).isEqualTo(Status.CONFIRMED);
+        assertThat(site.readerPage("alice@example.org")).contains("unsubscribed").doesNotContain("id=\"resend\"");
+    }
+
+    @Test
+    void sendsAReaderTheirLatestDigestAgainAsACopyOutsideTheOutbox() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        site.sendFriday();
+        assertThat(greenMail.getReceivedMessages()).hasSize(2);
+        String historyBefore = site.paperboy.stats().history(reader("alice@example.org"), 10).toString();
+        String form = site.form(site.readerPage("alice@example.org"), "resend");
+        HttpResponse<String> done = site.post("/admin/reader/resend", form, right, site.base());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+        List<MimeMessage> toAlice = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipient(m).equals("alice@example.org")).toList();
+        assertThat(toAlice).hasSize(2);
+        assertThat(toAlice.get(1).getSubject()).isEqualTo(toAlice.get(0).getSubject());
+        assertThat(toAlice.get(1).getMessageID()).isNotEqualTo(toAlice.get(0).getMessageID());
+        assertThat(toAlice.get(1).getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+        assertThat(site.paperboy.stats().history(reader("alice@example.org"), 10).toString()).as("the outbox row is untouched")
+                .isEqualTo(historyBefore);
+        assertThat(site.readerPage("alice@example.org")).doesNotContain("id=\"done\"");
+        assertThat(site.get(done.headers().firstValue("Location").orElseThrow(), right).body()).contains("a copy of the digest went to this reader");
+    }
+
+    @Test
+    void aReaderWithNoDigestYetCannotBeSentOneAgain() throws Exception {
+        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        String page = site.readerPage("alice@example.org");
+        assertThat(page).doesNotContain("id=\"resend\"");
+    }
+
+    private long reader(String email) {
+        return site.paperboy.subscribers().find(email).orElseThrow().id();
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
