@@ -77,7 +77,7 @@ class DeliveryIT {
             assertThat(m.getAllRecipients()).hasSize(1);
             assertThat(m.getSentDate()).isNotNull();
             assertThat(m.getSubject()).startsWith("Trending papers, Nov 20: ");
-            assertThat(m.getMessageID()).matches("<[0-9a-f-]+@paperboy\\.test>");
+            assertThat(m.getMessageID()).matches("<pb\\.20261120\\.[0-9]+\\.[0-9a-f]+@paperboy\\.test>");
             assertThat(m.getHeader("List-Id", null)).isEqualTo("\"Paperboy daily papers\" <digest.paperboy.test>");
             assertThat(m.getHeader("List-Unsubscribe", null).replaceAll("\\s+", " "))
                     .matches("<https://news\\.paperboy\\.test/unsubscribe/\\d+\\.[A-Za-z0-9_-]+>, <mailto:unsubscribe@paperboy\\.test\\?subject=unsubscribe%20\\d+\\.[A-Za-z0-9_-]+>");
