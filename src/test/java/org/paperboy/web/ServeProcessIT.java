@@ -44,7 +44,14 @@ class ServeProcessIT {
             HttpResponse<String> health = get(management, "/healthz");
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
             assertThat(health.body()).contains("\"database\"");
-            assertThat(get(management, "/metrics").body()).contains("paperboy_http_requests_seconds_count{method=\"GET\",route=\"/\",status=\"200\"} 1");
+            // the request is counted once its answer is written, which may be just after the client read it
+            String counted = "paperboy_http_requests_seconds_count{method=\"GET\",route=\"/\",status=\"200\"} 1";
+            String metrics = get(management, "/metrics").body();
+            for (long deadline = System.currentTimeMillis() + 30_000; !metrics.contains(counted) && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(100);
+                metrics = get(management, "/metrics").body();
+            }
+            assertThat(metrics).contains(counted);
         } finally {
             serve.destroy();   // SIGTERM
             assertThat(serve.waitFor(60, TimeUnit.SECONDS)).as(PaperboyProcess.log(log)).isTrue();
