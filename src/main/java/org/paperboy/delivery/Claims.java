@@ -149,6 +149,17 @@ final class Claims {
         });
     }
 
+    /** Puts back to pending whatever this sender still holds: called once its workers have all ended. */
+    int releaseOwn(SenderId sender) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
+                    + " WHERE state = 'sending' AND claimed_by = ?")) {
+                ps.setString(1, sender.id());
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     /**
      * Puts back to pending the claims of senders that stopped: whose process on this host is gone,
      * or whose heartbeat is older than {@code staleBefore}. Their rows are sent again with their

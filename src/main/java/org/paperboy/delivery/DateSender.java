@@ -50,6 +50,8 @@ final class DateSender {
                 new RateLimit(parts.smtp().ratePerSecond()), digests, mails, parts.config(), parts.smtp(), parts.clock(), stopping);
         String problem = sendUntilDone(ctx);
         recorder.flush();
+        // all workers have ended: a claim this run still holds is not in flight, so it waits for a later run
+        claims.releaseOwn(sender);
         Map<String, Integer> after = outbox.counts(date);
         int pending = after.getOrDefault("pending", 0);
         if (pending == 0 && problem != null && problem.startsWith("stopped")) {
@@ -70,11 +72,16 @@ final class DateSender {
                 for (int i = 0; i < connections; i++) {
                     running.add(pool.submit(new SenderWorker(sender.id() + "/" + i, ctx)));
                 }
+                // every worker is waited for, so none is still sending when the run counts and ends
+                String down = null;
                 for (Future<SenderWorker.Result> f : running) {
                     SenderWorker.Result result = f.get();
-                    if (result.serverDown()) {
-                        return "SMTP server unreachable: " + result.lastError() + "; a later run sends the rest";
+                    if (result.serverDown() && down == null) {
+                        down = "SMTP server unreachable: " + result.lastError() + "; a later run sends the rest";
                     }
+                }
+                if (down != null) {
+                    return down;
                 }
                 recorder.flush();
                 var next = outbox.nextDue(ctx.date());
@@ -94,7 +101,16 @@ final class DateSender {
             Thread.currentThread().interrupt();
             return "interrupted: the rest stays pending";
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
+            awaitTermination(pool);
+        }
+    }
+
+    private static void awaitTermination(ExecutorService pool) {
+        try {
+            pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
