@@ -67,8 +67,11 @@ smtp:
   security: none
   connections: $connections
   outbox: outbox
+  fromAddress: digest@paperboy.test
 email:
   templates: "$root/templates"
+  publicBaseUrl: https://news.paperboy.test
+  postalAddress: "Paperboy Benchmarks, 12 Rue des Lilas, 75011 Paris, France"
 delivery:
   claimBatch: 50
 tokens:
@@ -81,7 +84,7 @@ YAML
 mkdir -p "$base/sample"
 subscribers 300 > "$base/sample/subscribers.csv"
 config "" "" > "$base/sample/outbox.yaml"
-(cd "$base/sample" && java -jar "$jar" subscribers import subscribers.csv -c outbox.yaml >/dev/null \
+(cd "$base/sample" && java -jar "$jar" subscribers import subscribers.csv --status confirmed -c outbox.yaml >/dev/null \
   && java -jar "$jar" send --date 2026-11-20 --preview "" -c outbox.yaml "$root/seeds" >/dev/null)
 avg=$(find "$base/sample/outbox" -name '*.eml' -printf '%s\n' | awk '{s += $1} END {printf "%d", s / NR}')
 [ "$avg" -gt 0 ]
@@ -96,7 +99,7 @@ run() {   # readers, database
   subscribers "$n" > subscribers.csv
   start_sink
   config 127.0.0.1 "$url" > smtp.yaml
-  java -jar "$jar" subscribers import subscribers.csv -c smtp.yaml >/dev/null
+  java -jar "$jar" subscribers import subscribers.csv --status confirmed -c smtp.yaml >/dev/null
   local launched ended loadavg
   loadavg=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)
