@@ -63,7 +63,7 @@ config() {   # host, database url ("" for the embedded default under the working
   cat <<YAML
 smtp:
   host: "$1"
-  port: ${port:-2525}
+  port: ${port:-587}   # set by start_sink for every run that sends; the outbox-folder sample sends nothing
   security: none
   connections: $connections
   outbox: outbox
