@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
              WebServer web = config.web().enabled() ? ServeCommand.startWeb(paperboy, metrics) : null;
              ManagementServer management = Management.start(paperboy, metrics, schedule);
              ClusterHelper helper = config.schedule().clustered()
-                     ? new ClusterHelper(paperboy.dailyJob(), paperboy.clock(), config.schedule().checkinSeconds()) : null;
+                     ? new ClusterHelper(paperboy.dailyJob(), config.schedule().checkinSeconds()) : null;
              BouncePoller bounces = config.bounces().polled() ? BouncePoller.start(paperboy.bounceProcessor(), config.bounces()) : null) {
             Date next = schedule.start();
             PrintWriter out = spec.commandLine().getOut();

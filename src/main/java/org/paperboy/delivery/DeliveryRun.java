@@ -4,10 +4,8 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,12 +79,9 @@ public final class DeliveryRun {
         RenderCache renders = new RenderCache(parts.renderer());
         int[] planned = {0};
         long planStart = System.nanoTime();
-        Set<String> variants = new HashSet<>();
         planner.plan(date, daily, weekly, options.only(), plans -> {
             planned[0] += plans.size();
             if (options.dryRun()) {
-                plans.forEach(p -> variants.add(Planner.variantKey(p.kind(), p.subscriber().preferences().toString(),
-                        p.digest().paperIds())));
                 plans.forEach(p -> renders.render(p.digest()));
             } else {
                 planner.store(date, plans, parts.clock().instant());

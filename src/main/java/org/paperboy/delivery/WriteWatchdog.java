@@ -141,31 +141,30 @@ final class WriteWatchdog {
 
         @Override
         public Socket createSocket(String host, int port) throws IOException {
-            Socket socket = createSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
+            return connected(null, new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
-            Socket socket = createSocket();
-            socket.bind(new java.net.InetSocketAddress(local, localPort));
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
+            return connected(new java.net.InetSocketAddress(local, localPort), new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port) throws IOException {
-            Socket socket = createSocket();
-            socket.connect(new java.net.InetSocketAddress(host, port));
-            return socket;
+            return connected(null, new java.net.InetSocketAddress(host, port));
         }
 
         @Override
         public Socket createSocket(InetAddress host, int port, InetAddress local, int localPort) throws IOException {
+            return connected(new java.net.InetSocketAddress(local, localPort), new java.net.InetSocketAddress(host, port));
+        }
+
+        private Socket connected(java.net.SocketAddress local, java.net.SocketAddress remote) throws IOException {
             Socket socket = createSocket();
-            socket.bind(new java.net.InetSocketAddress(local, localPort));
-            socket.connect(new java.net.InetSocketAddress(host, port));
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(remote);
             return socket;
         }
     }

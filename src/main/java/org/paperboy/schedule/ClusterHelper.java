@@ -1,6 +1,5 @@
 package org.paperboy.schedule;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,12 +23,10 @@ public final class ClusterHelper implements AutoCloseable {
         return t;
     });
     private final DailyJob job;
-    private final Clock clock;
     private volatile DeliveryRun current;
 
-    public ClusterHelper(DailyJob job, Clock clock, int everySeconds) {
+    public ClusterHelper(DailyJob job, int everySeconds) {
         this.job = job;
-        this.clock = clock;
         timer.scheduleWithFixedDelay(this::help, everySeconds, everySeconds, TimeUnit.SECONDS);
     }
 
