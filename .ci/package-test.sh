@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ "$(id -u)" -eq 0 ] || { echo "package-test: needs root (dpkg -i)" >&2; exit 1; }
-deb=$(ls target/paperboy_*_all.deb 2>/dev/null | head -1)
+deb=$(ls target/paperboy_*_all.deb 2>/dev/null | sed -n 1p)
 [ -n "$deb" ] || { echo "package-test: no target/paperboy_*_all.deb; run mvn -B package first" >&2; exit 1; }
 
 fail() { echo "package-test: FAIL: $*" >&2; exit 1; }
@@ -63,7 +63,7 @@ status=0; wait "$daemon" || status=$?
 # 143 = ended by SIGTERM after a clean shutdown (the unit's SuccessExitStatus)
 [ "$status" -eq 0 ] || [ "$status" -eq 143 ] || fail "run exited $status on SIGTERM"
 grep -q 'INFO .* paperboy stopped' "$work/run.log" || { cat "$work/run.log" >&2; fail "run did not log its stop"; }
-grep -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$work/run.log" | head -3
+grep -m3 -E '^[0-9]{4}-[0-9]{2}-[0-9]{2}T' "$work/run.log"
 
 step "root's paperboy runs as paperboy too"
 paperboy subscribers list >/dev/null
