@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.paperboy.delivery.MessageIds;
 import org.paperboy.subscribers.UnsubscribeReason;
 
 /**
@@ -40,7 +42,19 @@ final class BounceEvents {
 
     /** The reader a message we sent went to, by its Message-ID (the outbox keeps it). */
     OptionalLong subscriberByMessageId(Connection c, String messageId) throws SQLException {
-        return firstLong(c, "SELECT subscriber_id FROM delivery WHERE message_id = ?", messageId);
+        Optional<MessageIds.Row> row = MessageIds.parse(messageId);
+        if (row.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT subscriber_id FROM delivery WHERE digest_date = ? AND subscriber_id = ?"
+                + " AND message_id = ?")) {
+            ps.setObject(1, row.get().date());
+            ps.setLong(2, row.get().subscriberId());
+            ps.setString(3, messageId.trim().replaceAll("^<|>$", ""));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
     }
 
     OptionalLong subscriberByAddress(Connection c, String address) throws SQLException {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.paperboy.ranking.Preferences;
@@ -57,18 +58,20 @@ final class Claims {
 
     private static List<OutboxRow> rows(Connection c, LocalDate date, List<Long> ids) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>(ids.size());
-        String sql = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, d.paper_ids, s.email, s.status, s.topics, s.keywords"
-                + " FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.digest_date = ? AND d.subscriber_id IN ("
+        String sql = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, v.paper_ids, s.email, s.status, s.topics, s.keywords"
+                + " FROM delivery d " + Outbox.JOIN_VARIANT + " JOIN subscriber s ON s.id = d.subscriber_id"
+                + " WHERE d.digest_date = ? AND d.subscriber_id IN ("
                 + "?,".repeat(ids.size() - 1) + "?) ORDER BY d.variant_key, d.subscriber_id";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, date);
             for (int i = 0; i < ids.size(); i++) {
                 ps.setLong(i + 2, ids.get(i));
             }
+            Map<String, List<String>> papers = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new OutboxRow(date, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            Outbox.split(rs.getString(5)), rs.getString(6), rs.getString(7),
+                            papers.computeIfAbsent(rs.getString(5), Outbox::split), rs.getString(6), rs.getString(7),
                             Preferences.of(Outbox.split(rs.getString(8)), Outbox.split(rs.getString(9)))));
                 }
             }
@@ -85,11 +88,13 @@ final class Claims {
         if (outcomes.isEmpty()) {
             return;
         }
-        List<String> sent = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.SENT).map(o -> o.row().messageId()).toList();
+        Map<LocalDate, List<Long>> sent = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.SENT)
+                .collect(java.util.stream.Collectors.groupingBy(o -> o.row().date(), java.util.TreeMap::new,
+                        java.util.stream.Collectors.mapping(o -> o.row().subscriberId(), java.util.stream.Collectors.toList())));
         List<Outcome> others = outcomes.stream().filter(o -> o.kind() != Outcome.Kind.SENT).toList();
         db.transaction(c -> {
-            if (!sent.isEmpty()) {
-                recordSent(c, sent, sender, now);
+            for (Map.Entry<LocalDate, List<Long>> date : sent.entrySet()) {
+                recordSent(c, date.getKey(), date.getValue(), sender, now);
             }
             if (!others.isEmpty()) {
                 recordOthers(c, others, sender, config, now);
@@ -98,14 +103,15 @@ final class Claims {
         });
     }
 
-    private static void recordSent(Connection c, List<String> messageIds, SenderId sender, Instant now) throws SQLException {
+    private static void recordSent(Connection c, LocalDate date, List<Long> subscribers, SenderId sender, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'sent', sent_at = ?, last_reply = '250 accepted',"
-                + " claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND message_id IN ("
-                + "?,".repeat(messageIds.size() - 1) + "?)")) {
+                + " claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND digest_date = ? AND subscriber_id IN ("
+                + "?,".repeat(subscribers.size() - 1) + "?)")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, sender.id());
-            for (int i = 0; i < messageIds.size(); i++) {
-                ps.setString(i + 3, messageIds.get(i));
+            ps.setObject(3, date);
+            for (int i = 0; i < subscribers.size(); i++) {
+                ps.setLong(i + 4, subscribers.get(i));
             }
             ps.executeUpdate();
         }
@@ -114,7 +120,7 @@ final class Claims {
     private static void recordOthers(Connection c, List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
-                + " last_reply = ?, claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND message_id = ?")) {
+                + " last_reply = ?, claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND digest_date = ? AND subscriber_id = ?")) {
             for (Outcome o : outcomes) {
                 OutboxRow row = o.row();
                 boolean notTried = o.kind() == Outcome.Kind.RELEASED || o.kind() == Outcome.Kind.POSTPONED;
@@ -123,7 +129,8 @@ final class Claims {
                 ps.setTimestamp(3, Timestamp.from(nextAttempt(o, config, now)));
                 ps.setString(4, o.reply() == null ? null : o.reply().length() > 500 ? o.reply().substring(0, 500) : o.reply());
                 ps.setString(5, sender.id());
-                ps.setString(6, row.messageId());
+                ps.setObject(6, row.date());
+                ps.setLong(7, row.subscriberId());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -79,14 +79,16 @@ public final class DeliveryRun {
         RenderCache renders = new RenderCache(parts.renderer());
         int[] planned = {0};
         long planStart = System.nanoTime();
-        planner.plan(date, daily, weekly, options.only(), plans -> {
-            planned[0] += plans.size();
-            if (options.dryRun()) {
-                plans.forEach(p -> renders.render(p.digest()));
-            } else {
-                planner.store(date, plans, parts.clock().instant());
-            }
-        });
+        try (StoreBehind<Planner.Plan> store = new StoreBehind<>(plans -> planner.store(date, plans, parts.clock().instant()))) {
+            planner.plan(date, daily, weekly, options.only(), plans -> {
+                planned[0] += plans.size();
+                if (options.dryRun()) {
+                    plans.forEach(p -> renders.render(p.digest()));
+                } else {
+                    store.accept(plans);
+                }
+            });
+        }
         double planSeconds = seconds(planStart);
         LOG.info("{}: planned {} messages in {} s ({} a second)", date, planned[0], String.format("%.2f", planSeconds),
                 String.format("%.0f", planned[0] / Math.max(planSeconds, 1e-9)));

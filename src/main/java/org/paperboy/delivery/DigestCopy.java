@@ -63,7 +63,8 @@ public final class DigestCopy {
 
     private OutboxRow row(Database db, Subscriber reader, LocalDate date) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT kind, state, paper_ids FROM delivery WHERE digest_date = ? AND subscriber_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT d.kind, d.state, v.paper_ids FROM delivery d " + Outbox.JOIN_VARIANT
+                    + " WHERE d.digest_date = ? AND d.subscriber_id = ?")) {
                 ps.setObject(1, date);
                 ps.setLong(2, reader.id());
                 try (ResultSet rs = ps.executeQuery()) {

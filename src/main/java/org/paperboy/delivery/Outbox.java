@@ -26,14 +26,15 @@ import org.paperboy.store.Dialect;
 final class Outbox {
 
     /** A row to insert when planning a date. */
-    record Planned(long subscriberId, String kind, String messageId, List<String> paperIds, String variantKey) {
+    record Planned(long subscriberId, String kind, String messageId, String variantKey) {
     }
 
-    /** Rows per INSERT statement on PostgreSQL (9 parameters each, well under its 32,767). */
+    /** Rows per INSERT statement on PostgreSQL (7 parameters each, well under its 32,767). */
     private static final int ROWS_PER_INSERT = 500;
     private static final String COLUMNS = "(digest_date, subscriber_id, kind, state, attempts, next_attempt_at, message_id,"
-            + " paper_ids, variant_key, created_at)";
-    private static final String VALUES = "(?, ?, ?, 'pending', 0, ?, ?, ?, ?, ?)";
+            + " variant_key, created_at)";
+    private static final String VALUES = "(?, ?, ?, 'pending', 0, ?, ?, ?, ?)";
+    private static final int PARAMETERS = 7;
 
     private final Database db;
 
@@ -68,8 +69,9 @@ final class Outbox {
         }
         return db.transaction(c -> {
             Map<Long, Set<String>> sent = new HashMap<>();
-            String sql = "SELECT subscriber_id, paper_ids FROM delivery WHERE state = 'sent' AND digest_date < ? AND digest_date >= ?"
-                    + " AND subscriber_id IN (" + "?,".repeat(subscribers.size() - 1) + "?)";
+            String sql = "SELECT d.subscriber_id, v.paper_ids FROM delivery d " + JOIN_VARIANT
+                    + " WHERE d.state = 'sent' AND d.digest_date < ? AND d.digest_date >= ?"
+                    + " AND d.subscriber_id IN (" + "?,".repeat(subscribers.size() - 1) + "?)";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setObject(1, date);
                 ps.setObject(2, date.minusDays(days));
@@ -86,15 +88,34 @@ final class Outbox {
         });
     }
 
+    /** Joins an outbox row {@code d} to its digest variant {@code v}, which holds the paper ids. */
+    static final String JOIN_VARIANT = "JOIN delivery_variant v ON v.digest_date = d.digest_date AND v.variant_key = d.variant_key";
+
     /**
-     * Inserts the planned rows as pending, in one transaction: a JDBC batch on SQLite (one
-     * prepared statement, one commit), multi-row INSERTs on PostgreSQL (one round trip per 500 rows).
+     * Inserts the planned rows as pending, with the digest variants they point at that are not
+     * stored yet, in one transaction: a JDBC batch on SQLite (one prepared statement, one commit),
+     * multi-row INSERTs on PostgreSQL (one round trip per 500 rows).
+     *
+     * @param newVariants variant key to paper ids, for the variants this run has not stored yet
+     *     (one already stored is left as it is)
      */
-    void insert(LocalDate date, List<Planned> rows, Instant now) {
+    void insert(LocalDate date, List<Planned> rows, Map<String, List<String>> newVariants, Instant now) {
         if (rows.isEmpty()) {
             return;
         }
         db.transaction(c -> {
+            if (!newVariants.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_variant (digest_date, variant_key, paper_ids)"
+                        + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    for (Map.Entry<String, List<String>> v : newVariants.entrySet()) {
+                        ps.setObject(1, date);
+                        ps.setString(2, v.getKey());
+                        ps.setString(3, String.join(",", v.getValue()));
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
             if (db.dialect() == Dialect.POSTGRES) {
                 for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
                     insertMultiRow(c, date, rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)), now);
@@ -116,7 +137,7 @@ final class Outbox {
         String sql = "INSERT INTO delivery " + COLUMNS + " VALUES " + (VALUES + ", ").repeat(rows.size() - 1) + VALUES;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < rows.size(); i++) {
-                bindRow(ps, i * 8, date, rows.get(i), now);
+                bindRow(ps, i * PARAMETERS, date, rows.get(i), now);
             }
             ps.executeUpdate();
         }
@@ -128,9 +149,8 @@ final class Outbox {
         ps.setString(offset + 3, row.kind());
         ps.setTimestamp(offset + 4, Timestamp.from(now));
         ps.setString(offset + 5, row.messageId());
-        ps.setString(offset + 6, String.join(",", row.paperIds()));
-        ps.setString(offset + 7, row.variantKey());
-        ps.setTimestamp(offset + 8, Timestamp.from(now));
+        ps.setString(offset + 6, row.variantKey());
+        ps.setTimestamp(offset + 7, Timestamp.from(now));
     }
 
     /**

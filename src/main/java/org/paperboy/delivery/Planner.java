@@ -17,7 +17,7 @@ import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Status;
-import org.paperboy.subscribers.Subscriber;
+import org.paperboy.subscribers.Reader;
 import org.paperboy.subscribers.SubscriberStore;
 
 /**
@@ -28,8 +28,7 @@ import org.paperboy.subscribers.SubscriberStore;
  */
 final class Planner {
 
-    static final int CHUNK = 1000;
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    static final int CHUNK = 10_000;
     private static final int MAX_CACHED = 10_000;
 
     private final Outbox outbox;
@@ -45,7 +44,7 @@ final class Planner {
     }
 
     /** A reader's planned digest, before it is stored. */
-    record Plan(Subscriber subscriber, String kind, Digest digest) {
+    record Plan(Reader reader, String kind, Digest digest) {
     }
 
     /**
@@ -56,9 +55,9 @@ final class Planner {
     void plan(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, String only, Consumer<List<Plan>> sink) {
         Set<Long> done = outbox.planned(date);
         boolean weeklyDay = date.getDayOfWeek() == config.weekday();
-        List<Subscriber> chunk = new ArrayList<>(CHUNK);
-        Consumer<List<Subscriber>> flush = batch -> sink.accept(plans(date, batch, daily, weekly));
-        subscribers.forEach(Status.CONFIRMED, s -> {
+        List<Reader> chunk = new ArrayList<>(CHUNK);
+        Consumer<List<Reader>> flush = batch -> sink.accept(plans(date, batch, daily, weekly));
+        subscribers.forEachReader(Status.CONFIRMED, s -> {
             boolean due = s.frequency() == Frequency.DAILY || weeklyDay;
             if (due && !done.contains(s.id()) && (only == null || s.email().equalsIgnoreCase(only))) {
                 chunk.add(s);
@@ -77,10 +76,10 @@ final class Planner {
 
     private final Map<DigestKey, Digest> ranked = new HashMap<>();
 
-    private List<Plan> plans(LocalDate date, List<Subscriber> batch, Ranker daily, java.util.function.Supplier<Ranker> weekly) {
-        Map<Long, Set<String>> history = outbox.history(batch.stream().map(Subscriber::id).toList(), date, config.historyDays());
+    private List<Plan> plans(LocalDate date, List<Reader> batch, Ranker daily, java.util.function.Supplier<Ranker> weekly) {
+        Map<Long, Set<String>> history = outbox.history(batch.stream().map(Reader::id).toList(), date, config.historyDays());
         List<Plan> plans = new ArrayList<>(batch.size());
-        for (Subscriber s : batch) {
+        for (Reader s : batch) {
             boolean isWeekly = s.frequency() == Frequency.WEEKLY;
             Ranker ranker = isWeekly ? weekly.get() : daily;
             Set<String> sent = history.getOrDefault(s.id(), Set.of());
@@ -96,25 +95,29 @@ final class Planner {
         return plans;
     }
 
-    /** Stores plans as pending outbox rows. */
-    void store(LocalDate date, List<Plan> plans, Instant now) {
-        List<Outbox.Planned> rows = new ArrayList<>(plans.size());
-        for (Plan p : plans) {
-            List<String> ids = p.digest().paperIds();
-            rows.add(new Outbox.Planned(p.subscriber().id(), p.kind(), messageId(date, p.subscriber().id()), ids,
-                    variantKey(p.kind(), p.subscriber().preferences().toString(), ids)));
-        }
-        outbox.insert(date, rows, now);
-    }
+    /** The variant key of each digest ranked this run, worked out once per digest rather than per reader. */
+    private final Map<Digest, String> variantKeys = new java.util.IdentityHashMap<>();
+    /** The variants this run has stored, per date. */
+    private final Set<String> storedVariants = new java.util.HashSet<>();
 
-    /**
-     * A Message-ID unique to the (date, reader): its date-and-reader prefix keeps the index of
-     * Message-IDs growing at its end as a date is planned in reader order; the random part keeps it
-     * unguessable.
-     */
-    private String messageId(LocalDate date, long subscriberId) {
-        return "pb." + date.toString().replace("-", "") + "." + subscriberId + "."
-                + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + "@" + domain;
+    /** Stores plans as pending outbox rows, with the digest variants they point at. */
+    void store(LocalDate date, List<Plan> plans, Instant now) {
+        if (variantKeys.size() > MAX_CACHED) {
+            variantKeys.clear();
+        }
+        List<Outbox.Planned> rows = new ArrayList<>(plans.size());
+        Map<String, List<String>> newVariants = new HashMap<>();
+        for (Plan p : plans) {
+            String key = variantKeys.computeIfAbsent(p.digest(),
+                    d -> variantKey(p.kind(), p.reader().preferences().toString(), d.paperIds()));
+            if (!newVariants.containsKey(key)) {
+                newVariants.put(key, p.digest().paperIds());
+            }
+            rows.add(new Outbox.Planned(p.reader().id(), p.kind(), MessageIds.create(date, p.reader().id(), domain), key));
+        }
+        newVariants.keySet().removeIf(key -> storedVariants.contains(date + "/" + key));
+        outbox.insert(date, rows, newVariants, now);
+        newVariants.keySet().forEach(key -> storedVariants.add(date + "/" + key));
     }
 
     /** Rows with the same key get the same digest; the outbox is sent in key order so each is rendered once. */

@@ -194,7 +194,8 @@ class DeliveryIT {
     private List<String> paperIds(String email, LocalDate date) throws Exception {
         long id = paperboy.subscribers().find(email).orElseThrow().id();
         try (var c = paperboy.database().dataSource().getConnection();
-             var ps = c.prepareStatement("SELECT paper_ids FROM delivery WHERE subscriber_id = ? AND digest_date = ?")) {
+             var ps = c.prepareStatement("SELECT v.paper_ids FROM delivery d " + Outbox.JOIN_VARIANT
+                     + " WHERE d.subscriber_id = ? AND d.digest_date = ?")) {
             ps.setLong(1, id);
             ps.setObject(2, date);
             try (var rs = ps.executeQuery()) {

@@ -92,7 +92,7 @@ final class ListHistory {
         // a failed row's next_attempt_at is when the server refused it (Claims.record)
         Instant next = state.equals("failed") ? createdAt.plusSeconds(5) : createdAt;
         sql("INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts, next_attempt_at, last_reply, message_id,"
-                + " paper_ids, variant_key, created_at, sent_at) VALUES (?, ?, 'daily', ?, 1, ?, ?, ?, '', 'v', ?, ?)",
+                + " variant_key, created_at, sent_at) VALUES (?, ?, 'daily', ?, 1, ?, ?, ?, 'v', ?, ?)",
                 LocalDate.parse("2026-11-" + day), subscriber, state, next, reply, day + "." + subscriber + "@paperboy.test",
                 createdAt, sent == null ? null : at(sent));
     }
