@@ -25,6 +25,8 @@ final class StoreBehind<T> implements Consumer<List<T>>, AutoCloseable {
     });
     private final Semaphore waiting = new Semaphore(2);
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    /** Whether the failure reached the planner already (close then does not throw it a second time). */
+    private boolean thrown;
 
     StoreBehind(Consumer<List<T>> store) {
         this.store = store;
@@ -33,7 +35,7 @@ final class StoreBehind<T> implements Consumer<List<T>>, AutoCloseable {
     @Override
     public void accept(List<T> chunk) {
         rethrow();
-        if (chunk.isEmpty()) {
+        if (chunk.isEmpty() || failure.get() != null) {
             return;
         }
         waiting.acquireUninterruptibly();
@@ -52,7 +54,8 @@ final class StoreBehind<T> implements Consumer<List<T>>, AutoCloseable {
 
     private void rethrow() {
         RuntimeException e = failure.get();
-        if (e != null) {
+        if (e != null && !thrown) {
+            thrown = true;
             throw e;
         }
     }
