@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 connections=4
-jar=$root/${JAR:-target/paperboy.jar}
+jar=$(realpath "${JAR:-target/paperboy.jar}")
 pg=${PAPERBOY_BENCH_PG:-postgresql://postgres@127.0.0.1:55432}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 for tool in smtp-sink smtp-source ss /usr/bin/time; do
@@ -115,8 +115,16 @@ run() {   # readers, database
   kill "$sink"; wait "$sink" 2>/dev/null || true; sink=""
   local peak
   peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | sed 's/M->.*//' | sort -n | tail -n 1)
+  # the live set: the heap left after each collection, its largest value in each quarter of the run
+  local live
+  live=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | sed 's/.*->//; s/M//' | awk '{a[NR] = $1}
+    END { q = int(NR / 4); if (q < 1) { print "?"; exit }
+          for (k = 0; k < 4; k++) { m = 0; last = (k == 3 ? NR : (k + 1) * q)
+            for (i = k * q + 1; i <= last; i++) if (a[i] > m) m = a[i]
+            printf "%s%d", (k ? "/" : ""), m }
+          printf " MB over %d collections", NR }')
   awk -v n="$n" -v db="$db" -v launched="$launched" -v ended="$ended" -v s0="$s0" -v s1="$s1" -v avg="$avg" \
-      -v peak="${peak:-?}" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
+      -v peak="${peak:-?}" -v live="$live" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
     $1 == "phase" { split($3, e, "="); split($4, c, "="); at[$2] = e[2]; cpuat[$2] = c[2] }
     $1 == "phase-total" { split($3, m, "="); total[$2] = m[2] }
     END {
@@ -133,6 +141,7 @@ run() {   # readers, database
       printf "  inside the send, over all sender threads: render %.2f s, encode %.2f s\n", total["render"] / 1000, total["encode"] / 1000
       printf "  paperboy: sending %.0f msg/s, whole run %.0f msg/s; CPU %.0f us/msg in all, %.0f us/msg while sending; peak heap %s MB (-Xmx256m)\n",
         n / send, n / whole, (u[1] + u[2]) * 1e6 / n, (cpuat["send"] - cpuat["plan"]) * 1000 / n, peak
+      printf "  live set after GC, largest in each quarter of the run: %s\n", live
       printf "  smtp-source -d -s 4: %.0f msg/s (CPU %.0f us/msg)\n", source, (v[1] + v[2]) * 1e6 / n
       printf "  ratio to smtp-source: sending %.2f, whole run %.2f\n", n / send / source, n / whole / source
     }' send.err | tee -a "$base/results.txt"
