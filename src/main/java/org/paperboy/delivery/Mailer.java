@@ -21,7 +21,29 @@ public interface Mailer {
         /** Hands one message over, or throws a {@link DeliveryException} saying whether to retry. */
         void send(OutgoingMail mail);
 
+        /**
+         * Hands one message over, passing the gate once the message is written and before the
+         * server can accept it (on SMTP: after the data, before the final dot). A gate that throws
+         * leaves the message unaccepted.
+         */
+        default void send(OutgoingMail mail, Gate beforeAccept) {
+            try {
+                beforeAccept.pass();
+            } catch (java.io.IOException e) {
+                throw new DeliveryException(mail.to() + ": " + e.getMessage(), false, e);
+            }
+            send(mail);
+        }
+
         @Override
         void close();
+    }
+
+    /** What must hold before a message may be accepted. */
+    @FunctionalInterface
+    interface Gate {
+        Gate OPEN = () -> { };
+
+        void pass() throws java.io.IOException;
     }
 }

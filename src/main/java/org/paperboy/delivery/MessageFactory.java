@@ -46,10 +46,11 @@ final class MessageFactory {
 
     /**
      * The message for Angus's SMTP transport, with the VERP envelope sender when one is configured;
-     * {@code direct}, when not null, is the connection's own socket stream (no TLS) to write the data to.
+     * {@code direct}, when not null, is the connection's own socket stream (no TLS) to write the data to;
+     * {@code beforeAccept} is passed once the data is written, before the final dot.
      */
-    SplicedMessage message(OutgoingMail mail, java.io.OutputStream direct) throws MessagingException {
-        SplicedMessage message = new SplicedMessage(session, headerLines(mail), mail.body(), direct);
+    SplicedMessage message(OutgoingMail mail, java.io.OutputStream direct, Mailer.Gate beforeAccept) throws MessagingException {
+        SplicedMessage message = new SplicedMessage(session, headerLines(mail), mail.body(), direct, beforeAccept);
         if (config.envelopeSender() != null) {
             message.setEnvelopeFrom(config.envelopeSender().replace("{verp}", mail.to().replace('@', '=')));
         }

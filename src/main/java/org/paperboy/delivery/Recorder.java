@@ -63,6 +63,11 @@ final class Recorder implements AutoCloseable {
         }
     }
 
+    /** Whether recording has failed: nothing more may be accepted unrecorded. */
+    boolean failed() {
+        return failure != null;
+    }
+
     /** Waits until everything handed over so far is committed (or recording failed). */
     void flush() {
         long last;

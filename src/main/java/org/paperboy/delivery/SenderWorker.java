@@ -80,8 +80,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         }
         try {
             ctx.rate().acquire();
-            ctx.recorder().awaitCommitted(lastTicket);
-            connection.send(mail);
+            connection.send(mail, this::awaitPreviousRecorded);
             sentOnConnection++;
             return new Outcome(row, Outcome.Kind.SENT, "250 accepted");
         } catch (DeliveryException e) {
@@ -95,6 +94,18 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(row, Outcome.Kind.RELEASED, "interrupted");
+        }
+    }
+
+    /**
+     * Passed once a message's data is written and before its final dot: the server can accept it
+     * only after this connection's previous outcome is committed, so at most the message in flight
+     * is ever accepted and unrecorded. The wait overlaps the message's transfer.
+     */
+    private void awaitPreviousRecorded() throws java.io.IOException {
+        ctx.recorder().awaitCommitted(lastTicket);
+        if (ctx.recorder().failed()) {
+            throw new java.io.IOException("recording deliveries failed: the message is not ended, so the server does not accept it");
         }
     }
 

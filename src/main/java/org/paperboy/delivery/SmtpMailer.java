@@ -48,8 +48,13 @@ public final class SmtpMailer implements Mailer {
 
         @Override
         public void send(OutgoingMail mail) {
+            send(mail, Gate.OPEN);
+        }
+
+        @Override
+        public void send(OutgoingMail mail, Gate beforeAccept) {
             try {
-                transport.sendMessage(messages.message(mail, direct), messages.recipients(mail));
+                transport.sendMessage(messages.message(mail, direct, beforeAccept), messages.recipients(mail));
             } catch (SMTPAddressFailedException e) {
                 throw failure(mail, e.getReturnCode(), e);
             } catch (SMTPSendFailedException e) {

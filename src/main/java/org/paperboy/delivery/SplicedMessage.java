@@ -12,18 +12,23 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * dot. On a connection without TLS the bytes, already CRLF and dot-stuffed (RFC 5321 4.5.2), go
  * straight to the socket: Angus's data stream would scan every byte again for line ends and dots.
  * Nothing else is written between DATA's 354 and the final dot, so the order on the wire holds.
+ * Once the data is written, the gate is passed before the transport sends the final dot: the
+ * sender waits there for its previous message's outcome to be committed, so that wait overlaps
+ * this message's transfer while the server still cannot accept it before that commit.
  */
 final class SplicedMessage extends SMTPMessage {
 
     private final byte[] headerLines;
     private final MailBody body;
     private final OutputStream direct;
+    private final Mailer.Gate beforeAccept;
 
-    SplicedMessage(Session session, byte[] headerLines, MailBody body, OutputStream direct) {
+    SplicedMessage(Session session, byte[] headerLines, MailBody body, OutputStream direct, Mailer.Gate beforeAccept) {
         super(session);
         this.headerLines = headerLines;
         this.body = body;
         this.direct = direct;
+        this.beforeAccept = beforeAccept;
     }
 
     @Override
@@ -32,6 +37,7 @@ final class SplicedMessage extends SMTPMessage {
         to.write(headerLines);   // no header line starts with a dot
         body.writeTo(to, new Bytes(1024), direct != null);
         to.flush();
+        beforeAccept.pass();
     }
 
     @Override
