@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.delivery.SmtpTrust;
 
 /**
  * {@code check}'s look at the SMTP server: the TCP connection, then the session the sender would
@@ -44,7 +45,12 @@ final class SmtpProbe {
 
     /** The session as the sender opens it; the key of the item says what failed. */
     private static List<CheckItem> transport(SmtpConfig smtp) {
-        Session session = Session.getInstance(properties(smtp));
+        Session session;
+        try {
+            session = Session.getInstance(properties(smtp));
+        } catch (IllegalArgumentException e) {
+            return List.of(CheckItem.fail("smtp.caFile", e.getMessage()));
+        }
         try (Transport transport = session.getTransport()) {
             transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
             boolean offersAuth = transport instanceof SMTPTransport t && t.supportsExtension("AUTH");
@@ -57,11 +63,48 @@ final class SmtpProbe {
             return List.of(CheckItem.fail("smtp.password", "AUTH refused for " + smtp.username() + ": " + oneLine(e)));
         } catch (MessagingException e) {
             String message = oneLine(e);
-            if (message.toLowerCase(java.util.Locale.ROOT).contains("starttls")) {
-                return List.of(CheckItem.fail("smtp.security", "STARTTLS failed: " + message));
+            Throwable tls = tlsFailure(e);
+            if (tls != null || message.toLowerCase(java.util.Locale.ROOT).contains("starttls")) {
+                String step = smtp.security().equals("ssl") ? "TLS" : "STARTTLS";
+                return List.of(CheckItem.fail("smtp.security", step + " failed: " + message
+                        + (tls == null ? "" : " (" + oneLine(innermost(tls)) + ")")
+                        + (untrusted(tls) ? ": the server's certificate is not signed by a trusted CA"
+                                + (smtp.caFile() == null ? "; for a private CA, set smtp.caFile to its certificate (PEM)"
+                                        : " (smtp.caFile " + smtp.caFile() + ")") : "")));
             }
             return List.of(CheckItem.fail("smtp.host", "SMTP session with " + smtp.host() + ":" + smtp.port() + " failed: " + message));
         }
+    }
+
+    /** The TLS handshake or the server-identity check that failed, in the exception's causes, or null. */
+    private static Throwable tlsFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException
+                    || String.valueOf(t.getMessage()).contains("verify identity of server")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable innermost(Throwable e) {
+        Throwable last = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                last = t;
+            }
+        }
+        return last;
+    }
+
+    /** Whether no path leads from the server's certificate to a trusted CA (not a wrong name, nor a protocol error). */
+    private static boolean untrusted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertPathBuilderException || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A local relay without TLS (a Postfix on loopback) is a normal set-up: a note, not a failure. */
@@ -87,9 +130,7 @@ final class SmtpProbe {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
         }
-        if (!smtp.security().equals("none")) {
-            p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        }
+        SmtpTrust.apply(smtp, p, protocol);
         return p;
     }
 
@@ -101,7 +142,7 @@ final class SmtpProbe {
         }
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.replaceAll("\\s+", " ").strip();
     }

@@ -13,14 +13,26 @@ import java.util.Locale;
  * @param connections     parallel SMTP connections, each reused for many messages
  * @param ratePerSecond   messages per second over all connections at most; 0 for no limit
  * @param messagesPerConnection messages sent over one connection before it is renewed
+ * @param caFile          a PEM file of the certificates trusted for the server's TLS (a private CA),
+ *                        instead of the JVM's CAs; empty for the JVM's
  */
 public record SmtpConfig(String host, Integer port, String security, String username, String password,
                          Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer writeTimeoutSeconds,
                          String fromAddress, String fromName, String replyTo, String envelopeSender,
-                         Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox) {
+                         Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox,
+                         String caFile) {
 
     public static final SmtpConfig DEFAULTS = new SmtpConfig(null, null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null);
+            null, null, null, null, null, null, null);
+
+    /** Without {@code caFile}: the JVM's trusted CAs. */
+    public SmtpConfig(String host, Integer port, String security, String username, String password,
+                      Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer writeTimeoutSeconds,
+                      String fromAddress, String fromName, String replyTo, String envelopeSender,
+                      Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox) {
+        this(host, port, security, username, password, connectTimeoutSeconds, readTimeoutSeconds, writeTimeoutSeconds,
+                fromAddress, fromName, replyTo, envelopeSender, connections, ratePerSecond, messagesPerConnection, outbox, null);
+    }
 
     public SmtpConfig {
         host = blankToNull(host);
@@ -48,6 +60,10 @@ public record SmtpConfig(String host, Integer port, String security, String user
         }
         messagesPerConnection = positive("smtp.messagesPerConnection", messagesPerConnection, 1000);
         outbox = outbox == null || outbox.isBlank() ? "out/outbox" : outbox.strip();
+        caFile = blankToNull(caFile);
+        if (caFile != null) {
+            SmtpTrust.certificates(caFile);   // a missing or unreadable file is a config error, not a failed send
+        }
         for (String header : new String[] {fromAddress, fromName, replyTo == null ? "" : replyTo, envelopeSender == null ? "" : envelopeSender}) {
             if (header.indexOf('\r') >= 0 || header.indexOf('\n') >= 0) {
                 throw new IllegalArgumentException("smtp sender fields (fromAddress, fromName, replyTo, envelopeSender) must be one line");
@@ -78,6 +94,7 @@ public record SmtpConfig(String host, Integer port, String security, String user
     @Override
     public String toString() {
         return "SmtpConfig[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
-                + ", password=" + (password == null ? "unset" : "***") + ", from=" + fromAddress + "]";
+                + ", password=" + (password == null ? "unset" : "***") + ", from=" + fromAddress
+                + (caFile == null ? "" : ", caFile=" + caFile) + "]";
     }
 }

@@ -47,9 +47,7 @@ final class SmtpSessions {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
         }
-        if (!config.security().equals("none")) {
-            p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
-        }
+        SmtpTrust.apply(config, p, protocol);
         return Session.getInstance(p);
     }
 

@@ -49,6 +49,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anSmtpCaFileThatHoldsNoCertificateIsAConfigError() throws IOException {
+        Path missing = dir.resolve("no-such-ca.pem");
+        Path file = write("smtp:\n  caFile: " + missing + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessageStartingWith(file + ": smtp.caFile: cannot read certificates from " + missing);
+        Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
+        Path file2 = write("smtp:\n  caFile: " + notPem + "\n");
+        assertThatThrownBy(() -> ConfigLoader.load(file2, Map.of())).hasMessageContaining("smtp.caFile: ");
+    }
+
+    @Test
     void brokenYamlNamesTheLine() throws IOException {
         Path file = write("papers:\n  sources: [seeds/\n  fetch: {\n");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
