@@ -77,7 +77,8 @@ final class DateSender {
                 for (Future<SenderWorker.Result> f : running) {
                     SenderWorker.Result result = f.get();
                     if (result.serverDown() && down == null) {
-                        down = "SMTP server unreachable: " + result.lastError() + "; a later run sends the rest";
+                        down = (tlsFailure(result.lastError()) ? "SMTP server's TLS not accepted: " : "SMTP server unreachable: ")
+                                + result.lastError() + "; a later run sends the rest";
                     }
                 }
                 if (down != null) {
@@ -119,5 +120,11 @@ final class DateSender {
         while (!stopping.getAsBoolean() && System.nanoTime() < until) {
             Thread.sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
         }
+    }
+
+    /** Whether a connect failed on STARTTLS or the server's certificate rather than on reaching the server. */
+    static boolean tlsFailure(String error) {
+        return error != null && (error.contains("convert socket to TLS") || error.contains("PKIX") || error.contains("SSLHandshake")
+                || error.contains("certificate"));
     }
 }
