@@ -4,7 +4,8 @@
 # messages of the same average size over the same number of reused connections (-d -s 4) into the
 # same sink. Prints the time of each phase of the send (start, load, plan, send, stop; render is
 # the time spent rendering and encoding inside the send, over all sender threads), CPU per message
-# and the ratio to smtp-source for the sending phase and for the whole run.
+# and the ratio to smtp-source for the sending phase and for the whole run, the peak heap and the
+# live set (three full collections asked for with jcmd while the send runs).
 # Needs Debian's postfix package (smtp-sink, smtp-source) and, for postgres, psql.
 #   bash bench/delivery.sh [N] [embedded|postgres] ...     e.g. bash bench/delivery.sh 20000 embedded 100000 postgres
 # With no arguments: 20,000 and 100,000 readers on both databases. PostgreSQL: PAPERBOY_BENCH_PG
@@ -40,6 +41,21 @@ start_sink() {
   done
   echo "bench: something other than smtp-sink (pid $sink) holds 127.0.0.1:$port: $(ss -Hltnp "sport = :$port")" >&2
   exit 1
+}
+
+# a full collection when the send is a quarter, half and three quarters done, so the GC log shows
+# the live set itself (a young collection's "after" still holds old garbage not yet collected)
+live_probe() {   # pid of the timed send, readers
+  local timer=$1 n=$2 next=1 jvm="" sent
+  while kill -0 "$timer" 2>/dev/null && [ $next -le 3 ]; do
+    [ -n "$jvm" ] || jvm=$(pgrep -P "$timer" java || true)
+    sent=$(grep -oE '^sent [0-9]+' send.err 2>/dev/null | tail -n 1 | cut -d' ' -f2) || sent=
+    if [ -n "$jvm" ] && [ -n "$sent" ] && [ "$sent" -ge $((n * next / 4)) ]; then
+      jcmd "$jvm" GC.run >/dev/null 2>&1 || true
+      next=$((next + 1))
+    fi
+    sleep 1
+  done
 }
 
 subscribers() {   # N readers, 300 preference sets
@@ -104,8 +120,12 @@ run() {   # readers, database
   loadavg=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)
   /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true ${BENCH_JAVA_OPTS:-} -jar "$jar" \
-    send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err
+    send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err &
+  local timer=$! probe
+  live_probe "$timer" "$n" & probe=$!
+  wait "$timer" || true
   ended=$(date +%s%3N)
+  kill "$probe" 2>/dev/null || true; wait "$probe" 2>/dev/null || true
   grep -q "sent $n," send.out || { echo "bench: paperboy did not send all $n: $(cat send.out)" >&2; exit 1; }
   local s0 s1
   s0=$(date +%s%N)
@@ -115,14 +135,9 @@ run() {   # readers, database
   kill "$sink"; wait "$sink" 2>/dev/null || true; sink=""
   local peak
   peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | sed 's/M->.*//' | sort -n | tail -n 1)
-  # the live set: the heap left after each collection, its largest value in each quarter of the run
+  # the live set: the heap left by the full collections live_probe asked for
   local live
-  live=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | sed 's/.*->//; s/M//' | awk '{a[NR] = $1}
-    END { q = int(NR / 4); if (q < 1) { print "?"; exit }
-          for (k = 0; k < 4; k++) { m = 0; last = (k == 3 ? NR : (k + 1) * q)
-            for (i = k * q + 1; i <= last; i++) if (a[i] > m) m = a[i]
-            printf "%s%d", (k ? "/" : ""), m }
-          printf " MB over %d collections", NR }')
+  live=$(grep 'Pause Full' gc.log | grep -oE '[0-9]+M->[0-9]+M' | sed 's/.*->//; s/M//' | paste -sd/ -) || live=""   # none at a small N
   awk -v n="$n" -v db="$db" -v launched="$launched" -v ended="$ended" -v s0="$s0" -v s1="$s1" -v avg="$avg" \
       -v peak="${peak:-?}" -v live="$live" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
     $1 == "phase" { split($3, e, "="); split($4, c, "="); at[$2] = e[2]; cpuat[$2] = c[2] }
@@ -141,7 +156,7 @@ run() {   # readers, database
       printf "  inside the send, over all sender threads: render %.2f s, encode %.2f s\n", total["render"] / 1000, total["encode"] / 1000
       printf "  paperboy: sending %.0f msg/s, whole run %.0f msg/s; CPU %.0f us/msg in all, %.0f us/msg while sending; peak heap %s MB (-Xmx256m)\n",
         n / send, n / whole, (u[1] + u[2]) * 1e6 / n, (cpuat["send"] - cpuat["plan"]) * 1000 / n, peak
-      printf "  live set after GC, largest in each quarter of the run: %s\n", live
+      printf "  live set (full collections at 1/4, 1/2 and 3/4 of the send): %s MB\n", (live == "" ? "?" : live)
       printf "  smtp-source -d -s 4: %.0f msg/s (CPU %.0f us/msg)\n", source, (v[1] + v[2]) * 1e6 / n
       printf "  ratio to smtp-source: sending %.2f, whole run %.2f\n", n / send / source, n / whole / source
     }' send.err | tee -a "$base/results.txt"
