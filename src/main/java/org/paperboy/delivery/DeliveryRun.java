@@ -79,11 +79,13 @@ public final class DeliveryRun {
         RenderCache renders = new RenderCache(parts.renderer());
         int[] planned = {0};
         long planStart = System.nanoTime();
+        // a dry run renders each distinct digest once (readers come in id order, not digest order)
+        java.util.Set<org.paperboy.ranking.Digest> tried = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         try (StoreBehind<Planner.Plan> store = new StoreBehind<>(plans -> planner.store(date, plans, parts.clock().instant()))) {
             planner.plan(date, daily, weekly, options.only(), plans -> {
                 planned[0] += plans.size();
                 if (options.dryRun()) {
-                    plans.forEach(p -> renders.render(p.digest()));
+                    plans.stream().filter(p -> tried.add(p.digest())).forEach(p -> renders.render(p.digest()));
                 } else {
                     store.accept(plans);
                 }

@@ -20,7 +20,7 @@ final class DigestMails {
     private final SubscriptionService subscriptions;
     private final SmtpConfig smtp;
     private final String listId;
-    /** Each distinct digest encoded once, its reader slots kept; keyed by the rendered digest itself. */
+    /** Each distinct digest encoded once, its reader slots kept; keyed by the rendered digest itself, as many as the renders kept. */
     private final Map<RenderedDigest, EncodedDigest> encodings = new ConcurrentHashMap<>();
 
     DigestMails(RenderCache renders, SubscriptionService subscriptions, SmtpConfig smtp, String listName) {
@@ -35,6 +35,9 @@ final class DigestMails {
         long started = System.nanoTime();
         RenderedDigest rendered = renders.render(digest);
         long renderedAt = System.nanoTime();
+        if (encodings.size() >= RenderCache.MAX_KEPT) {
+            encodings.clear();
+        }
         EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
         Phases.add("render", renderedAt - started);
         Phases.add("encode", System.nanoTime() - renderedAt);

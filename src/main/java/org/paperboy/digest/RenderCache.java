@@ -13,8 +13,16 @@ import org.paperboy.ranking.Preferences;
  */
 public final class RenderCache {
 
+    /**
+     * Distinct digests kept at once. A send takes its rows in digest order, so only the few digests
+     * its connections are on are in use; without a bound, a list whose readers chose thousands of
+     * different keyword sets would keep every rendering of the run in memory.
+     */
+    public static final int MAX_KEPT = 64;
+
     private final DigestRenderer renderer;
     private final Map<Key, RenderedDigest> rendered = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
 
     private record Key(LocalDate date, Preferences preferences, List<String> paperIds) {
     }
@@ -24,11 +32,17 @@ public final class RenderCache {
     }
 
     public RenderedDigest render(Digest digest) {
-        return rendered.computeIfAbsent(new Key(digest.date(), digest.preferences(), digest.paperIds()), k -> renderer.render(digest));
+        if (rendered.size() >= MAX_KEPT) {
+            rendered.clear();
+        }
+        return rendered.computeIfAbsent(new Key(digest.date(), digest.preferences(), digest.paperIds()), k -> {
+            renders.incrementAndGet();
+            return renderer.render(digest);
+        });
     }
 
-    /** How many distinct digests were rendered. */
+    /** How many digests were rendered: the distinct ones, unless more than {@link #MAX_KEPT} were in use at once. */
     public int size() {
-        return rendered.size();
+        return renders.get();
     }
 }
