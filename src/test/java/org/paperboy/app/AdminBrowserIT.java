@@ -52,6 +52,7 @@ class AdminBrowserIT {
                 screenshot(browser, "admin-dashboard");
 
                 browser.findElement(By.linkText("Find a reader")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
                 browser.findElement(By.id("email")).sendKeys("alice@example.org");
                 browser.findElement(By.cssSelector("form[method=get] button")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader")));

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium through its chromedriver, for the real-browser tests. Outside CI,
@@ -36,5 +40,15 @@ public final class Browser {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /**
+     * Waits until the page's h1 reads {@code heading}. After a click that submits a form, the old page
+     * may still be there (or be going away) for a moment; reading its h1 then is the race this avoids.
+     */
+    public static void waitForHeading(WebDriver browser, String heading) {
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the page's h1 to read \"" + heading + "\"")
+                .until(d -> heading.equals(d.findElement(By.tagName("h1")).getText()));
     }
 }

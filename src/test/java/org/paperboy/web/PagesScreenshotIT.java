@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.paperboy.app.Paperboy;
 import org.paperboy.digest.DigestArchive;
@@ -152,7 +149,7 @@ class PagesScreenshotIT {
         browser.findElement(By.cssSelector("input[name=topics][value=agents]")).click();
         browser.findElement(By.cssSelector("input[name=frequency][value=weekly]")).click();
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForHeading("Check your inbox");
+        Browser.waitForHeading(browser, "Check your inbox");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("weekly@example.org").contains("weekly digest")
                 .contains("Agents and tool use");
         screenshot("check-inbox", 375, false);
@@ -191,7 +188,7 @@ class PagesScreenshotIT {
         shoot("unsubscribe", base + unsubscribe);
         browser.get(base + unsubscribe);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitForHeading("You are unsubscribed");
+        Browser.waitForHeading(browser, "You are unsubscribed");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("grace@example.org will get no more mail")
                 .contains("Topics: Computer vision");
         for (int width : WIDTHS) {
@@ -202,7 +199,7 @@ class PagesScreenshotIT {
         dark(false);
         assertThat(paperboy.subscribers().find("grace@example.org").orElseThrow().status()).isEqualTo(Status.UNSUBSCRIBED);
         browser.findElement(By.xpath("//button[text()='Subscribe again']")).click();
-        waitForHeading("Check your inbox");
+        Browser.waitForHeading(browser, "Check your inbox");
         var again = paperboy.subscribers().find("grace@example.org").orElseThrow();
         assertThat(again.status()).isEqualTo(Status.PENDING);
         assertThat(again.topics()).containsExactly("vision");
@@ -243,10 +240,6 @@ class PagesScreenshotIT {
     }
 
     /** Waits for the page a form led to: a click returns before the next page has loaded. */
-    private static void waitForHeading(String heading) {
-        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
-                .until(d -> heading.equals(d.findElement(By.tagName("h1")).getText()));
-    }
 
     private static String background(String css) {
         return browser.findElement(By.cssSelector(css)).getCssValue("background-color");

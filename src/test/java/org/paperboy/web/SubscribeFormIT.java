@@ -44,7 +44,7 @@ class SubscribeFormIT {
                 browser.findElement(By.cssSelector("input[name=topics][value=" + paperboy.topicSlugs().get(0) + "]")).click();
                 browser.findElement(By.cssSelector("input[name=topics][value=" + paperboy.topicSlugs().get(2) + "]")).click();
                 browser.findElement(By.cssSelector("button[type=submit]")).click();
-                assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Check your inbox");
+                Browser.waitForHeading(browser, "Check your inbox");
             } finally {
                 browser.quit();
             }
