@@ -22,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,8 @@ import org.subethamail.smtp.server.Session;
  * GreenMail has no STARTTLS), as an operator of a relay with a private CA sets it up: the server's
  * certificate is signed by a CA made at test time with keytool, and Paperboy trusts that CA through
  * {@code smtp.caFile}. The server refuses MAIL before STARTTLS and before AUTH, so a message it
- * accepted came over TLS from the authenticated sender.
+ * accepted came over TLS from the authenticated sender. {@code security: ssl} (TLS from the first
+ * byte, as on port 465) is tried against the same server listening on a TLS socket.
  */
 class StartTlsIT {
 
@@ -120,22 +122,32 @@ class StartTlsIT {
 
     @BeforeEach
     void startServer() {
-        server = SMTPServer.port(0)
+        server = startServer(false);
+    }
+
+    /** STARTTLS required, or (implicit) TLS from the first byte as on port 465; AUTH required either way. */
+    private SMTPServer startServer(boolean implicit) {
+        SMTPServer.Builder builder = SMTPServer.port(0)
                 .bindAddress(InetAddress.getLoopbackAddress())
-                .hostName("localhost")
-                .enableTLS()
-                .requireTLS()
-                .startTlsSocketFactory(serverTls)
+                .hostName("localhost");
+        if (implicit) {
+            builder.serverSocketFactory(serverTls);
+        } else {
+            builder.enableTLS().requireTLS().startTlsSocketFactory(serverTls);
+        }
+        SMTPServer started = builder
                 .authenticationHandlerFactory(new EasyAuthenticationHandlerFactory((user, password, context) -> {
                     if (!USER.equals(user) || !PASSWORD.equals(password)) {
                         throw new LoginFailedException();
                     }
                 }))
                 .requireAuth()
-                .messageHandler((context, from, to, data) -> received.add(new Received(from, to, ((Session) context).isTLSStarted(),
+                .messageHandler((context, from, to, data) -> received.add(new Received(from, to,
+                        ((Session) context).isTLSStarted() || ((Session) context).getSocket() instanceof SSLSocket,
                         context.getAuthenticationHandler().map(a -> a.getIdentity()).orElse(null))))
                 .build();
-        server.start();
+        started.start();
+        return started;
     }
 
     @AfterEach
@@ -226,6 +238,58 @@ class StartTlsIT {
         assertThat(run.out() + run.err()).doesNotContain(PASSWORD);
     }
 
+    @Test
+    void sendOverImplicitTlsDeliversToEveryConfirmedReaderAndCheckSaysSo() throws IOException {
+        SMTPServer smtps = startServer(true);
+        try {
+            security = "ssl";
+            port = smtps.getPortAllocated();
+
+            Commands.Result run = check(caPem);
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains("ok    smtp.security: TLS from the first byte (SMTPS)")
+                    .contains("ok    smtp.username: AUTH accepted for " + USER).doesNotContain(PASSWORD);
+
+            DeliveryReport report = send(caPem);
+            assertThat(report.sent()).as(String.valueOf(report.problem())).isEqualTo(3);
+            assertThat(report.exitCode()).isZero();
+            assertThat(received).extracting(Received::to).containsExactlyInAnyOrderElementsOf(READERS);
+            assertThat(received).allSatisfy(r -> {
+                assertThat(r.tls()).as("the connection was TLS from the first byte").isTrue();
+                assertThat(r.identity()).as("AUTH").isEqualTo(USER);
+            });
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    @Test
+    void sendOverImplicitTlsToAnUntrustedCertificateDefersEveryoneAndNamesTls() throws IOException {
+        SMTPServer smtps = startServer(true);
+        try {
+            security = "ssl";
+            port = smtps.getPortAllocated();
+
+            Commands.Result run = check(otherCaPem);
+            assertThat(run.exit()).isEqualTo(1);
+            assertThat(run.out().lines().filter(l -> l.startsWith("FAIL")).toList()).as(run.out())
+                    .singleElement().asString().startsWith("FAIL  smtp.security: TLS failed: ").contains("certification path");
+
+            DeliveryReport report = send(otherCaPem);
+            assertThat(report.sent()).isZero();
+            assertThat(report.deferred()).isEqualTo(3);
+            assertThat(report.exitCode()).isEqualTo(3);
+            assertThat(report.problem()).startsWith("SMTP server's TLS not accepted: ").doesNotContain(PASSWORD);
+            assertThat(received).isEmpty();
+        } finally {
+            smtps.stop();
+        }
+    }
+
+    /** The config's smtp.security and port: STARTTLS on the per-test server unless a test says otherwise. */
+    private String security = "starttls";
+    private Integer port;
+
     private DeliveryReport send(Path caFile) {
         try {
             paperboy = Paperboy.wire(ConfigLoader.load(config(caFile), Map.of("PAPERBOY_SMTP_PASSWORD", PASSWORD)));
@@ -256,7 +320,7 @@ class StartTlsIT {
                 smtp:
                   host: 127.0.0.1
                   port: %d
-                  security: starttls
+                  security: %s
                   username: %s
                   caFile: "%s"
                   fromAddress: digest@news.paperboy.test
@@ -268,7 +332,7 @@ class StartTlsIT {
                   url: "%s"
                 tokens:
                   secret: "%s"
-                """.formatted(server.getPortAllocated(), USER, caFile == null ? "" : caFile, dir.resolve("outbox"),
+                """.formatted(port == null ? server.getPortAllocated() : port, security, USER, caFile == null ? "" : caFile, dir.resolve("outbox"),
                 TestSetup.sqliteUrl(dir), TestSetup.SECRET));
     }
 }
