@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.delivery.SmtpTrust;
+import org.paperboy.delivery.TlsFailure;
 
 /**
  * {@code check}'s look at the SMTP server: the TCP connection, then the session the sender would
@@ -63,8 +64,8 @@ final class SmtpProbe {
             return List.of(CheckItem.fail("smtp.password", "AUTH refused for " + smtp.username() + ": " + oneLine(e)));
         } catch (MessagingException e) {
             String message = oneLine(e);
-            Throwable tls = tlsFailure(e);
-            if (tls != null || message.toLowerCase(java.util.Locale.ROOT).contains("starttls")) {
+            Throwable tls = TlsFailure.in(e);
+            if (tls != null) {
                 String step = smtp.security().equals("ssl") ? "TLS" : "STARTTLS";
                 return List.of(CheckItem.fail("smtp.security", step + " failed: " + message
                         + (tls == null ? "" : " (" + oneLine(innermost(tls)) + ")")
@@ -76,16 +77,6 @@ final class SmtpProbe {
         }
     }
 
-    /** The TLS handshake or the server-identity check that failed, in the exception's causes, or null. */
-    private static Throwable tlsFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException
-                    || String.valueOf(t.getMessage()).contains("verify identity of server")) {
-                return t;
-            }
-        }
-        return null;
-    }
 
     private static Throwable innermost(Throwable e) {
         Throwable last = e;

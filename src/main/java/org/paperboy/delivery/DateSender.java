@@ -77,7 +77,7 @@ final class DateSender {
                 for (Future<SenderWorker.Result> f : running) {
                     SenderWorker.Result result = f.get();
                     if (result.serverDown() && down == null) {
-                        down = (tlsFailure(result.lastError()) ? "SMTP server's TLS not accepted: " : "SMTP server unreachable: ")
+                        down = (result.tls() ? "SMTP server's TLS not accepted: " : "SMTP server unreachable: ")
                                 + result.lastError() + "; a later run sends the rest";
                     }
                 }
@@ -122,9 +122,4 @@ final class DateSender {
         }
     }
 
-    /** Whether a connect failed on STARTTLS or the server's certificate rather than on reaching the server. */
-    static boolean tlsFailure(String error) {
-        return error != null && (error.contains("convert socket to TLS") || error.contains("PKIX") || error.contains("SSLHandshake")
-                || error.contains("certificate"));
-    }
 }

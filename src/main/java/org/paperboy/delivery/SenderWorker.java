@@ -21,8 +21,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SenderWorker.class);
 
-    /** How a worker ended. */
-    record Result(boolean serverDown, String lastError) {
+    /** How a worker ended: when the server was down, whether it was TLS that failed, and the error. */
+    record Result(boolean serverDown, boolean tls, String lastError) {
     }
 
     /** What a worker needs, shared by all workers of a run. */
@@ -36,6 +36,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     private Mailer.Connection connection;
     private int sentOnConnection;
     private String connectError;
+    private boolean connectTls;
     /** The recorder's ticket for this connection's last outcome. */
     private long lastTicket;
 
@@ -50,17 +51,17 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
             while (!ctx.stopping().getAsBoolean()) {
                 List<OutboxRow> rows = ctx.claims().claim(ctx.date(), ctx.sender(), ctx.config().claimBatch(), ctx.clock().instant());
                 if (rows.isEmpty()) {
-                    return new Result(false, null);
+                    return new Result(false, false, null);
                 }
                 for (OutboxRow row : rows) {
                     boolean cannotSend = connectError != null || ctx.stopping().getAsBoolean();
                     lastTicket = ctx.recorder().submit(cannotSend ? new Outcome(row, Outcome.Kind.RELEASED, connectError) : send(row));
                 }
                 if (connectError != null) {
-                    return new Result(true, connectError);
+                    return new Result(true, connectTls, connectError);
                 }
             }
-            return new Result(false, null);
+            return new Result(false, false, null);
         } finally {
             closeConnection();
         }
@@ -119,6 +120,7 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
                 sentOnConnection = 0;
             } catch (DeliveryException e) {
                 connectError = e.getMessage();
+                connectTls = TlsFailure.in(e.getCause()) != null;
                 LOG.warn("{}", e.getMessage());
                 return false;
             }
