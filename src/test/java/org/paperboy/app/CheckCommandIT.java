@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.paperboy.testing.ClosedPort;
 
 /** {@code paperboy check} against real SMTP servers (GreenMail, with and without AUTH) and a closed port. */
 class CheckCommandIT {
@@ -73,14 +74,13 @@ class CheckCommandIT {
 
     @Test
     void aClosedPortFailsTheSmtpHost() throws IOException {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        OperatorConfig.Run run = check(OperatorConfig.good(closed), Map.of());
+        // held, not found free and released: no other process can listen on it while check connects
+        try (ClosedPort closed = new ClosedPort()) {
+            OperatorConfig.Run run = check(OperatorConfig.good(closed.port()), Map.of());
 
-        assertThat(run.exit).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL  smtp.host: cannot connect to 127.0.0.1:" + closed);
+            assertThat(run.exit).isEqualTo(1);
+            assertThat(run.out()).contains("FAIL  smtp.host: cannot connect to 127.0.0.1:" + closed.port());
+        }
     }
 
     @Test

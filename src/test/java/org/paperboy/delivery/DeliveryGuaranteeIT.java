@@ -2,7 +2,6 @@ package org.paperboy.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +20,7 @@ import org.paperboy.app.Paperboy;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
+import org.paperboy.testing.ClosedPort;
 import org.paperboy.testing.ScriptedSmtpServer;
 import org.paperboy.testing.TestSetup;
 
@@ -39,11 +39,15 @@ class DeliveryGuaranteeIT {
     java.nio.file.Path dir;
 
     private Paperboy paperboy;
+    private ClosedPort closedPort;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (paperboy != null) {
             paperboy.close();
+        }
+        if (closedPort != null) {
+            closedPort.close();
         }
     }
 
@@ -81,10 +85,10 @@ class DeliveryGuaranteeIT {
         return states;
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket free = new ServerSocket(0)) {
-            return free.getLocalPort();
-        }
+    /** A port nothing listens on until the test's server does: held, not found free and released for another process to take. */
+    private int closedPort() throws Exception {
+        closedPort = new ClosedPort();
+        return closedPort.port();
     }
 
     @Test
@@ -104,7 +108,7 @@ class DeliveryGuaranteeIT {
 
     @Test
     void aDayTheServerWasDownIsSentByTheNextDaysRunBeforeItsOwn() throws Exception {
-        int port = freePort();
+        int port = closedPort();
         wire(port, FRIDAY);
         DeliveryReport down = send(FRIDAY);
         assertThat(down.sent()).isZero();
@@ -132,7 +136,7 @@ class DeliveryGuaranteeIT {
 
     @Test
     void messagesOlderThanTheAgeLimitExpireAndAreReported() throws Exception {
-        int port = freePort();
+        int port = closedPort();
         wire(port, FRIDAY);
         send(FRIDAY);
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer(port)) {

@@ -6,7 +6,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Status;
+import org.paperboy.testing.ClosedPort;
 import org.paperboy.testing.ScriptedSmtpServer;
 import org.paperboy.testing.TestSetup;
 
@@ -39,11 +39,15 @@ class DeliveryIT {
     Path dir;
 
     private Paperboy paperboy;
+    private ClosedPort closedPort;
 
     @AfterEach
-    void close() {
+    void close() throws Exception {
         if (paperboy != null) {
             paperboy.close();
+        }
+        if (closedPort != null) {
+            closedPort.close();
         }
     }
 
@@ -128,10 +132,9 @@ class DeliveryIT {
 
     @Test
     void aServerThatIsDownLeavesEveryonePendingAndALaterRunCompletes() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        // held, not found free and released: no other process can take the port before the server below listens on it
+        closedPort = new ClosedPort();
+        int port = closedPort.port();
         wire(port);
         DeliveryReport down = send();
         assertThat(down.sent()).isZero();

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.paperboy.testing.ClosedPort;
 import org.paperboy.testing.PaperboyProcess;
 
 /**
@@ -40,7 +41,8 @@ final class Trial implements AutoCloseable {
     final Path dir;
     final FaultDb db;
     final int readers;
-    private final int port;
+    /** The SMTP port, held for the whole trial: refused while the server is down, never another process's. */
+    private final ClosedPort port;
     RecordingSmtpServer smtp;
     private final Path config;
     private int processes;
@@ -50,13 +52,11 @@ final class Trial implements AutoCloseable {
         this.dir = Files.createDirectories(dir);
         this.db = template.copy(dir);
         this.readers = readers;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            this.port = free.getLocalPort();
-        }
+        this.port = new ClosedPort();
         if (serverUp) {
             serverUp();
         }
-        this.config = PaperboyProcess.config(dir, "paperboy.yaml", port, db.url(), """
+        this.config = PaperboyProcess.config(dir, "paperboy.yaml", port.port(), db.url(), """
                 digest:
                   maxPapers: 5
                 delivery:
@@ -69,7 +69,7 @@ final class Trial implements AutoCloseable {
 
     /** Starts the recording SMTP server on the trial's port. */
     RecordingSmtpServer serverUp() throws IOException {
-        smtp = new RecordingSmtpServer(port, dir.resolve("accepted.log"));
+        smtp = new RecordingSmtpServer(port.port(), dir.resolve("accepted.log"));
         return smtp;
     }
 
@@ -136,5 +136,6 @@ final class Trial implements AutoCloseable {
         if (smtp != null) {
             smtp.close();
         }
+        port.close();
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
@@ -54,8 +55,11 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         this(0);
     }
 
+    /** Listens on the port: 0 for any free one, or a {@link ClosedPort} the test holds (bound with SO_REUSEADDR to share it). */
     public ScriptedSmtpServer(int port) throws IOException {
-        socket = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        socket = new ServerSocket();
+        socket.setReuseAddress(true);
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         pool.submit(this::accept);
     }
 
