@@ -48,7 +48,7 @@ class SubscribeFormIT {
             } finally {
                 browser.quit();
             }
-            assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+            assertThat(smtp.waitForIncomingEmail(Webs.PATIENCE.toMillis(), 1)).isTrue();
             Subscriber grace = paperboy.subscribers().find("grace@example.org").orElseThrow();
             assertThat(grace.status()).isEqualTo(Status.PENDING);
             assertThat(grace.topics()).containsExactlyInAnyOrder(paperboy.topicSlugs().get(0), paperboy.topicSlugs().get(2));
