@@ -102,7 +102,9 @@ public final class DailySchedule implements AutoCloseable {
                 storeJobAndTrigger();
             }
             scheduler.start();
-            Date next = scheduler.getTrigger(TRIGGER_KEY).getNextFireTime();
+            // a missed last fire may already have run, and its spent trigger be gone
+            Trigger stored = scheduler.getTrigger(TRIGGER_KEY);
+            Date next = stored == null ? null : stored.getNextFireTime();
             LOG.info("daily job scheduled \"{}\" in {}; next fire {}", config.cron(), config.zone(), next == null ? "none" : next.toInstant());
             return next;
         } catch (SchedulerException e) {
