@@ -40,16 +40,19 @@ class DeliveryCrashIT {
                             new Consent("cli", null, null, "v1", Instant.now()), true, Runnable::run);
                 }
             }
+            // from the 15th message on the server's answers wait: the first send cannot finish before it is killed
+            smtp.holdAnswersFrom(15);
             Process first = start(config);
-            long deadline = System.currentTimeMillis() + 60_000;
+            long deadline = System.currentTimeMillis() + 120_000;
             while (smtp.received().size() < 15 && System.currentTimeMillis() < deadline && first.isAlive()) {
                 Thread.sleep(20);
             }
             assertThat(first.isAlive()).as("the first send is still running when it is killed").isTrue();
             first.destroyForcibly();   // SIGKILL: no shutdown hook runs
-            first.waitFor(10, TimeUnit.SECONDS);
+            assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
             int beforeRestart = smtp.received().size();
             assertThat(beforeRestart).isLessThan(READERS);
+            smtp.release();
 
             Process second = start(config);
             assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -78,9 +78,13 @@ class FaultsIT {
     @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void sigtermFinishesWhatIsInFlightAndDuplicatesNobody(String kind) throws Exception {
         try (Trial trial = new Trial(dir.resolve(kind + "-sigterm"), template(kind), READERS, true, "")) {
+            // the answers wait at a third of the readers until the SIGTERM is sent: the send cannot have ended before
+            java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
+            trial.smtp.gate(new RecordingSmtpServer.Gate(READERS / 3, signalled::get, 60_000));
             Process p = trial.send(DATE);
             boolean midSend = Trial.await(() -> trial.smtp.acceptedCount() >= READERS / 3, p) && p.isAlive();
             p.destroy();   // SIGTERM
+            signalled.set(true);
             Trial.Finished stopped = trial.finish(p);
             int acceptedAtStop = trial.smtp.acceptedCount();
             Map<String, Integer> afterStop = trial.db.states(DATE);

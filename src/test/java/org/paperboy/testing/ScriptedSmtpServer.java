@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,9 +23,9 @@ import java.util.function.Function;
 
 /**
  * A small real SMTP server on loopback whose answers a test scripts: a 451 or a 550 for chosen
- * recipients, or a pause per message. GreenMail has no way to answer with faults, so the fault
- * tests talk to this one; it speaks enough SMTP (EHLO, MAIL, RCPT, DATA, RSET, NOOP, QUIT) for
- * Jakarta Mail and keeps every message it accepts.
+ * recipients, a pause per message, or answers held until the test lets them go. GreenMail has no
+ * way to answer with faults, so the fault tests talk to this one; it speaks enough SMTP (EHLO,
+ * MAIL, RCPT, DATA, RSET, NOOP, QUIT) for Jakarta Mail and keeps every message it accepts.
  */
 public final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -50,6 +51,8 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Function<String, String> rcptAnswer = r -> "250 OK";
     private volatile long pauseMillis;
+    private volatile int holdFrom = Integer.MAX_VALUE;
+    private final CountDownLatch released = new CountDownLatch(1);
 
     public ScriptedSmtpServer() throws IOException {
         this(0);
@@ -79,6 +82,20 @@ public final class ScriptedSmtpServer implements AutoCloseable {
 
     public void pauseAfterEachMessage(long millis) {
         this.pauseMillis = millis;
+    }
+
+    /**
+     * From the {@code n}-th message kept on (counting from 1), the 250 waits until {@link #release()}:
+     * the sender cannot get past it, so a test can stop or kill it mid-send whatever the machine's
+     * speed. A held message is kept but not yet acknowledged, as one in flight is.
+     */
+    public void holdAnswersFrom(int n) {
+        this.holdFrom = n;
+    }
+
+    /** Lets every held answer go, and all later ones. */
+    public void release() {
+        released.countDown();
     }
 
     public List<Received> received() {
@@ -140,6 +157,9 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                             return;   // the client went away before the final dot: nothing was accepted
                         }
                         received.add(new Received(recipient, data.toString()));
+                        if (received.size() >= holdFrom) {
+                            released.await();
+                        }
                         if (pauseMillis > 0) {
                             Thread.sleep(pauseMillis);
                         }
