@@ -13,41 +13,46 @@ import org.paperboy.testing.TestSetup;
  * passes the checks unless a test changes one item, SMTP on a GreenMail port or the outbox folder.
  */
 record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress, String postalAddress, String secret,
-                      String username, String sources, String security) {
+                      String username, String sources, String security, int readTimeoutSeconds) {
 
     static final String POSTAL = "Paperboy Press, 5 Mill Lane, Cambridge CB2 1RX, United Kingdom";
 
     static OperatorConfig good(Integer smtpPort) {
         return new OperatorConfig(smtpPort, "https://news.paperboy.test", "digest@news.paperboy.test", POSTAL,
-                TestSetup.SECRET, null, "[seeds/]", "none");
+                TestSetup.SECRET, null, "[seeds/]", "none", 60);
     }
 
     OperatorConfig publicBaseUrl(String url) {
-        return new OperatorConfig(smtpPort, url, fromAddress, postalAddress, secret, username, sources, security);
+        return new OperatorConfig(smtpPort, url, fromAddress, postalAddress, secret, username, sources, security, readTimeoutSeconds);
     }
 
     OperatorConfig from(String address) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, address, postalAddress, secret, username, sources, security);
+        return new OperatorConfig(smtpPort, publicBaseUrl, address, postalAddress, secret, username, sources, security, readTimeoutSeconds);
     }
 
     OperatorConfig postal(String postal) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postal, secret, username, sources, security);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postal, secret, username, sources, security, readTimeoutSeconds);
     }
 
     OperatorConfig secret(String value) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, value, username, sources, security);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, value, username, sources, security, readTimeoutSeconds);
     }
 
     OperatorConfig username(String user) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, user, sources, security);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, user, sources, security, readTimeoutSeconds);
     }
 
     OperatorConfig sources(String yamlList) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, yamlList, security);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, yamlList, security, readTimeoutSeconds);
     }
 
     OperatorConfig security(String value) {
-        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, sources, value);
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, sources, value, readTimeoutSeconds);
+    }
+
+    /** By default a minute: generous, as the SMTP servers are the tests' own on a machine that may be busy. */
+    OperatorConfig readTimeout(int seconds) {
+        return new OperatorConfig(smtpPort, publicBaseUrl, fromAddress, postalAddress, secret, username, sources, security, seconds);
     }
 
     Path write(Path dir) throws IOException {
@@ -63,15 +68,15 @@ record OperatorConfig(Integer smtpPort, String publicBaseUrl, String fromAddress
                   security: %s
                   fromAddress: "%s"
                   username: "%s"
-                  connectTimeoutSeconds: 5
-                  readTimeoutSeconds: 5
+                  connectTimeoutSeconds: 30
+                  readTimeoutSeconds: %d
                   outbox: "%s"
                 database:
                   url: "%s"
                 tokens:
                   secret: "%s"
                 """.formatted(sources, publicBaseUrl, postalAddress, smtpPort == null ? "" : "127.0.0.1",
-                smtpPort == null ? 587 : smtpPort, security, fromAddress, username == null ? "" : username,
+                smtpPort == null ? 587 : smtpPort, security, fromAddress, username == null ? "" : username, readTimeoutSeconds,
                 dir.resolve("outbox"), TestSetup.sqliteUrl(dir), secret == null ? "" : secret));
     }
 

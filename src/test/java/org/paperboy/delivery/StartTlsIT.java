@@ -161,7 +161,7 @@ class StartTlsIT {
     @Test
     void theServerRefusesMailBeforeStartTls() throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getPortAllocated())) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(60_000);
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             OutputStream out = socket.getOutputStream();
             assertThat(in.readLine()).startsWith("220");
@@ -325,8 +325,8 @@ class StartTlsIT {
                   caFile: "%s"
                   fromAddress: digest@news.paperboy.test
                   connections: 2
-                  connectTimeoutSeconds: 10
-                  readTimeoutSeconds: 20
+                  connectTimeoutSeconds: 30
+                  readTimeoutSeconds: 60
                   outbox: "%s"
                 database:
                   url: "%s"

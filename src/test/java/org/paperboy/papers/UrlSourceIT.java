@@ -21,7 +21,8 @@ class UrlSourceIT {
     private HttpServer server;
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private final AtomicInteger failuresLeft = new AtomicInteger();
-    private final PaperLoader loader = new PaperLoader(new PapersConfig(List.of("unused"), new PapersConfig.Fetch(2, 5, 2)));
+    // generous timeouts: a timed-out request would be retried and counted; the server is this JVM's own, on a machine that may be busy
+    private final PaperLoader loader = new PaperLoader(new PapersConfig(List.of("unused"), new PapersConfig.Fetch(30, 60, 2)));
 
     @BeforeEach
     void start() throws IOException {

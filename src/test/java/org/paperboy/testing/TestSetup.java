@@ -40,7 +40,8 @@ public final class TestSetup {
     }
 
     public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest, ScheduleConfig schedule) {
-        SmtpConfig smtp = new SmtpConfig(smtpPort == null ? null : "127.0.0.1", smtpPort, "none", null, null, 5, 5, 5,
+        // generous timeouts: the SMTP servers are the tests' own, on a machine that may be busy; no test waits them out
+        SmtpConfig smtp = new SmtpConfig(smtpPort == null ? null : "127.0.0.1", smtpPort, "none", null, null, 30, 60, 60,
                 "digest@paperboy.test", "Paperboy Test", null, null, 2, null, null, dir.resolve("outbox").toString());
         return new PaperboyConfig(new PapersConfig(List.of("seeds/"), null),
                 new RankingConfig("config/topics.yaml", null, null, null, null), digest,
