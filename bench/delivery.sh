@@ -10,11 +10,15 @@
 #   bash bench/delivery.sh [N] [embedded|postgres] ...     e.g. bash bench/delivery.sh 20000 embedded 100000 postgres
 # With no arguments: 20,000 and 100,000 readers on both databases. PostgreSQL: PAPERBOY_BENCH_PG
 # (default postgresql://postgres@127.0.0.1:55432), database paperboy_bench, dropped and created per run.
+# The send runs with -Xmx256m and the Debian package's JVM options (JAVA_OPTS, default
+# "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"; JAVA_OPTS= bench/delivery.sh ... for the JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 connections=4
 jar=$(realpath "${JAR:-target/paperboy.jar}")
+# the send runs with the JVM options the Debian package runs it with; JAVA_OPTS= (empty) for the JVM's defaults
+java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 pg=${PAPERBOY_BENCH_PG:-postgresql://postgres@127.0.0.1:55432}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 for tool in smtp-sink smtp-source ss /usr/bin/time; do
@@ -119,7 +123,7 @@ run() {   # readers, database
   local launched ended loadavg
   loadavg=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)
-  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true ${BENCH_JAVA_OPTS:-} -jar "$jar" \
+  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true $java_opts -jar "$jar" \
     send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err &
   local timer=$! probe
   live_probe "$timer" "$n" & probe=$!
@@ -139,14 +143,14 @@ run() {   # readers, database
   local live
   live=$(grep 'Pause Full' gc.log | grep -oE '[0-9]+M->[0-9]+M' | sed 's/.*->//; s/M//' | paste -sd/ -) || live=""   # none at a small N
   awk -v n="$n" -v db="$db" -v launched="$launched" -v ended="$ended" -v s0="$s0" -v s1="$s1" -v avg="$avg" \
-      -v peak="${peak:-?}" -v live="$live" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
+      -v opts="-Xmx256m${java_opts:+ $java_opts}" -v peak="${peak:-?}" -v live="$live" -v loadavg="$loadavg" -v cpu="$(cat time.txt)" -v scpu="$(cat source-time.txt)" '
     $1 == "phase" { split($3, e, "="); split($4, c, "="); at[$2] = e[2]; cpuat[$2] = c[2] }
     $1 == "phase-total" { split($3, m, "="); total[$2] = m[2] }
     END {
       split(cpu, u, " "); split(scpu, v, " ")
       send = (at["send"] - at["plan"]) / 1000; whole = (ended - launched) / 1000
       source = n / ((s1 - s0) / 1e9)
-      printf "%d readers, %s database, %d-byte messages, %d connections\n", n, db, avg, 4
+      printf "%d readers, %s database, %d-byte messages, %d connections, JVM options: %s\n", n, db, avg, 4, opts
       printf "  phases (s): start %.2f (JVM up %.2f), load %.2f, plan %.2f, send %.2f, stop %.2f; whole run %.2f\n",
         (at["start"] - launched) / 1000, (at["jvm"] - launched) / 1000, (at["load"] - at["start"]) / 1000,
         (at["plan"] - at["load"]) / 1000, send, (ended - at["send"]) / 1000, whole

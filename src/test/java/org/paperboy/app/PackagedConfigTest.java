@@ -2,7 +2,11 @@ package org.paperboy.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,5 +21,24 @@ class PackagedConfigTest {
         assertThat(config.smtp().outbox()).startsWith("/var/lib/paperboy/");
         assertThat(config.smtp().host()).as("the package writes to the outbox folder until the operator sets a server").isNull();
         assertThat(config.ranking().topicsFile()).isEqualTo("/etc/paperboy/topics.yaml");
+    }
+
+    /** The launcher, the unit and the delivery benchmark run the JVM with the same options, so the README's figures are the package's. */
+    @Test
+    void theLauncherTheUnitAndTheBenchmarkShareTheJvmOptions() throws IOException {
+        String launcher = option("packaging/deb/paperboy", ": \"\\$\\{JAVA_OPTS=([^}]*)}\"");
+        String unit = option("packaging/deb/paperboy.service", "Environment=\"JAVA_OPTS=([^\"]*)\"");
+        String bench = option("bench/delivery.sh", "java_opts=\\$\\{JAVA_OPTS-([^}]*)}");
+
+        assertThat(launcher).contains("-XX:+UseSerialGC");
+        assertThat(unit).isEqualTo(launcher);
+        assertThat(bench).isEqualTo(launcher);
+        assertThat(Files.readString(Path.of("packaging/deb/paperboy.service"))).contains("ExecStart=/usr/bin/java $JAVA_OPTS -jar ");
+    }
+
+    private static String option(String file, String regex) throws IOException {
+        Matcher m = Pattern.compile(regex).matcher(Files.readString(Path.of(file)));
+        assertThat(m.find()).as(file + " sets the JVM options (" + regex + ")").isTrue();
+        return m.group(1);
     }
 }
