@@ -24,13 +24,18 @@ public final class SmtpMailer implements Mailer {
     @Override
     public Connection connect() {
         try {
-            Transport transport = session.getTransport();
+            boolean noTls = config.security().equals("none");
+            Transport transport = noTls ? new PipeliningTransport(session) : session.getTransport();
             WriteWatchdog.takeLastSocket();
             transport.connect(config.host(), config.port(), config.username(), config.password());
             java.net.Socket socket = WriteWatchdog.takeLastSocket();
             // with TLS the socket carries ciphertext: the data then goes through Angus's streams
-            boolean plain = config.security().equals("none") && socket != null;
-            return new SmtpConnection(transport, plain ? new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16) : null);
+            if (!noTls || socket == null) {
+                return new SmtpConnection(transport, null);
+            }
+            java.io.OutputStream direct = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
+            ((PipeliningTransport) transport).writeDirectly(socket, direct);
+            return new SmtpConnection(transport, direct);
         } catch (MessagingException | java.io.IOException e) {
             throw new DeliveryException("cannot connect to SMTP server " + config.host() + ":" + config.port() + ": "
                     + oneLine(e), false, e);

@@ -131,6 +131,67 @@ class DeliveryIT {
     }
 
     @Test
+    void mailRcptAndDataGoInOneWriteWhenTheServerOffersPipelining() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            wire(smtp.port());
+            assertThat(send().sent()).isEqualTo(5);
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsExactlyInAnyOrderElementsOf(READERS);
+            assertThat(smtp.pipelinedMails()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void withoutPipeliningEachCommandWaitsForItsReply() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.offerPipelining(false);
+            wire(smtp.port());
+            assertThat(send().sent()).isEqualTo(5);
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsExactlyInAnyOrderElementsOf(READERS);
+            assertThat(smtp.pipelinedMails()).isZero();
+        }
+    }
+
+    @Test
+    void aPipelinedMailRefusedForAWhileIsRetriedAndNobodyIsMailedTwice() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.answerMail(n -> n <= 2 ? "451 4.3.2 system busy" : "250 OK");
+            wire(smtp.port());
+            DeliveryReport report = send();
+            assertThat(report.sent()).isEqualTo(5);
+            assertThat(report.failed()).isZero();
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsExactlyInAnyOrderElementsOf(READERS);
+            assertThat(smtp.pipelinedMails()).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void aServerThatHangsUpAfterAPipelinedMailIsReconnectedToAndEveryoneIsMailedOnce() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.answerMail(n -> n == 1 ? "421 4.3.2 shutting down" : "250 OK");
+            wire(smtp.port());
+            DeliveryReport report = send();
+            assertThat(report.sent()).isEqualTo(5);
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsExactlyInAnyOrderElementsOf(READERS);
+            assertThat(smtp.connections()).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aPermanentRejectionInAPipelinedGroupResetsAndTheSameConnectionGoesOn() throws Exception {
+        try (ScriptedSmtpServer smtp = new ScriptedSmtpServer()) {
+            smtp.answerRcpt(to -> to.startsWith("alice") || to.startsWith("carol") ? "550 5.1.1 no such user" : "250 OK");
+            wire(smtp.port());
+            DeliveryReport report = send();
+            assertThat(report.sent()).isEqualTo(3);
+            assertThat(report.failed()).isEqualTo(2);
+            assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient)
+                    .containsExactlyInAnyOrder("bob@example.org", "dave@example.org", "erin@example.org");
+            assertThat(smtp.pipelinedMails()).isEqualTo(5);
+            assertThat(smtp.connections()).isLessThanOrEqualTo(TestSetup.config(dir, smtp.port(), null).smtp().connections());
+        }
+    }
+
+    @Test
     void aServerThatIsDownLeavesEveryonePendingAndALaterRunCompletes() throws Exception {
         // held, not found free and released: no other process can take the port before the server below listens on it
         closedPort = new ClosedPort();

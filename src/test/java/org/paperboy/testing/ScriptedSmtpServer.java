@@ -50,6 +50,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private final Map<String, AtomicInteger> rcptCounts = new ConcurrentHashMap<>();
     private final AtomicInteger connections = new AtomicInteger();
     private volatile Function<String, String> rcptAnswer = r -> "250 OK";
+    private volatile java.util.function.IntFunction<String> mailAnswer = n -> "250 OK";
+    private final AtomicInteger mails = new AtomicInteger();
+    private final AtomicInteger pipelined = new AtomicInteger();
+    private volatile boolean offerPipelining = true;
     private volatile long pauseMillis;
     private volatile int holdFrom = Integer.MAX_VALUE;
     private final CountDownLatch released = new CountDownLatch(1);
@@ -73,6 +77,24 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     /** The answer to RCPT TO for a recipient, e.g. "451 try later"; the count starts at 1. */
     public void answerRcpt(Function<String, String> answer) {
         this.rcptAnswer = answer;
+    }
+
+    /** The answer to the {@code n}-th MAIL FROM (counting from 1), e.g. "451 try later"; after a 421 the server hangs up. */
+    public void answerMail(java.util.function.IntFunction<String> answer) {
+        this.mailAnswer = answer;
+    }
+
+    /** Whether EHLO offers PIPELINING (RFC 2920); it does unless told otherwise. */
+    public void offerPipelining(boolean offer) {
+        this.offerPipelining = offer;
+    }
+
+    /**
+     * How many MAIL commands arrived with more commands already behind them, before this server
+     * answered: sent pipelined, in one write (a client that waits for each reply sends nothing more).
+     */
+    public int pipelinedMails() {
+        return pipelined.get();
     }
 
     /** How many times RCPT TO was tried for this recipient so far. */
@@ -124,16 +146,30 @@ public final class ScriptedSmtpServer implements AutoCloseable {
              Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.ISO_8859_1)) {
             reply(out, "220 scripted.test ESMTP");
             String recipient = null;
+            boolean inTransaction = false;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (verb) {
-                    case "EHLO" -> reply(out, "250-scripted.test\r\n250-8BITMIME\r\n250 PIPELINING");
+                    case "EHLO" -> reply(out, offerPipelining ? "250-scripted.test\r\n250-8BITMIME\r\n250 PIPELINING"
+                            : "250-scripted.test\r\n250 8BITMIME");
                     case "HELO" -> reply(out, "250 scripted.test");
                     case "MAIL" -> {
                         recipient = null;
-                        reply(out, "250 OK");
+                        if (in.ready()) {
+                            pipelined.incrementAndGet();
+                        }
+                        String answer = mailAnswer.apply(mails.incrementAndGet());
+                        inTransaction = answer.startsWith("250");
+                        reply(out, answer);
+                        if (answer.startsWith("421")) {
+                            return;   // closing the connection, as a server shutting down does
+                        }
                     }
                     case "RCPT" -> {
+                        if (!inTransaction) {
+                            reply(out, "503 5.5.1 MAIL first");
+                            continue;
+                        }
                         String to = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").toLowerCase();
                         rcptCounts.computeIfAbsent(to, k -> new AtomicInteger()).incrementAndGet();
                         String answer = rcptAnswer.apply(to);
@@ -163,9 +199,15 @@ public final class ScriptedSmtpServer implements AutoCloseable {
                         if (pauseMillis > 0) {
                             Thread.sleep(pauseMillis);
                         }
+                        recipient = null;
+                        inTransaction = false;
                         reply(out, "250 queued");
                     }
-                    case "RSET", "NOOP" -> reply(out, "250 OK");
+                    case "RSET", "NOOP" -> {
+                        recipient = null;
+                        inTransaction = false;
+                        reply(out, "250 OK");
+                    }
                     case "QUIT" -> {
                         reply(out, "221 bye");
                         return;
