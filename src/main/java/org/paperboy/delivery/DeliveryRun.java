@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryRun.class);
+    /** Planned rows from which PostgreSQL's statistics are refreshed before sending (see {@link Outbox#refreshStatistics}). */
+    private static final int ANALYZE_AFTER = 1000;
 
     /** The parts a run is made of, wired by the application. */
     public record Parts(Database database, SubscriberStore subscribers, SubscriptionService subscriptions, Mailer mailer,
@@ -90,6 +92,9 @@ public final class DeliveryRun {
                     store.accept(plans);
                 }
             });
+        }
+        if (!options.dryRun() && planned[0] >= ANALYZE_AFTER) {
+            outbox.refreshStatistics();
         }
         double planSeconds = seconds(planStart);
         LOG.info("{}: planned {} messages in {} s ({} a second)", date, planned[0], String.format("%.2f", planSeconds),
