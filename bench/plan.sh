@@ -3,23 +3,27 @@
 # outbox of the embedded SQLite file, then (when PAPERBOY_TEST_PG_URL is set) into PostgreSQL.
 # Prints the "planned N messages in S s (R a second)" line of the run. Target: 50,000 rows/s.
 #   bash bench/plan.sh [READERS]
+# Runs with the Debian package's JVM options (JAVA_OPTS, default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+# JAVA_OPTS= bash bench/plan.sh for the JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readers=${1:-100000}
-jar=target/paperboy.jar
+jar=${JAR:-target/paperboy.jar}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 log=$(mktemp)
 cat > "$log.xml" <<'XML'
 <configuration><appender name="O" class="ch.qos.logback.core.ConsoleAppender"><encoder><pattern>%msg%n</pattern></encoder></appender>
 <logger name="org.paperboy.delivery.DeliveryRun" level="INFO"/><root level="OFF"><appender-ref ref="O"/></root></configuration>
 XML
+echo "JVM options: ${java_opts:-(defaults)}"
 echo "SQLite:"
-java -Dlogback.configurationFile="$log.xml" -cp "$jar" bench/PlanBench.java "$readers" | grep -E "planned|inserted"
+java $java_opts -Dlogback.configurationFile="$log.xml" -cp "$jar" bench/PlanBench.java "$readers" | grep -E "planned|inserted"
 if [ -n "${PAPERBOY_TEST_PG_URL:-}" ]; then
   base=${PAPERBOY_TEST_PG_URL%%\?*}
   psql "postgresql://${base#jdbc:postgresql://}?user=postgres" -qc "DROP SCHEMA IF EXISTS planbench CASCADE; CREATE SCHEMA planbench" 2>/dev/null
   echo "PostgreSQL:"
-  java -Dlogback.configurationFile="$log.xml" -cp "$jar" bench/PlanBench.java "$readers" \
+  java $java_opts -Dlogback.configurationFile="$log.xml" -cp "$jar" bench/PlanBench.java "$readers" \
     "$PAPERBOY_TEST_PG_URL&currentSchema=planbench" | grep -E "planned|inserted"
 fi
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
