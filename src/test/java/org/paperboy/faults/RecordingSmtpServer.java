@@ -1,23 +1,14 @@
 package org.paperboy.faults;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import org.paperboy.testing.SmtpTestServer;
 
 /**
  * A real SMTP server on loopback that records, for each message it accepts, the envelope recipient
@@ -26,18 +17,14 @@ import java.util.function.IntFunction;
  * message's final dot can be scripted (a 451 for every third one), and answers can be held at a
  * gate until a condition holds (a second sender has connected).
  */
-final class RecordingSmtpServer implements AutoCloseable {
+final class RecordingSmtpServer extends SmtpTestServer {
 
     /** An accepted message. */
     record Accepted(String recipient, String messageId) {
     }
 
-    private final ServerSocket socket;
     private final Path log;
-    private final ExecutorService pool = Executors.newCachedThreadPool();
     private final List<Accepted> accepted = new ArrayList<>();
-    private final AtomicInteger connections = new AtomicInteger();
-    private final java.util.Set<Socket> clients = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final AtomicInteger messages = new AtomicInteger();
     private volatile IntFunction<String> answer = n -> "250 queued";
     private volatile Gate gate;
@@ -48,15 +35,9 @@ final class RecordingSmtpServer implements AutoCloseable {
 
     /** Listens on the port (0 for any free one) and appends its records to the log file. */
     RecordingSmtpServer(int port, Path log) throws IOException {
+        super("recording.test", port);
         this.log = log;
-        socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-        pool.submit(this::accept);
-    }
-
-    int port() {
-        return socket.getLocalPort();
+        start();
     }
 
     /** The answer to the final dot of the n-th message transferred (counting from 1); 250 accepts. */
@@ -68,10 +49,6 @@ final class RecordingSmtpServer implements AutoCloseable {
         this.gate = gate;
     }
 
-    int connections() {
-        return connections.get();
-    }
-
     synchronized List<Accepted> accepted() {
         return List.copyOf(accepted);
     }
@@ -80,85 +57,26 @@ final class RecordingSmtpServer implements AutoCloseable {
         return accepted.size();
     }
 
-    private void accept() {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                connections.incrementAndGet();
-                clients.add(client);
-                pool.submit(() -> serve(client));
-            } catch (IOException e) {
-                return;
-            }
+    @Override
+    protected String data(String recipient, String data) throws IOException, InterruptedException {
+        String reply = answer.apply(messages.incrementAndGet());
+        if (reply.startsWith("250")) {
+            record(new Accepted(recipient, messageId(data)));
         }
+        return reply;
     }
 
-    private void serve(Socket client) {
-        try (Socket ignored = client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-             Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.ISO_8859_1)) {
-            reply(out, "220 recording.test ESMTP");
-            String recipient = null;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
-                switch (verb) {
-                    case "EHLO" -> reply(out, "250-recording.test\r\n250-8BITMIME\r\n250 PIPELINING");
-                    case "HELO" -> reply(out, "250 recording.test");
-                    case "MAIL", "RSET" -> {
-                        recipient = null;
-                        reply(out, "250 OK");
-                    }
-                    case "RCPT" -> {
-                        recipient = line.replaceAll("(?i)^RCPT TO:\\s*<?([^>]*)>?.*$", "$1").toLowerCase();
-                        reply(out, "250 OK");
-                    }
-                    case "DATA" -> {
-                        if (recipient == null) {
-                            reply(out, "503 no valid recipients");
-                            continue;
-                        }
-                        reply(out, "354 go ahead");
-                        String messageId = readData(in);
-                        if (messageId == null) {
-                            return;   // gone before the final dot: nothing was accepted
-                        }
-                        String reply = answer.apply(messages.incrementAndGet());
-                        if (reply.startsWith("250")) {
-                            record(new Accepted(recipient, messageId));
-                        }
-                        reply(out, reply);
-                        recipient = null;
-                    }
-                    case "NOOP" -> reply(out, "250 OK");
-                    case "QUIT" -> {
-                        reply(out, "221 bye");
-                        return;
-                    }
-                    default -> reply(out, "502 not implemented");
-                }
+    /** The message's Message-ID, "" if it has none. */
+    private static String messageId(String data) {
+        for (String line : data.split("\r\n")) {
+            if (line.isEmpty()) {
+                break;
             }
-        } catch (IOException | InterruptedException e) {
-            // the client went away, or the server is closing
-        } finally {
-            clients.remove(client);
-        }
-    }
-
-    /** Reads the message up to its final dot; returns its Message-ID ("" if none), or null if the client went away. */
-    private static String readData(BufferedReader in) throws IOException {
-        String messageId = "";
-        boolean headers = true;
-        for (String d = in.readLine(); d != null; d = in.readLine()) {
-            if (d.equals(".")) {
-                return messageId;
-            }
-            if (headers && d.isEmpty()) {
-                headers = false;
-            } else if (headers && d.regionMatches(true, 0, "Message-ID:", 0, 11)) {
-                messageId = d.substring(11).strip();
+            if (line.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+                return line.substring(11).strip();
             }
         }
-        return null;
+        return "";
     }
 
     /** Writes the record before the 250 goes out; waits at the gate first if one is set. */
@@ -176,20 +94,5 @@ final class RecordingSmtpServer implements AutoCloseable {
                 Thread.sleep(10);
             }
         }
-    }
-
-    private static void reply(Writer out, String text) throws IOException {
-        out.write(text + "\r\n");
-        out.flush();
-    }
-
-    /** Stops listening and drops every connection: the server is down. */
-    @Override
-    public void close() throws IOException {
-        socket.close();
-        for (Socket client : clients) {
-            client.close();
-        }
-        pool.shutdownNow();
     }
 }
