@@ -42,9 +42,12 @@ final class PipeliningTransport extends SMTPTransport {
         this.direct = direct;
     }
 
-    /** Whether the next message goes pipelined: no TLS, and the server said PIPELINING to our EHLO. */
+    /**
+     * Whether the next message goes pipelined: no TLS, and the server said PIPELINING to our EHLO.
+     * Not Angus's {@code isConnected()}, which asks the server with a NOOP: a round trip a message.
+     */
     synchronized boolean pipelining() {
-        return direct != null && isConnected() && supportsExtension("PIPELINING");
+        return direct != null && !socket.isClosed() && supportsExtension("PIPELINING");
     }
 
     @Override
@@ -56,6 +59,7 @@ final class PipeliningTransport extends SMTPTransport {
             super.sendMessage(message, addresses);
             return;
         }
+        checkConnected();
         String mail = "MAIL FROM:<" + from + ">";
         String rcpt = "RCPT TO:<" + to.getAddress() + ">";
         try {

@@ -53,6 +53,7 @@ class PipeliningIT {
             assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsExactly("dave@example.org");
             assertThat(smtp.connections()).isEqualTo(1);
             assertThat(smtp.pipelinedMails()).isEqualTo(2);
+            assertThat(smtp.commands("NOOP")).as("no round trip a message to ask whether the connection lives").isZero();
         }
     }
 }

@@ -32,6 +32,7 @@ public abstract class SmtpTestServer implements AutoCloseable {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger mails = new AtomicInteger();
     private final AtomicInteger pipelined = new AtomicInteger();
+    private final java.util.Map<String, AtomicInteger> verbs = new ConcurrentHashMap<>();
     private volatile boolean offerPipelining = true;
 
     /** Listens on the port: 0 for any free one. A subclass calls {@link #start} once it is built. */
@@ -66,6 +67,11 @@ public abstract class SmtpTestServer implements AutoCloseable {
      */
     public int pipelinedMails() {
         return pipelined.get();
+    }
+
+    /** How many commands with this verb (e.g. "NOOP") the server was sent. */
+    public int commands(String verb) {
+        return verbs.getOrDefault(verb.toUpperCase(), new AtomicInteger()).get();
     }
 
     /** The answer to the {@code n}-th MAIL FROM (counting from 1); after a 421 the server hangs up. */
@@ -103,6 +109,7 @@ public abstract class SmtpTestServer implements AutoCloseable {
             boolean inTransaction = false;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                verbs.computeIfAbsent(verb, k -> new AtomicInteger()).incrementAndGet();
                 switch (verb) {
                     case "EHLO" -> reply(out, "250-" + name + (offerPipelining ? "\r\n250-8BITMIME\r\n250 PIPELINING" : "\r\n250 8BITMIME"));
                     case "HELO" -> reply(out, "250 " + name);
