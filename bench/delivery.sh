@@ -16,6 +16,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 connections=4
+# shellcheck source=bench/common.sh
+. "$root/bench/common.sh"
 jar=$(realpath "${JAR:-target/paperboy.jar}")
 # the send runs with the JVM options the Debian package runs it with; JAVA_OPTS= (empty) for the JVM's defaults
 java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
@@ -62,48 +64,12 @@ live_probe() {   # pid of the timed send, readers
   done
 }
 
-subscribers() {   # N readers, 300 preference sets
-  local n=$1
-  topics=(rl diffusion llm reasoning multimodal vision robotics agents efficiency safety audio code graphs)
-  keywords=("protein folding" tokenizer "world model" benchmark "sparse attention" "video generation" quantization "reward model")
-  echo "email,topics,keywords"
-  for ((i = 0; i < n; i++)); do
-    set=$((i % 300))
-    t1=${topics[$((set % 13))]}; t2=${topics[$(((set / 13) % 13))]}
-    k=${keywords[$(((set / 40) % 8))]}
-    case $((set % 3)) in
-      0) echo "reader$i@example.org,," ;;
-      1) echo "reader$i@example.org,$t1;$t2," ;;
-      2) echo "reader$i@example.org,$t1,$k" ;;
-    esac
-  done
-}
 
-config() {   # host, database url ("" for the embedded default under the working folder)
-  cat <<YAML
-smtp:
-  host: "$1"
-  port: ${port:-587}   # set by start_sink for every run that sends; the outbox-folder sample sends nothing
-  security: none
-  connections: $connections
-  outbox: outbox
-  fromAddress: digest@paperboy.test
-email:
-  templates: "$root/templates"
-  publicBaseUrl: https://news.paperboy.test
-  postalAddress: "Paperboy Benchmarks, 12 Rue des Lilas, 75011 Paris, France"
-delivery:
-  claimBatch: 50
-tokens:
-  secret: benchmark-secret-0123456789
-YAML
-  [ -z "$2" ] || printf 'database:\n  url: "%s"\n' "$2"
-}
 
 # the average size of a message: 300 readers (one per preference set) written to the outbox folder
 mkdir -p "$base/sample"
 subscribers 300 > "$base/sample/subscribers.csv"
-config "" "" > "$base/sample/outbox.yaml"
+bench_config "" 587 "" > "$base/sample/outbox.yaml"
 (cd "$base/sample" && java -jar "$jar" subscribers import subscribers.csv --status confirmed -c outbox.yaml >/dev/null \
   && java -jar "$jar" send --date 2026-11-20 --preview "" -c outbox.yaml "$root/seeds" >/dev/null)
 avg=$(find "$base/sample/outbox" -name '*.eml' -printf '%s\n' | awk '{s += $1} END {printf "%d", s / NR}')
@@ -118,7 +84,7 @@ run() {   # readers, database
   fi
   subscribers "$n" > subscribers.csv
   start_sink
-  config 127.0.0.1 "$url" > smtp.yaml
+  bench_config 127.0.0.1 "$port" "$url" > smtp.yaml
   java -jar "$jar" subscribers import subscribers.csv --status confirmed -c smtp.yaml >/dev/null
   local launched ended loadavg
   loadavg=$(cut -d' ' -f1 /proc/loadavg)
