@@ -52,6 +52,10 @@ final class PipeliningTransport extends SMTPTransport {
 
     @Override
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
+        if (direct != null && socket.isClosed()) {
+            // closed after a reply that failed the last message: a plain failure, so the sender reconnects
+            throw new MessagingException("the connection to the SMTP server was closed");
+        }
         String from = message instanceof SplicedMessage m && m.getEnvelopeFrom() != null
                 ? m.getEnvelopeFrom() : session.getProperty("mail.smtp.from");
         if (!pipelining() || addresses == null || addresses.length != 1 || !(addresses[0] instanceof InternetAddress to)
