@@ -13,6 +13,7 @@ import org.paperboy.delivery.Mailer;
 import org.paperboy.delivery.OutboxFolder;
 import org.paperboy.delivery.Rankings;
 import org.paperboy.delivery.SmtpMailer;
+import org.paperboy.delivery.Verp;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.PreviewWriter;
 import org.paperboy.papers.PaperLoader;
@@ -46,6 +47,8 @@ public final class Paperboy implements AutoCloseable {
     private final Mailer mailer;
     private Database database;
     private SubscriptionService subscriptions;
+    private Tokens tokens;
+    private Verp verp;
 
     private Paperboy(PaperboyConfig config, Clock clock) {
         this.config = config;
@@ -57,7 +60,7 @@ public final class Paperboy implements AutoCloseable {
         this.loader = new PaperLoader(config.papers());
         this.classifier = new Classifier(taxonomy, config.ranking().minTopicScore());
         this.renderer = new DigestRenderer(config.email(), config.digest().images());
-        this.mailer = config.smtp().host() == null ? new OutboxFolder(config.smtp(), clock) : new SmtpMailer(config.smtp());
+        this.mailer = config.smtp().host() == null ? new OutboxFolder(config.smtp(), clock) : new SmtpMailer(config.smtp(), this::verp);
     }
 
     public static Paperboy wire(PaperboyConfig config) {
@@ -228,9 +231,25 @@ public final class Paperboy implements AutoCloseable {
         return new SubscriberStore(database());
     }
 
+    /** The signer of link tokens, with the installation's secret. */
+    public synchronized Tokens tokens() {
+        if (tokens == null) {
+            tokens = new Tokens(TokenSecret.resolve(config.tokens(), database(), config.database()));
+        }
+        return tokens;
+    }
+
+    /** The signed VERP envelope sender of deliveries (and what reads it back from returned mail). */
+    public synchronized Verp verp() {
+        if (verp == null) {
+            verp = new Verp(config.smtp().envelopeSender(), tokens());
+        }
+        return verp;
+    }
+
     public synchronized SubscriptionService subscriptions() {
         if (subscriptions == null) {
-            Tokens tokens = new Tokens(TokenSecret.resolve(config.tokens(), database(), config.database()));
+            Tokens tokens = tokens();
             subscriptions = new SubscriptionService(subscribers(), tokens,
                     new ConfirmationMail(renderer, mailer, config.email(), config.smtp(), classifier().taxonomy()),
                     config.email().publicBaseUrl(), topicSlugs(), clock);
@@ -240,7 +259,7 @@ public final class Paperboy implements AutoCloseable {
 
     /** Acts on returned mail (bounces, complaints, mailed unsubscribes) for this installation's readers. */
     public org.paperboy.bounces.BounceProcessor bounceProcessor() {
-        return new org.paperboy.bounces.BounceProcessor(database(), config.bounces(), config.smtp().envelopeSender(),
+        return new org.paperboy.bounces.BounceProcessor(database(), config.bounces(), verp(),
                 token -> subscriptions().byToken(Tokens.Purpose.UNSUBSCRIBE, token)
                         .map(s -> java.util.OptionalLong.of(s.id())).orElse(java.util.OptionalLong.empty()), clock);
     }

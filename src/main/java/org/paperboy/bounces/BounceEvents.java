@@ -7,15 +7,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.paperboy.delivery.MessageIds;
+import org.paperboy.subscribers.ReaderStatus;
 import org.paperboy.subscribers.UnsubscribeReason;
 
 /**
  * The {@code bounce_event} table and what an event does to its reader, in one transaction: a hard
- * bounce marks the reader bounced, soft bounces do at the threshold, a complaint or a mailed
- * unsubscribe unsubscribes. An event already recorded (same mail, same recipient) does nothing.
+ * bounce marks the reader bounced, soft bounces do at the threshold (counted per delivery), a
+ * complaint or a mailed unsubscribe unsubscribes; the reader's status changes through
+ * {@link ReaderStatus}. An event with no reader (unverified or unmatched) is only recorded. An
+ * event already recorded (same mail, same recipient) does nothing.
  */
 final class BounceEvents {
 
@@ -24,7 +28,7 @@ final class BounceEvents {
 
     /** One row to record. */
     record Event(String mailKey, String recipient, Instant at, Long subscriberId, String matchedBy, String kind, String status,
-                 String reason, String diagnostic, String originalMessageId) {
+                 String reason, String diagnostic, String originalMessageId, LocalDate digestDate) {
     }
 
     private final int softThreshold;
@@ -57,6 +61,27 @@ final class BounceEvents {
         }
     }
 
+    /** The Message-ID the outbox holds for a delivery, if the row is still there. */
+    Optional<String> messageId(Connection c, MessageIds.Row row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM delivery WHERE digest_date = ? AND subscriber_id = ?")) {
+            ps.setObject(1, row.date());
+            ps.setLong(2, row.subscriberId());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The reader's address as uniqueness is decided on (lower case), if the reader exists. */
+    Optional<String> emailKey(Connection c, long subscriberId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT email_key FROM subscriber WHERE id = ?")) {
+            ps.setLong(1, subscriberId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     OptionalLong subscriberByAddress(Connection c, String address) throws SQLException {
         return firstLong(c, "SELECT id FROM subscriber WHERE email_key = ?", address.toLowerCase(java.util.Locale.ROOT));
     }
@@ -71,17 +96,18 @@ final class BounceEvents {
         }
         long id = e.subscriberId();
         return switch (e.kind()) {
-            case "hard" -> bounce(c, id) ? Effect.BOUNCED : Effect.RECORDED;
-            case "soft" -> softCount(c, id, e.at()) >= softThreshold && bounce(c, id) ? Effect.BOUNCED : Effect.RECORDED;
-            case "complaint" -> unsubscribe(c, id, e.at(), UnsubscribeReason.COMPLAINT) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
-            case "unsubscribe" -> unsubscribe(c, id, e.at(), UnsubscribeReason.MAILED) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
+            case "hard" -> ReaderStatus.bounce(c, id, true) ? Effect.BOUNCED : Effect.RECORDED;
+            case "soft" -> softCount(c, id, e.at()) >= softThreshold && ReaderStatus.bounce(c, id, false) ? Effect.BOUNCED : Effect.RECORDED;
+            case "complaint" -> ReaderStatus.unsubscribe(c, id, e.at(), UnsubscribeReason.COMPLAINT) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
+            case "unsubscribe" -> ReaderStatus.unsubscribe(c, id, e.at(), UnsubscribeReason.MAILED) ? Effect.UNSUBSCRIBED : Effect.RECORDED;
             default -> Effect.RECORDED;
         };
     }
 
     private boolean insert(Connection c, Event e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO bounce_event (mail_key, recipient, received_at, subscriber_id,"
-                + " matched_by, kind, status_code, reason, diagnostic, original_message_id, action) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " matched_by, kind, status_code, reason, diagnostic, original_message_id, action, digest_date)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (mail_key, recipient) DO NOTHING")) {
             ps.setString(1, e.mailKey());
             ps.setString(2, e.recipient());
@@ -94,42 +120,23 @@ final class BounceEvents {
             ps.setString(9, e.diagnostic());
             ps.setString(10, e.originalMessageId());
             ps.setString(11, "recorded");
-            return ps.executeUpdate() > 0;
-        }
-    }
-
-    /** Confirmed (or pending) readers become bounced; unsubscribed ones stay as they are. */
-    private static boolean bounce(Connection c, long id) throws SQLException {
-        return update(c, "UPDATE subscriber SET status = 'bounced' WHERE id = ? AND status IN ('confirmed', 'pending')", id) > 0;
-    }
-
-    /**
-     * Unsubscribes the reader for good with the reason (V6 {@code unsubscribe_reason}), as
-     * {@code SubscriberStore.unsubscribe} does but inside this event's transaction: a complaint
-     * outranks any earlier reason, otherwise the first unsubscribe stands.
-     */
-    private static boolean unsubscribe(Connection c, long id, Instant at, UnsubscribeReason reason) throws SQLException {
-        String which = reason == UnsubscribeReason.COMPLAINT
-                ? "(status <> 'unsubscribed' OR unsubscribe_reason IS NULL OR unsubscribe_reason <> 'complaint')"
-                : "status <> 'unsubscribed'";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at ="
-                + " CASE WHEN status = 'unsubscribed' THEN unsubscribed_at ELSE ? END, unsubscribe_reason = ? WHERE id = ? AND " + which)) {
-            ps.setTimestamp(1, Timestamp.from(at));
-            ps.setString(2, reason.key());
-            ps.setLong(3, id);
+            ps.setObject(12, e.digestDate());
             return ps.executeUpdate() > 0;
         }
     }
 
     /**
-     * Soft bounces within the window since the last clean delivery: a message sent to the reader
-     * whose Message-ID no bounce has quoted. A delivery whose bounce is still on its way counts as
-     * clean until it arrives, so the count errs on the side of mailing the reader.
+     * Deliveries soft-bounced within the window since the last clean delivery (a message sent to the
+     * reader that no returned mail was proven to be about). Each delivery counts once however often
+     * its report comes back, so a replay cannot push a reader over the threshold. A delivery whose
+     * bounce is still on its way counts as clean until it arrives, so the count errs on the side of
+     * mailing the reader. Events recorded before deliveries were known (no digest date) count one each.
      */
     private int softCount(Connection c, long id, Instant at) throws SQLException {
         Timestamp since = Timestamp.from(at.minus(softWindow));
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(d.sent_at) FROM delivery d WHERE d.subscriber_id = ? AND d.state = 'sent'"
-                + " AND d.sent_at <= ? AND NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.original_message_id = d.message_id)")) {
+                + " AND d.sent_at <= ? AND NOT EXISTS (SELECT 1 FROM bounce_event e WHERE e.subscriber_id = d.subscriber_id"
+                + " AND (e.digest_date = d.digest_date OR e.original_message_id = d.message_id))")) {
             ps.setLong(1, id);
             ps.setTimestamp(2, Timestamp.from(at));
             try (ResultSet rs = ps.executeQuery()) {
@@ -139,8 +146,8 @@ final class BounceEvents {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM bounce_event WHERE subscriber_id = ? AND kind = 'soft'"
-                + " AND received_at >= ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT digest_date) + SUM(CASE WHEN digest_date IS NULL THEN 1"
+                + " ELSE 0 END) FROM bounce_event WHERE subscriber_id = ? AND kind = 'soft' AND received_at >= ?")) {
             ps.setLong(1, id);
             ps.setTimestamp(2, since);
             try (ResultSet rs = ps.executeQuery()) {

@@ -12,14 +12,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
+import org.paperboy.delivery.Verp;
 import org.paperboy.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Acts on returned mail: each mail is parsed, each reported recipient matched to a reader, and
- * the events recorded and acted on in one transaction for a batch of mails; only then do those
- * mails leave their mailbox. A mail with a bounce's look but no recipient found is kept and
+ * Acts on returned mail: each mail is parsed, each reported recipient matched to a reader only when
+ * the mail is proven to be about a message we sent that reader ({@link Readers}), and the events
+ * recorded and acted on in one transaction for a batch of mails; only then do those mails leave
+ * their mailbox. Mail that is not proven ours is recorded as unverified and changes nobody. A mail with a bounce's look but no recipient found is kept and
  * reported, never dropped.
  */
 public final class BounceProcessor {
@@ -36,18 +38,18 @@ public final class BounceProcessor {
     private final Clock clock;
 
     /** A parsed mail waiting for its batch's commit. */
-    private record Pending(String key, ReturnedMail mail, List<BounceEvents.Event> unsubscribe, Runnable remove) {
+    private record Pending(String key, ReturnedMail mail, Readers.Candidates proof, List<BounceEvents.Event> unsubscribe, Runnable remove) {
     }
 
     /**
-     * @param envelopeSender   smtp.envelopeSender, whose {verp} names the reader a bounce is about
+     * @param verp             reads the delivery a signed VERP address (smtp.envelopeSender's {verp}) names
      * @param unsubscribeToken the reader a signed unsubscribe token was made for, if it is valid
      */
-    public BounceProcessor(Database db, BouncesConfig config, String envelopeSender, Function<String, OptionalLong> unsubscribeToken,
+    public BounceProcessor(Database db, BouncesConfig config, Verp verp, Function<String, OptionalLong> unsubscribeToken,
                            Clock clock) {
         this.db = db;
         this.events = new BounceEvents(config.softThreshold(), Duration.ofDays(config.softWindowDays()));
-        this.readers = new Readers(events, envelopeSender);
+        this.readers = new Readers(events, verp);
         this.unsubscribes = new MailedUnsubscribes(unsubscribeToken);
         this.clock = clock;
     }
@@ -68,7 +70,8 @@ public final class BounceProcessor {
                     LOG.warn("{}: a bounce in which no failed recipient was found; kept", name);
                     return;
                 }
-                pending.add(new Pending(key, mail, unsubscribe, remove));
+                Readers.Candidates proof = unsubscribe.isEmpty() ? readers.candidates(raw, mail) : Readers.Candidates.NONE;
+                pending.add(new Pending(key, mail, proof, unsubscribe, remove));
                 if (pending.size() >= BATCH) {
                     flush();
                 }
@@ -94,7 +97,7 @@ public final class BounceProcessor {
                     summary.repeated++;
                     continue;
                 }
-                for (BounceEvents.Event e : p.unsubscribe().isEmpty() ? bounceEvents(c, p.mail(), p.key()) : p.unsubscribe()) {
+                for (BounceEvents.Event e : p.unsubscribe().isEmpty() ? bounceEvents(c, p.mail(), p.proof(), p.key()) : p.unsubscribe()) {
                     summary.count(e, events.apply(c, e));
                 }
             }
@@ -102,13 +105,15 @@ public final class BounceProcessor {
         });
     }
 
-    private List<BounceEvents.Event> bounceEvents(Connection c, ReturnedMail mail, String key) throws SQLException {
+    private List<BounceEvents.Event> bounceEvents(Connection c, ReturnedMail mail, Readers.Candidates proof, String key) throws SQLException {
         List<BounceEvents.Event> list = new ArrayList<>();
         Instant at = clock.instant();
+        List<Readers.Tie> ties = readers.ties(c, proof);
         for (Report r : mail.reports()) {
-            Readers.Match match = r.kind() == Kind.NONE && r.recipient() == null ? Readers.Match.NONE : readers.match(c, mail, r);
+            Readers.Match match = r.kind() == Kind.NONE && r.recipient() == null ? Readers.Match.NONE : readers.match(c, ties, mail, r);
+            String original = match.messageId() != null ? match.messageId() : mail.originalMessageId();
             list.add(new BounceEvents.Event(key, r.recipient() == null ? "" : r.recipient(), at, match.subscriberId(), match.by(),
-                    r.kind().label(), r.status(), r.reason(), r.diagnostic(), mail.originalMessageId()));
+                    r.kind().label(), r.status(), r.reason(), r.diagnostic(), original, match.date()));
         }
         return list;
     }

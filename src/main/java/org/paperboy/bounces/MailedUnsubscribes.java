@@ -39,7 +39,7 @@ final class MailedUnsubscribes {
         OptionalLong reader = token == null ? OptionalLong.empty() : verify.apply(token);
         Long id = reader.isPresent() ? reader.getAsLong() : null;
         return List.of(new BounceEvents.Event(key, toUnsubscribe, at, id, id == null ? "unmatched" : "token", "unsubscribe", null,
-                "unsubscribe", id == null ? "no valid unsubscribe token" : "mailed unsubscribe", null));
+                "unsubscribe", id == null ? "no valid unsubscribe token" : "mailed unsubscribe", null, null));
     }
 
     /** The mail's own header block, in its original case: tokens are case-sensitive. */

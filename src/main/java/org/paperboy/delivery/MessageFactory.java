@@ -30,10 +30,17 @@ final class MessageFactory {
     private final SmtpConfig config;
     private final Session session;
     private final String fixedLines;
+    private final java.util.function.Supplier<Verp> verp;
 
     MessageFactory(SmtpConfig config, Session session) {
+        this(config, session, () -> null);
+    }
+
+    /** @param verp signs the envelope sender of a delivery; asked for on the first message (the secret may live in the database) */
+    MessageFactory(SmtpConfig config, Session session, java.util.function.Supplier<Verp> verp) {
         this.config = config;
         this.session = session;
+        this.verp = verp;
         try {
             String from = "From: " + MimeUtility.fold(6, new InternetAddress(config.fromAddress(), config.fromName(), "UTF-8").toString());
             String replyTo = config.replyTo() == null ? ""
@@ -45,14 +52,14 @@ final class MessageFactory {
     }
 
     /**
-     * The message for Angus's SMTP transport, with the VERP envelope sender when one is configured;
+     * The message for Angus's SMTP transport, with the signed VERP envelope sender when one is configured;
      * {@code direct}, when not null, is the connection's own socket stream (no TLS) to write the data to;
      * {@code beforeAccept} is passed once the data is written, before the final dot.
      */
     SplicedMessage message(OutgoingMail mail, java.io.OutputStream direct, Mailer.Gate beforeAccept) throws MessagingException {
         SplicedMessage message = new SplicedMessage(session, headerLines(mail), mail.body(), direct, beforeAccept);
         if (config.envelopeSender() != null) {
-            message.setEnvelopeFrom(config.envelopeSender().replace("{verp}", mail.to().replace('@', '=')));
+            message.setEnvelopeFrom(Verp.envelopeSender(config.envelopeSender(), verp.get(), mail.messageId()));
         }
         return message;
     }

@@ -15,10 +15,16 @@ public final class SmtpMailer implements Mailer {
     private final Session session;
     private final MessageFactory messages;
 
+    /** A mailer whose envelope sender is never signed: for mail that is no delivery. */
     public SmtpMailer(SmtpConfig config) {
+        this(config, () -> null);
+    }
+
+    /** @param verp signs each delivery's VERP envelope sender (see {@link Verp}) */
+    public SmtpMailer(SmtpConfig config, java.util.function.Supplier<Verp> verp) {
         this.config = config;
         this.session = SmtpSessions.create(config);
-        this.messages = new MessageFactory(config, session);
+        this.messages = new MessageFactory(config, session, verp);
     }
 
     @Override

@@ -153,16 +153,7 @@ public final class SubscriberStore {
      * it changes nothing, except that a complaint always becomes the recorded reason.
      */
     public boolean unsubscribe(long id, Instant now, UnsubscribeReason reason) {
-        return db.transaction(c -> {
-            // a complaint outranks any earlier reason; otherwise the first unsubscribe stands
-            String which = reason == UnsubscribeReason.COMPLAINT
-                    ? "(status <> 'unsubscribed' OR unsubscribe_reason IS NULL OR unsubscribe_reason <> 'complaint')"
-                    : "status <> 'unsubscribed'";
-            int n = update(c, "UPDATE subscriber SET status = 'unsubscribed', unsubscribed_at ="
-                    + " CASE WHEN status = 'unsubscribed' THEN unsubscribed_at ELSE ? END,"
-                    + " unsubscribe_reason = ? WHERE id = ? AND " + which, ts(now), reason.key(), id);
-            return n > 0 || byId(c, id).isPresent();
-        });
+        return db.transaction(c -> ReaderStatus.unsubscribe(c, id, now, reason) || byId(c, id).isPresent());
     }
 
     /** A spam complaint about our mail to this address: unsubscribed for good with reason complaint. */

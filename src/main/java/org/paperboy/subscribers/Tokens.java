@@ -19,11 +19,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Tokens {
 
     /** What a signed link is for; a token signed for one purpose is refused for the other. */
-    public enum Purpose { UNSUBSCRIBE, PREFERENCES }
+    public enum Purpose { UNSUBSCRIBE, PREFERENCES, BOUNCE }
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final int SIGNATURE_BYTES = 16;
+    private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret;
 
@@ -72,11 +73,32 @@ public final class Tokens {
         }
     }
 
+    /**
+     * The signature of a returned-mail address (VERP) for one delivery: 60 bits of the HMAC as 12
+     * lower-case base32 characters, because mail systems may lower-case an address's local part.
+     */
+    public String bounceSignature(String delivery) {
+        byte[] mac = mac(Purpose.BOUNCE, delivery);
+        long bits = 0;
+        for (int i = 0; i < 8; i++) {
+            bits = (bits << 8) | (mac[i] & 0xff);
+        }
+        StringBuilder s = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            s.append(BASE32.charAt((int) (bits >>> (59 - 5 * i)) & 31));
+        }
+        return s.toString();
+    }
+
     private byte[] mac(Purpose purpose, long id) {
+        return mac(purpose, Long.toString(id));
+    }
+
+    private byte[] mac(Purpose purpose, String payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            byte[] full = mac.doFinal((purpose.name() + ":" + id).getBytes(StandardCharsets.UTF_8));
+            byte[] full = mac.doFinal((purpose.name() + ":" + payload).getBytes(StandardCharsets.UTF_8));
             byte[] cut = new byte[SIGNATURE_BYTES];
             System.arraycopy(full, 0, cut, 0, SIGNATURE_BYTES);
             return cut;
