@@ -62,7 +62,8 @@ final class Departures {
         List<Instant> all = new ArrayList<>(Sql.list(c, "SELECT next_attempt_at FROM delivery WHERE state = 'failed' AND next_attempt_at >= ?",
                 rs -> Sql.instant(rs, 1), since));
         if (events) {
-            all.addAll(Sql.list(c, "SELECT received_at FROM bounce_event WHERE kind = 'hard' AND received_at >= ?",
+            all.addAll(Sql.list(c, "SELECT received_at FROM bounce_event WHERE kind = 'hard'"
+                    + " AND subscriber_id IS NOT NULL AND received_at >= ?",
                     rs -> Sql.instant(rs, 1), since));
         }
         return all;

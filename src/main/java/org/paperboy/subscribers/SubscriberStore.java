@@ -156,12 +156,6 @@ public final class SubscriberStore {
         return db.transaction(c -> ReaderStatus.unsubscribe(c, id, now, reason) || byId(c, id).isPresent());
     }
 
-    /** A spam complaint about our mail to this address: unsubscribed for good with reason complaint. */
-    public boolean complaint(String email, Instant now) {
-        Optional<Subscriber> s = find(email);
-        return s.isPresent() && unsubscribe(s.get().id(), now, UnsubscribeReason.COMPLAINT);
-    }
-
     public void updatePreferences(long id, Preferences preferences, Frequency frequency) {
         db.transaction(c -> update(c, "UPDATE subscriber SET topics = ?, keywords = ?, frequency = ? WHERE id = ?",
                 join(preferences.topics()), join(preferences.keywords()), frequency.key(), id));

@@ -51,8 +51,8 @@ class ConsentRoundTripIT {
         store.subscribe("bob@example.org", Preferences.NONE, Frequency.DAILY, web, false);
         long carol = store.subscribe("carol@example.org", Preferences.NONE, Frequency.DAILY, cli, true).subscriber().id();
         store.unsubscribe(carol, now.plusSeconds(3600), UnsubscribeReason.ONE_CLICK);
-        store.subscribe("dan@example.org", Preferences.of(List.of("llm"), List.of()), Frequency.DAILY, cli, true);
-        store.complaint("dan@example.org", now.plusSeconds(7200));
+        long dan = store.subscribe("dan@example.org", Preferences.of(List.of("llm"), List.of()), Frequency.DAILY, cli, true).subscriber().id();
+        store.unsubscribe(dan, now.plusSeconds(7200), UnsubscribeReason.COMPLAINT);
         long erin = store.subscribe("erin@example.org", Preferences.NONE, Frequency.DAILY, cli, true).subscriber().id();
         store.recordHardBounce(erin, 2);
         store.recordHardBounce(erin, 2);

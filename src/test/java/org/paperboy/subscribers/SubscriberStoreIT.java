@@ -78,7 +78,7 @@ class SubscriberStoreIT {
         assertThat(bob.status()).isEqualTo(Status.UNSUBSCRIBED);
         assertThat(bob.unsubscribedAt()).isEqualTo(now.plusSeconds(60));
         assertThat(bob.unsubscribeReason()).isEqualTo(UnsubscribeReason.USER);
-        store.complaint("bob@example.org", now.plusSeconds(180));
+        store.unsubscribe(id, now.plusSeconds(180), UnsubscribeReason.COMPLAINT);
         assertThat(store.find(id).orElseThrow().unsubscribeReason()).isEqualTo(UnsubscribeReason.COMPLAINT);
         assertThat(store.find(id).orElseThrow().unsubscribedAt()).isEqualTo(now.plusSeconds(60));
         assertThat(store.subscribe("bob@example.org", Preferences.NONE, Frequency.DAILY, cli(), true).outcome())
