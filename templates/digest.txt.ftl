@@ -15,6 +15,9 @@ View in browser: ${viewUrl}
 </#if>
 <#if p.url?has_content>  ${p.url}
 </#if>
+<#if p.vote?has_content>  More like this: ${voteUrl}/more/${p.vote}
+  Fewer like this: ${voteUrl}/fewer/${p.vote}
+</#if>
 </#list>
 <#else>
 <#list section.papers as p>
@@ -32,6 +35,9 @@ ${p?counter}. ${p.title}
 </#if>
 <#list p.links as l>   ${l.label}: ${l.url}
 </#list>
+<#if p.vote?has_content>   More like this: ${voteUrl}/more/${p.vote}
+   Fewer like this: ${voteUrl}/fewer/${p.vote}
+</#if>
 </#list>
 </#if>
 </#list>

@@ -41,8 +41,9 @@ final class DigestMails {
         EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
         Phases.add("render", renderedAt - started);
         Phases.add("encode", System.nanoTime() - renderedAt);
-        MailBody body = MailBody.spliced(encoded, RenderedDigest.values(row.email(), unsubscribe,
-                subscriptions.preferencesUrl(row.subscriberId())));
+        long reader = row.subscriberId();
+        MailBody body = MailBody.spliced(encoded, rendered.values(row.email(), unsubscribe, subscriptions.preferencesUrl(reader),
+                paperId -> subscriptions.voteToken(reader, paperId)));
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Id", listId);
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">, <mailto:unsubscribe@" + smtp.domain() + "?subject=unsubscribe%20"

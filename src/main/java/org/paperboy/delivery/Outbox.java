@@ -117,11 +117,35 @@ final class Outbox {
      * @param newVariants variant key to paper ids, for the variants this run has not stored yet
      *     (one already stored is left as it is)
      */
+    /** A paper a stored digest carries, kept once ({@code paper} table) for vote pages and for learning from votes. */
+    record KnownPaper(String id, String title, String url, String model, byte[] vector) {
+    }
+
     void insert(LocalDate date, List<Planned> rows, Map<String, List<String>> newVariants, Instant now) {
+        insert(date, rows, newVariants, List.of(), now);
+    }
+
+    void insert(LocalDate date, List<Planned> rows, Map<String, List<String>> newVariants, java.util.Collection<KnownPaper> papers,
+                Instant now) {
         if (rows.isEmpty()) {
             return;
         }
         db.transaction(c -> {
+            if (!papers.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO paper (paper_id, title, url, first_date, model, vector)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (paper_id) DO NOTHING")) {
+                    for (KnownPaper p : papers) {
+                        ps.setString(1, p.id());
+                        ps.setString(2, p.title().length() > 1000 ? p.title().substring(0, 1000) : p.title());
+                        ps.setString(3, p.url() == null || p.url().length() > 2000 ? null : p.url());
+                        ps.setObject(4, date);
+                        ps.setString(5, p.model());
+                        ps.setBytes(6, p.vector());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
             if (!newVariants.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO delivery_variant (digest_date, variant_key, paper_ids)"
                         + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {

@@ -107,18 +107,39 @@ final class Planner {
         }
         List<Outbox.Planned> rows = new ArrayList<>(plans.size());
         Map<String, List<String>> newVariants = new HashMap<>();
+        Map<String, Outbox.KnownPaper> papers = new HashMap<>();
         for (Plan p : plans) {
             String key = variantKeys.computeIfAbsent(p.digest(),
                     d -> variantKey(p.kind(), p.reader().preferences().toString(), d.paperIds()));
             if (!newVariants.containsKey(key)) {
                 newVariants.put(key, p.digest().paperIds());
+                if (!storedVariants.contains(date + "/" + key)) {
+                    remember(p.digest(), papers);
+                }
             }
             rows.add(new Outbox.Planned(p.reader().id(), p.kind(), MessageIds.create(date, p.reader().id(), domain), key));
         }
         newVariants.keySet().removeIf(key -> storedVariants.contains(date + "/" + key));
-        outbox.insert(date, rows, newVariants, now);
+        outbox.insert(date, rows, newVariants, papers.values(), now);
         newVariants.keySet().forEach(key -> storedVariants.add(date + "/" + key));
     }
+
+    /** The papers of a digest not yet kept this run, for the vote pages' titles and the readers' votes. */
+    private void remember(Digest digest, Map<String, Outbox.KnownPaper> papers) {
+        for (var section : digest.sections()) {
+            for (var ranked : section.papers()) {
+                var paper = ranked.paper();
+                if (rememberedPapers.add(paper.id())) {
+                    var links = paper.links();
+                    String url = links.hfPage() != null ? links.hfPage() : links.arxivAbs();
+                    papers.put(paper.id(), new Outbox.KnownPaper(paper.id(), paper.title(), url, null, null));
+                }
+            }
+        }
+    }
+
+    /** The papers this run has kept. */
+    private final Set<String> rememberedPapers = new java.util.HashSet<>();
 
     /** Rows with the same key get the same digest; the outbox is sent in key order so each is rendered once. */
     static String variantKey(String kind, String preferences, List<String> paperIds) {

@@ -2,6 +2,7 @@ package org.paperboy.digest;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.paperboy.ranking.Digest;
 
@@ -20,6 +21,7 @@ public final class DigestRenderer {
     private final Templates templates;
     private final DigestView view;
     private final String[] markers;
+    private final String nonce;
 
     public DigestRenderer(EmailConfig config) {
         this(config, false);
@@ -31,17 +33,27 @@ public final class DigestRenderer {
         this.templates = new Templates(config.templates());
         this.view = new DigestView(config, images);
         // random per renderer, so no paper text can forge a slot
-        String nonce = HexFormat.of().formatHex(randomBytes());
+        this.nonce = HexFormat.of().formatHex(randomBytes());
         this.markers = new String[] {"pbslot" + nonce + "e", "pbslot" + nonce + "u", "pbslot" + nonce + "p"};
     }
 
-    /** Renders the digest once, leaving the per-reader parts as slots. */
+    /**
+     * Renders the digest once, leaving the per-reader parts as slots: the address, the unsubscribe
+     * and preference links, and each paper's vote token (signed for the reader and that paper).
+     */
     public RenderedDigest render(Digest digest) {
         String subject = subject(digest);
-        Map<String, Object> model = view.model(digest, subject, new DigestView.Personal(markers[0], markers[1], markers[2]));
+        List<String> papers = digest.paperIds().stream().distinct().toList();
+        String[] all = java.util.Arrays.copyOf(markers, markers.length + papers.size());
+        Map<String, String> votes = new java.util.HashMap<>();
+        for (int i = 0; i < papers.size(); i++) {
+            all[markers.length + i] = "pbslot" + nonce + "v" + i + "x";
+            votes.put(papers.get(i), all[markers.length + i]);
+        }
+        Map<String, Object> model = view.model(digest, subject, new DigestView.Personal(markers[0], markers[1], markers[2], votes));
         String html = templates.render(HTML_TEMPLATE, model);
         String text = TextWrap.wrap(templates.render(TEXT_TEMPLATE, model), TEXT_WIDTH);
-        return new RenderedDigest(digest, subject, html, text, markers);
+        return new RenderedDigest(digest, subject, html, text, all, papers);
     }
 
     /** Renders a page from the templates folder with the given model (web pages, the preview index). */

@@ -50,7 +50,7 @@ final class DigestView {
                 && !s.slug().equals(Ranker.TRENDING_SLUG)).map(Section::name).toList();
         model.put("topics", topics);
         model.put("preheader", preheader(digest, topics));
-        model.put("sections", digest.sections().stream().map(this::section).toList());
+        model.put("sections", digest.sections().stream().map(s -> section(s, personal)).toList());
         model.put("chosenTopics", digest.topicNames());
         model.put("keywords", digest.preferences().keywords());
         model.put("senderName", config.senderName());
@@ -62,6 +62,7 @@ final class DigestView {
         model.put("email", personal.email());
         model.put("unsubscribeUrl", personal.unsubscribeUrl());
         model.put("preferencesUrl", personal.preferencesUrl());
+        model.put("voteUrl", config.publicBaseUrl());
         return model;
     }
 
@@ -70,21 +71,22 @@ final class DigestView {
         return digest.paperCount() + " papers in " + String.join(", ", topics) + (lead.isEmpty() ? "" : ". Top: " + lead);
     }
 
-    private Map<String, Object> section(Section section) {
+    private Map<String, Object> section(Section section, Personal personal) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("name", section.name());
         s.put("slug", section.slug());
         s.put("lead", section.slug().equals(Ranker.LEAD_SLUG));
         s.put("trending", section.slug().equals(Ranker.TRENDING_SLUG));
-        s.put("papers", section.papers().stream().map(this::paper).toList());
+        s.put("papers", section.papers().stream().map(p -> paper(p, personal)).toList());
         return s;
     }
 
-    private Map<String, Object> paper(RankedPaper ranked) {
+    private Map<String, Object> paper(RankedPaper ranked, Personal personal) {
         Paper p = ranked.paper();
         Links links = p.links();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", p.title());
+        m.put("vote", personal.votes().getOrDefault(p.id(), ""));
         m.put("url", first(links.hfPage(), links.arxivAbs(), links.projectPage(), links.github()));
         m.put("byline", byline(p));
         m.put("topic", ranked.topicSlug().equals(Ranker.MORE_SLUG) ? "" : ranked.topicName());
@@ -167,6 +169,6 @@ final class DigestView {
     }
 
     /** The parts of a mail that differ per subscriber. */
-    record Personal(String email, String unsubscribeUrl, String preferencesUrl) {
+    record Personal(String email, String unsubscribeUrl, String preferencesUrl, Map<String, String> votes) {
     }
 }

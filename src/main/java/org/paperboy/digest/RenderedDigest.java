@@ -6,7 +6,8 @@ import org.paperboy.ranking.Digest;
 
 /**
  * A digest rendered once for every reader who gets the same papers, with the per-reader parts
- * (address, unsubscribe and preference links) left as slots that {@link #fill} writes cheaply.
+ * (address, unsubscribe and preference links, each paper's vote token) left as slots that
+ * {@link #fill} writes cheaply.
  */
 public final class RenderedDigest {
 
@@ -14,10 +15,13 @@ public final class RenderedDigest {
     private final String subject;
     private final Filled html;
     private final Filled text;
+    private final List<String> votePapers;
 
-    RenderedDigest(Digest digest, String subject, String html, String text, String[] markers) {
+    /** @param votePapers the papers whose vote tokens fill the slots after the first three, in slot order */
+    RenderedDigest(Digest digest, String subject, String html, String text, String[] markers, List<String> votePapers) {
         this.digest = digest;
         this.subject = subject;
+        this.votePapers = List.copyOf(votePapers);
         this.html = Filled.split(html, markers);
         this.text = Filled.split(text, markers);
     }
@@ -30,9 +34,14 @@ public final class RenderedDigest {
         return subject;
     }
 
-    /** The mail for one reader; each value is escaped for HTML in the HTML part. */
+    /** The mail for a reader who has no vote links (a preview, a test mail): each vote token reads {@code example}. */
     public Email fill(String email, String unsubscribeUrl, String preferencesUrl) {
-        Values values = values(email, unsubscribeUrl, preferencesUrl);
+        return fill(email, unsubscribeUrl, preferencesUrl, paperId -> "example");
+    }
+
+    /** The mail for one reader, with the vote token of each paper; each value is escaped for HTML in the HTML part. */
+    public Email fill(String email, String unsubscribeUrl, String preferencesUrl, java.util.function.Function<String, String> voteToken) {
+        Values values = values(email, unsubscribeUrl, preferencesUrl, voteToken);
         return new Email(subject, html.with(values.html()), text.with(values.text()));
     }
 
@@ -41,8 +50,14 @@ public final class RenderedDigest {
     }
 
     /** The values for {@link #htmlSlots} and {@link #textSlots}, slot number n at index n. */
-    public static Values values(String email, String unsubscribeUrl, String preferencesUrl) {
-        String[] values = {email, unsubscribeUrl, preferencesUrl};
+    public Values values(String email, String unsubscribeUrl, String preferencesUrl, java.util.function.Function<String, String> voteToken) {
+        String[] values = new String[3 + votePapers.size()];
+        values[0] = email;
+        values[1] = unsubscribeUrl;
+        values[2] = preferencesUrl;
+        for (int i = 0; i < votePapers.size(); i++) {
+            values[3 + i] = voteToken.apply(votePapers.get(i));
+        }
         String[] escaped = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = oneLine(values[i]);

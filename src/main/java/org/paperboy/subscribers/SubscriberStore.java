@@ -29,6 +29,11 @@ public final class SubscriberStore {
 
     private final Database db;
 
+    /** The readers' votes, kept in the same database. */
+    public Votes votes() {
+        return new Votes(db);
+    }
+
     public SubscriberStore(Database db) {
         this.db = db;
     }

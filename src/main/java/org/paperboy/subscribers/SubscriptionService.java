@@ -129,6 +129,33 @@ public final class SubscriptionService {
         return baseUrl + "/preferences/" + tokens.sign(Tokens.Purpose.PREFERENCES, subscriberId);
     }
 
+    /** The token of a paper's vote links in this reader's mail ({@code /more/<token>}, {@code /fewer/<token>}). */
+    public String voteToken(long subscriberId, String paperId) {
+        return tokens.signVote(subscriberId, paperId);
+    }
+
+    /** The reader and paper a vote link was made for, when the reader still exists and the token is genuine. */
+    public Optional<VoteLink> byVoteToken(String token) {
+        Optional<Tokens.VoteToken> vote = tokens.verifyVote(token);
+        if (vote.isEmpty()) {
+            return Optional.empty();
+        }
+        return store.find(vote.get().readerId()).map(s -> new VoteLink(s, vote.get().paperId()));
+    }
+
+    /** A genuine vote link: its reader and paper. */
+    public record VoteLink(Subscriber reader, String paperId) {
+    }
+
+    /** The readers' votes from the mail. */
+    public Votes votes() {
+        return store.votes();
+    }
+
+    public String preferencesToken(long subscriberId) {
+        return tokens.sign(Tokens.Purpose.PREFERENCES, subscriberId);
+    }
+
     public String unsubscribeToken(long subscriberId) {
         return tokens.sign(Tokens.Purpose.UNSUBSCRIBE, subscriberId);
     }

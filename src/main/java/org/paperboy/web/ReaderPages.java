@@ -12,9 +12,11 @@ import org.paperboy.subscribers.Subscriber;
 import org.paperboy.subscribers.SubscriptionService;
 import org.paperboy.subscribers.Tokens;
 import org.paperboy.subscribers.UnsubscribeReason;
+import org.paperboy.subscribers.Votes;
 
 /**
- * The pages behind a digest's signed links: preferences, and unsubscribe. A GET only shows a
+ * The pages behind a digest's signed links: preferences (with the reader's votes, each with undo,
+ * and a reset), and unsubscribe. A GET only shows a
  * button; only a POST changes anything. The unsubscribe POST follows RFC 8058 one-click: any POST
  * with a genuine token unsubscribes at once and answers 200, with no redirect, no cookie and no
  * login, and the same answer when repeated.
@@ -70,6 +72,11 @@ final class ReaderPages {
             badLink(ex);
             return;
         }
+        if (form.containsKey("resetVotes")) {
+            subscriptions.votes().reset(s.get().id());
+            ex.html(200, preferences(s.get(), token, true));
+            return;
+        }
         List<String> keywords = Arrays.stream(SubscriptionPages.first(form, "keywords").split(",")).map(String::strip)
                 .filter(k -> !k.isEmpty()).toList();
         try {
@@ -93,6 +100,13 @@ final class ReaderPages {
         if (saved) {
             model.put("saved", true);
         }
+        List<Map<String, String>> liked = new java.util.ArrayList<>();
+        List<Map<String, String>> hidden = new java.util.ArrayList<>();
+        for (Votes.Vote v : subscriptions.votes().of(s.id())) {
+            (v.more() ? liked : hidden).add(Map.of("title", v.title(), "undo", "/undo/" + subscriptions.voteToken(s.id(), v.paperId())));
+        }
+        model.put("liked", liked);
+        model.put("hidden", hidden);
         return pages.render("preferences.html.ftlh", model);
     }
 

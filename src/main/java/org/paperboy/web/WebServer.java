@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The subscription pages on Jetty: subscribe, confirm, preferences, unsubscribe, the archive and
- * its feed. Only POST changes anything, and only the subscribe form is rate-limited: leaving
- * (one-click or through the page) always works.
+ * The subscription pages on Jetty: subscribe, confirm, preferences, unsubscribe, the vote links
+ * (more, fewer, undo), the archive and its feed. Only POST changes anything, and only the
+ * subscribe form and votes are rate-limited: leaving (one-click or through the page) always works.
  */
 public final class WebServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
     private static final Pattern TOKEN_PATH = Pattern.compile("/(confirm|unsubscribe|preferences)/([A-Za-z0-9_.-]{1,64})");
+    private static final Pattern VOTE_PATH = Pattern.compile("/(more|fewer|undo)/([A-Za-z0-9_.-]{1,200})");
     private static final Pattern ARCHIVE_DAY = Pattern.compile("/archive/([0-9-]{10})");
 
     private final JettyServers.Built jetty;
@@ -34,6 +35,8 @@ public final class WebServer implements AutoCloseable {
     private final ReaderPages reader;
     private final ArchivePages archive;
     private final RateLimiter subscribes;
+    private final VotePages votes;
+    private final RateLimiter voting;
     private volatile Mounted mounted;
 
     private WebServer(WebConfig config, SubscriptionService subscriptions, DigestRenderer renderer, EmailConfig email,
@@ -43,6 +46,9 @@ public final class WebServer implements AutoCloseable {
         this.reader = new ReaderPages(subscriptions, pages);
         this.archive = new ArchivePages(archive, pages);
         this.subscribes = new RateLimiter(config.postsPerIpPer10Minutes(), Duration.ofMinutes(10), clock);
+        this.votes = new VotePages(subscriptions, subscriptions.votes(), pages, clock);
+        // a reader votes on many papers of one mail: ten times the subscribe budget, counted the same way
+        this.voting = new RateLimiter(config.postsPerIpPer10Minutes() * 10, Duration.ofMinutes(10), clock);
         this.jetty = JettyServers.build("paperboy-web", config.host(), config.port(), config, config.maxThreads());
     }
 
@@ -89,6 +95,7 @@ public final class WebServer implements AutoCloseable {
         boolean post = method.equals("POST");
         Matcher token = TOKEN_PATH.matcher(path);
         Matcher day = ARCHIVE_DAY.matcher(path);
+        Matcher vote = VOTE_PATH.matcher(path);
         Mounted part = mounted;
         if (!get && !post) {
             ex.html(405, pages.message("Not allowed", "This page only answers GET and POST.", null, null));
@@ -104,6 +111,9 @@ public final class WebServer implements AutoCloseable {
         } else if (token.matches()) {
             ex.route("/" + token.group(1) + "/{token}");
             routeToken(ex, token.group(1), token.group(2), post);
+        } else if (vote.matches()) {
+            ex.route("/" + vote.group(1) + "/{token}");
+            vote(ex, vote.group(1), vote.group(2), post);
         } else if (path.equals("/archive") && get) {
             ex.route("/archive");
             archive.list(ex);
@@ -132,6 +142,16 @@ public final class WebServer implements AutoCloseable {
             subscription.subscribe(ex, form);
         } catch (RejectedExecutionException e) {
             ex.html(503, pages.message("Busy", "Too many people are subscribing right now. Please try again in a minute.", null, null));
+        }
+    }
+
+    private void vote(Exchange ex, String page, String token, boolean post) throws IOException {
+        if (!post) {
+            votes.page(ex, page, token);
+        } else if (!voting.allow(ClientAddress.bucket(ex.clientIp()))) {
+            ex.html(429, pages.message("Too many requests", "Please wait a few minutes and try again.", null, null));
+        } else {
+            votes.act(ex, page, token);
         }
     }
 

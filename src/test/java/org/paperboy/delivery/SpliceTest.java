@@ -48,8 +48,9 @@ class SpliceTest {
         List<String[]> readers = readers(400);
         for (int i = 0; i < readers.size(); i++) {
             String[] r = readers.get(i);
-            Email fill = rendered.fill(r[0], r[1], r[2]);
-            MailBody body = MailBody.spliced(encoded, RenderedDigest.values(r[0], r[1], r[2]));
+            java.util.function.Function<String, String> vote = paper -> r[1] + "/" + paper;
+            Email fill = rendered.fill(r[0], r[1], r[2], vote);
+            MailBody body = MailBody.spliced(encoded, rendered.values(r[0], r[1], r[2], vote));
             assertSameAsFresh(body, fill.text(), fill.html(), "reader " + i);
             OutgoingMail mail = new OutgoingMail("reader@example.org", rendered.subject(), body, "id@paperboy.test", Map.of());
             assertThat(parse(write(mail)).getSubject()).isEqualTo(rendered.subject());
