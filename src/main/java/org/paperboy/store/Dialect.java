@@ -25,9 +25,4 @@ public enum Dialect {
     public String forUpdate() {
         return this == POSTGRES ? " FOR UPDATE" : "";
     }
-
-    /** Same, skipping rows another sender holds (PostgreSQL); SQLite's write lock already excludes them. */
-    public String forUpdateSkipLocked() {
-        return this == POSTGRES ? " FOR UPDATE SKIP LOCKED" : "";
-    }
 }
