@@ -62,7 +62,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource pool, Dialect dialect, String url) {
-        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/" + dialect.folder()).load();
+        // migrations written once for both dialects live in db/common, the rest in the dialect's folder (docs/schema.md)
+        Flyway flyway = Flyway.configure().dataSource(pool).locations("classpath:db/common", "classpath:db/" + dialect.folder()).load();
         if (dialect == Dialect.SQLITE) {
             // two processes starting at once must not both create the schema: SQLite has no
             // migration lock of its own, so a file lock beside the database serialises them
