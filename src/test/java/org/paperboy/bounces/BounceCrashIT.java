@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import org.paperboy.delivery.DeliveryRun;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -32,13 +34,30 @@ class BounceCrashIT {
     @Test
     void aKilledRunLosesNoMailAndARerunCountsNothingTwice() throws Exception {
         String db = TestSetup.sqliteUrl(dir);
+        String[] messageIds = new String[2];
         try (Paperboy paperboy = Paperboy.wire(TestSetup.config(dir, null, db))) {
-            for (String r : List.of("alice@example.org", "bob@example.org")) {
+            List<String> readers = List.of("alice@example.org", "bob@example.org");
+            for (String r : readers) {
                 paperboy.subscriptions().subscribe(r, Preferences.NONE, Frequency.DAILY,
                         new Consent("cli", null, null, "v1", Instant.parse("2026-11-01T00:00:00Z")), true, Runnable::run);
             }
+            // the digest they were sent (into the outbox folder): the bounces quote its Message-IDs, the proof they are ours
+            paperboy.send(paperboy.deliveryRun(), LocalDate.of(2026, 11, 20), List.of("seeds"),
+                    new DeliveryRun.Options(false, null, false, null));
+            for (int i = 0; i < 2; i++) {
+                long id = paperboy.subscribers().find(readers.get(i)).orElseThrow().id();
+                messageIds[i] = paperboy.database().transaction(c -> {
+                    try (var ps = c.prepareStatement("SELECT message_id FROM delivery WHERE subscriber_id = ?")) {
+                        ps.setLong(1, id);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            return rs.getString(1);
+                        }
+                    }
+                });
+            }
         }
-        Path md = maildir();
+        Path md = maildir(messageIds[0], messageIds[1]);
         Path config = PaperboyProcess.config(dir, "paperboy.yaml", 2525, db, "");
         Path log = dir.resolve("process.log");
 
@@ -65,16 +84,17 @@ class BounceCrashIT {
         }
     }
 
-    /** alice's hard bounce and bob's two soft ones near the end, the rest for strangers. */
-    private Path maildir() throws Exception {
+    /** alice's hard bounce and bob's two soft ones near the end, quoting our messages to them; the rest for strangers. */
+    private Path maildir(String toAlice, String toBob) throws Exception {
         Path md = dir.resolve("Maildir");
         for (String sub : List.of("new", "cur", "tmp")) {
             Files.createDirectories(md.resolve(sub));
         }
-        String template = new String(Fixtures.mail("postfix-userunknown.eml"), StandardCharsets.UTF_8);
-        String soft = new String(Fixtures.mail("postfix-mailboxfull.eml"), StandardCharsets.UTF_8);
         for (int i = 0; i < MAILS; i++) {
             String to = i == MAILS - 3 ? "alice@example.org" : i >= MAILS - 2 ? "bob@example.org" : "reader" + i + "@example.net";
+            String id = i == MAILS - 3 ? toAlice : i >= MAILS - 2 ? toBob : "elsewhere-" + i + "@example.net";
+            String template = new String(Fixtures.mail("postfix-userunknown.eml", Fixtures.ALICE, Fixtures.ALICE_VERP, id), StandardCharsets.UTF_8);
+            String soft = new String(Fixtures.mail("postfix-mailboxfull.eml", Fixtures.ALICE, Fixtures.ALICE_VERP, id), StandardCharsets.UTF_8);
             String text = (i >= MAILS - 2 ? soft : template).replace(Fixtures.ALICE, to)
                     .replace("A1@mx", "A1-" + i + "@mx").replace("A2@mx", "A2-" + i + "@mx");
             Files.writeString(md.resolve("new").resolve(String.format("%08d.M%d.test", i, i)), text);
