@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * config, database, templates, each source, the SMTP server and the sender identity.
  */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Check the installation before real mail goes out: config, database (opened and migrated), templates,"
+        description = {"Check the installation before real mail goes out: config, database (opened and migrated),"
+                + " the confirmation mail queue, templates,"
                 + " each source, the SMTP server (connect, STARTTLS, AUTH) and the sender identity"
                 + " (email.publicBaseUrl, smtp.fromAddress, email.postalAddress, tokens.secret).",
             "One line per item: ok, note, warn or FAIL, then the config key. Exit code 0 when nothing failed, 1 when something did,"
@@ -51,6 +52,9 @@ final class CheckCommand implements Callable<Integer> {
                 ? ConfigLoader.DEFAULT_FILE : "the built-in defaults")));
         try (Paperboy paperboy = Paperboy.wire(config)) {
             items.add(database(paperboy));
+            if (!items.get(items.size() - 1).failed()) {
+                items.add(confirmations(paperboy));
+            }
             LocalDate today = LocalDate.now(config.schedule().zone());
             List<org.paperboy.papers.Paper> papers = new ArrayList<>();
             config.papers().sources().forEach(source -> items.add(source(paperboy.loader(), source, today, papers)));
@@ -74,6 +78,19 @@ final class CheckCommand implements Callable<Integer> {
         } catch (PaperboyException | IllegalStateException e) {
             return CheckItem.fail("database.url", e.getMessage());
         }
+    }
+
+    /** The confirmation mails waiting in the queue, and those that expired or were refused in the last week. */
+    private static CheckItem confirmations(Paperboy paperboy) {
+        java.time.Instant now = paperboy.clock().instant();
+        var counts = paperboy.subscriptions().confirmations().queue().counts(now.minus(java.time.Duration.ofDays(7)));
+        String text = counts.queued() + " confirmation mail(s) queued"
+                + (counts.queued() == 0 ? "" : ", the oldest since " + Text.time(counts.oldestQueuedAt())
+                        + (counts.lastReply() == null ? "" : " (last reply: " + counts.lastReply() + ")"))
+                + "; in the last 7 days " + counts.expired() + " expired, " + counts.failed() + " refused";
+        boolean stuck = counts.queued() > 0 && counts.oldestQueuedAt().isBefore(now.minus(java.time.Duration.ofHours(1)));
+        return stuck || counts.expired() > 0 || counts.failed() > 0 ? CheckItem.warn("confirmations", text)
+                : CheckItem.ok("confirmations", text);
     }
 
     /** Loads the source as {@code send} would: a file must exist and parse, a URL must answer. */

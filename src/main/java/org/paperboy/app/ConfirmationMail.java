@@ -2,7 +2,7 @@ package org.paperboy.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import org.paperboy.delivery.DeliveryException;
 import org.paperboy.delivery.Mailer;
 import org.paperboy.delivery.OutgoingMail;
 import org.paperboy.delivery.SmtpConfig;
@@ -14,7 +14,10 @@ import org.paperboy.ranking.Topic;
 import org.paperboy.subscribers.ConfirmationSender;
 import org.paperboy.subscribers.Subscriber;
 
-/** The double opt-in mail, from the templates {@code confirm.html.ftlh} and {@code confirm.txt.ftl}. */
+/**
+ * The double opt-in mail, from the templates {@code confirm.html.ftlh} and {@code confirm.txt.ftl}; its
+ * Message-ID is the queued mail's key at {@code smtp.domain}, the same on every try.
+ */
 final class ConfirmationMail implements ConfirmationSender {
 
     private final DigestRenderer renderer;
@@ -32,7 +35,7 @@ final class ConfirmationMail implements ConfirmationSender {
     }
 
     @Override
-    public void send(Subscriber subscriber, String confirmUrl) {
+    public void send(Subscriber subscriber, String confirmUrl, String messageKey) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("listName", email.listName());
         model.put("email", subscriber.email());
@@ -42,7 +45,11 @@ final class ConfirmationMail implements ConfirmationSender {
         model.put("senderName", email.senderName());
         model.put("postalAddress", email.postalAddress());
         Email mail = renderer.renderMail("confirm", "Confirm your subscription to " + email.listName(), model);
-        mailer.send(new OutgoingMail(subscriber.email(), mail.subject(), mail.html(), mail.text(),
-                UUID.randomUUID() + "@" + smtp.domain(), Map.of("Auto-Submitted", "auto-generated")));
+        try {
+            mailer.send(new OutgoingMail(subscriber.email(), mail.subject(), mail.html(), mail.text(),
+                    messageKey + "@" + smtp.domain(), Map.of("Auto-Submitted", "auto-generated")));
+        } catch (DeliveryException e) {
+            throw new NotSent(e.getMessage(), e.permanent(), e);
+        }
     }
 }

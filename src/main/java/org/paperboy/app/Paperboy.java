@@ -2,11 +2,13 @@ package org.paperboy.app;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
 import org.paperboy.delivery.Mailer;
@@ -27,6 +29,8 @@ import org.paperboy.schedule.DailyJob;
 import org.paperboy.schedule.DailySchedule;
 import org.paperboy.stats.Stats;
 import org.paperboy.store.Database;
+import org.paperboy.subscribers.ConfirmationCourier;
+import org.paperboy.subscribers.MailRetry;
 import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 import org.paperboy.subscribers.TokenSecret;
@@ -250,11 +254,23 @@ public final class Paperboy implements AutoCloseable {
     public synchronized SubscriptionService subscriptions() {
         if (subscriptions == null) {
             Tokens tokens = tokens();
+            DeliveryConfig delivery = config.delivery();
+            // confirmation mails retry as digests do; a maxAgeDays of 0 still gives them a day (and never past the link's 72 hours)
+            // a claim outlasts the slowest single send the SMTP timeouts allow (connect, six replies, the data)
+            long slowestSend = config.smtp().connectTimeoutSeconds() + 6L * config.smtp().readTimeoutSeconds()
+                    + config.smtp().writeTimeoutSeconds();
+            MailRetry retry = new MailRetry(delivery::backoff, Duration.ofDays(Math.max(1, delivery.maxAgeDays())),
+                    Duration.ofSeconds(Math.max(delivery.claimLeaseSeconds(), slowestSend)));
             subscriptions = new SubscriptionService(subscribers(), tokens,
                     new ConfirmationMail(renderer, mailer, config.email(), config.smtp(), classifier().taxonomy()),
-                    config.email().publicBaseUrl(), topicSlugs(), clock);
+                    config.email().publicBaseUrl(), topicSlugs(), clock, retry, node());
         }
         return subscriptions;
+    }
+
+    /** Starts draining the confirmation mail queue in the background ({@code serve}, {@code run}); close it to stop. */
+    public ConfirmationCourier startConfirmations() {
+        return subscriptions().confirmations().start();
     }
 
     /** Acts on returned mail (bounces, complaints, mailed unsubscribes) for this installation's readers. */

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.paperboy.bounces.BouncePoller;
 import org.paperboy.schedule.ClusterHelper;
 import org.paperboy.schedule.DailySchedule;
+import org.paperboy.subscribers.ConfirmationCourier;
 import org.paperboy.web.ManagementServer;
 import org.paperboy.web.Metrics;
 import org.paperboy.web.WebServer;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code paperboy run}: the daemon. Fires the daily job on its schedule, serves the pages when
- * {@code web.enabled}, and stops cleanly on SIGTERM or SIGINT: messages in flight finish, the rest
+ * {@code web.enabled}, drains the confirmation mail queue, and stops cleanly on SIGTERM or SIGINT: messages in flight finish, the rest
  * stay pending for the next start.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -54,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     private void runUntilStopped(PaperboyConfig config, StopSignal stop) {
         Metrics metrics = new Metrics();
         try (Paperboy paperboy = Paperboy.wire(config);
+             ConfirmationCourier confirmations = paperboy.startConfirmations();
              DailySchedule schedule = paperboy.schedule();
              WebServer web = config.web().enabled() ? ServeCommand.startWeb(paperboy, metrics) : null;
              ManagementServer management = Management.start(paperboy, metrics, schedule);

@@ -108,6 +108,9 @@ final class SendCommand implements Callable<Integer> {
                 spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
                         run.retryFailed(retryFailed));
             }
+            if (only == null) {
+                drainConfirmations(paperboy);
+            }
             report = paperboy.send(run, day, sources, options(only), preview);
         } catch (RuntimeException e) {
             runs.finished(id, "failed", e.getMessage(), paperboy.clock().instant());
@@ -131,6 +134,17 @@ final class SendCommand implements Callable<Integer> {
         }
         out.flush();
         return report.exitCode();
+    }
+
+    /** Sends the confirmation mails due in the queue first (for installations that run no daemon), and says so when there were any. */
+    private void drainConfirmations(Paperboy paperboy) {
+        var courier = paperboy.subscriptions().confirmations();
+        int sent = courier.drain();
+        var counts = courier.queue().counts(paperboy.clock().instant().minus(java.time.Duration.ofDays(7)));
+        if (sent > 0 || counts.queued() > 0) {
+            spec.commandLine().getOut().printf("Confirmation mails: %d sent, %d still queued (will retry)%n", sent, counts.queued());
+            spec.commandLine().getOut().flush();
+        }
     }
 
     private int dryRun(Paperboy paperboy, LocalDate day, String only) {

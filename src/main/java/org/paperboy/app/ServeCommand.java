@@ -3,6 +3,7 @@ package org.paperboy.app;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.digest.DigestArchive;
+import org.paperboy.subscribers.ConfirmationCourier;
 import org.paperboy.web.ManagementServer;
 import org.paperboy.web.Metrics;
 import org.paperboy.web.WebServer;
@@ -11,7 +12,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code paperboy serve}: the subscription pages on their own, until SIGTERM or SIGINT. */
+/**
+ * {@code paperboy serve}: the subscription pages on their own, until SIGTERM or SIGINT, with the
+ * confirmation mail queue drained in the background.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the subscription pages (subscribe, confirm, preferences, unsubscribe, archive, feed).")
 final class ServeCommand implements Callable<Integer> {
@@ -32,7 +36,8 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         Metrics metrics = new Metrics();
         try (StopSignal stop = new StopSignal();
-             Paperboy paperboy = Paperboy.wire(common.config(env)); WebServer web = startWeb(paperboy, metrics);
+             Paperboy paperboy = Paperboy.wire(common.config(env)); ConfirmationCourier confirmations = paperboy.startConfirmations();
+             WebServer web = startWeb(paperboy, metrics);
              ManagementServer management = Management.start(paperboy, metrics, null)) {
             spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%s%n",
                     paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl(), management == null ? ""

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.PaperboyException;
 import org.paperboy.ranking.Preferences;
+import org.paperboy.subscribers.ConfirmationStatus;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
-import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code paperboy subscribe}: adds a reader; without --confirmed they get a confirmation mail. */
+/**
+ * {@code paperboy subscribe}: adds a reader; without --confirmed they get a confirmation mail, sent at
+ * once or, when the server cannot take it now, left queued for {@code run}, {@code serve} or
+ * {@code send} to retry (exit code 0: it is safe). Exit code 3 when the server refused it for good.
+ */
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
         description = "Subscribe an address. Without --confirmed it is sent a confirmation mail (double opt-in).")
 final class SubscribeCommand implements Callable<Integer> {
@@ -53,19 +57,36 @@ final class SubscribeCommand implements Callable<Integer> {
     public Integer call() {
         try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
             Consent consent = new Consent("cli", null, null, SubscriptionService.CONSENT_TEXT_VERSION, Instant.now(paperboy.clock()));
-            SubscriberStore.Subscription result = paperboy.subscriptions().subscribe(email, Preferences.of(topics, keywords),
+            SubscriptionService.Subscribed result = paperboy.subscriptions().subscribe(email, Preferences.of(topics, keywords),
                     weekly ? Frequency.WEEKLY : Frequency.DAILY, consent, confirmed, Runnable::run);
             String who = result.subscriber().email();
             String message = switch (result.outcome()) {
-                case CREATED -> confirmed ? who + ": subscribed (confirmed)" : who + ": subscribed; confirmation mail sent";
-                case STILL_PENDING -> who + ": still waiting for confirmation; preferences updated";
+                case CREATED -> confirmed ? who + ": subscribed (confirmed)" : who + ": subscribed; " + mail(result.mail());
+                case STILL_PENDING -> who + ": still waiting for confirmation; preferences updated; " + mail(result.mail());
                 case ALREADY_CONFIRMED -> who + ": already subscribed";
-                case RESUBSCRIBING -> who + ": had unsubscribed; a confirmation mail asks them to confirm again";
+                case RESUBSCRIBING -> who + ": had unsubscribed; to come back they must confirm again: " + mail(result.mail());
                 case REFUSED_UNSUBSCRIBED -> throw new PaperboyException(who + ": unsubscribed on "
                         + result.subscriber().unsubscribedAt() + "; they must subscribe again themselves (without --confirmed)");
             };
             spec.commandLine().getOut().println(message);
-            return 0;
+            spec.commandLine().getOut().flush();
+            // queued is safe (it will be retried); only a mail the server refused for good is a failure
+            return result.mail().kind() == ConfirmationStatus.Kind.FAILED ? Cli.INCOMPLETE : 0;
         }
+    }
+
+    /** What became of the confirmation mail, in words. */
+    static String mail(ConfirmationStatus mail) {
+        return switch (mail.kind()) {
+            case NONE -> "no confirmation mail is needed";
+            case SENT -> "confirmation mail sent";
+            case QUEUED -> "confirmation mail queued, will retry" + (mail.reply() == null ? "" : " (not sent yet: " + mail.reply() + ")")
+                    + (mail.nextAt() == null ? "" : "; next try at " + Text.time(mail.nextAt()))
+                    + "; paperboy run, serve or send retry it until delivery.maxAgeDays";
+            case FAILED -> "the server refused the confirmation mail: " + mail.reply();
+            case LIMITED -> "no new confirmation mail now: one was asked for at " + Text.time(mail.requestedAt())
+                    + " (at most one an hour per address)" + (mail.reply() == null ? "" : " and is still queued, will retry (last: "
+                    + mail.reply() + ")") + "; a new link can be sent after " + Text.time(mail.nextAt());
+        };
     }
 }

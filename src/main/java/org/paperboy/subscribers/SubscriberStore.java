@@ -88,33 +88,45 @@ public final class SubscriberStore {
     }
 
     /**
-     * Records a confirmation mail about to be sent, unless one went to this subscriber within the
-     * interval (at most one per address per hour). Returns false when it must not be sent.
+     * What {@link #startConfirmation} did: {@code queueId} is the queued mail's row, or 0 when none was
+     * queued because one was asked for at {@code lastRequestedAt}, within the interval;
+     * {@code waiting} then holds that one's last reply while it is still in the queue.
      */
-    public boolean startConfirmation(long subscriberId, String tokenHash, Instant now, Duration validity, Duration minInterval) {
+    public record ConfirmationStart(long queueId, Instant lastRequestedAt, Optional<String> waiting) {
+        public boolean queued() {
+            return queueId > 0;
+        }
+    }
+
+    /** The sealed token and Message-ID of a confirmation mail to queue, and when to give it up. */
+    public record QueuedMail(String sealedToken, String messageId, Instant giveUpAt) {
+    }
+
+    /**
+     * Stores a confirmation token and queues its mail, in one transaction, unless one was asked for
+     * within the interval (at most one per address per hour).
+     */
+    public ConfirmationStart startConfirmation(long subscriberId, String tokenHash, Instant now, Duration validity, Duration minInterval,
+                                               QueuedMail mail) {
         return db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT confirmation_sent_at FROM subscriber WHERE id = ?" + db.dialect().forUpdate())) {
                 ps.setLong(1, subscriberId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return false;
+                        return new ConfirmationStart(0, null, Optional.empty());
                     }
                     Timestamp last = rs.getTimestamp(1);
                     if (last != null && last.toInstant().isAfter(now.minus(minInterval))) {
-                        return false;
+                        return new ConfirmationStart(0, last.toInstant(), ConfirmationQueue.waiting(c, subscriberId));
                     }
                 }
             }
             update(c, "UPDATE subscriber SET confirmation_sent_at = ? WHERE id = ?", ts(now), subscriberId);
             update(c, "INSERT INTO confirmation_token (token_hash, subscriber_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                     tokenHash, subscriberId, ts(now), ts(now.plus(validity)));
-            return true;
+            long id = ConfirmationQueue.enqueue(c, subscriberId, mail.sealedToken(), mail.messageId(), now, mail.giveUpAt());
+            return new ConfirmationStart(id, now, Optional.empty());
         });
-    }
-
-    /** Forgets that a confirmation mail went out, after it failed to, so the person can ask again. */
-    public void confirmationFailed(long subscriberId) {
-        db.transaction(c -> update(c, "UPDATE subscriber SET confirmation_sent_at = NULL WHERE id = ?", subscriberId));
     }
 
     /** What became of a confirmation token. */

@@ -2,10 +2,13 @@ package org.paperboy.subscribers;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 import org.paperboy.ConfigException;
 import org.paperboy.ranking.Preferences;
 import org.slf4j.Logger;
@@ -14,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Double opt-in and its way back out: subscribe (a confirmation mail, at most one per address per
  * hour), confirm with a one-time token, change preferences and unsubscribe through signed links.
- * The CLI and the web pages both go through here.
+ * The CLI and the web pages both go through here. A confirmation mail is queued in the transaction
+ * that stores its token, and taken to the server by the {@link ConfirmationCourier}: an SMTP outage
+ * delays it, and loses none.
  */
 public final class SubscriptionService {
 
@@ -25,23 +30,37 @@ public final class SubscriptionService {
 
     private final SubscriberStore store;
     private final Tokens tokens;
-    private final ConfirmationSender sender;
     private final String baseUrl;
     private final List<String> topics;
     private final Clock clock;
+    private final MailRetry retry;
+    private final ConfirmationCourier courier;
+
+    /** What a subscription did: the store's outcome, the subscriber as they now stand, and their confirmation mail. */
+    public record Subscribed(SubscriberStore.Outcome outcome, Subscriber subscriber, ConfirmationStatus mail) {
+    }
 
     /**
      * @param baseUrl where the subscription pages are reached, for the links in mails
      * @param topics  the topic slugs readers may choose
+     * @param retry   how queued confirmation mails are retried
+     * @param node    this process among the senders (host:pid), on its claims of queued mail
      */
     public SubscriptionService(SubscriberStore store, Tokens tokens, ConfirmationSender sender, String baseUrl,
-                               List<String> topics, Clock clock) {
+                               List<String> topics, Clock clock, MailRetry retry, String node) {
         this.store = store;
         this.tokens = tokens;
-        this.sender = sender;
         this.baseUrl = baseUrl;
         this.topics = List.copyOf(topics);
         this.clock = clock;
+        this.retry = retry;
+        this.courier = new ConfirmationCourier(new ConfirmationQueue(store.database()), store, tokens, sender, baseUrl, retry,
+                clock, node);
+    }
+
+    /** What takes queued confirmation mails to the server. */
+    public ConfirmationCourier confirmations() {
+        return courier;
     }
 
     public List<String> topics() {
@@ -49,32 +68,37 @@ public final class SubscriptionService {
     }
 
     /**
-     * Subscribes a person. Unless {@code confirmed}, a pending subscriber is sent a confirmation mail
-     * through {@code mailExecutor} (the web answers before the mail goes, so every address takes as long).
+     * Subscribes a person. Unless {@code confirmed}, a pending subscriber is sent a confirmation mail:
+     * queued with its token, then got going through {@code mailExecutor} (the web answers before the
+     * mail goes, so every address takes as long): handed to the background drain when one runs in
+     * this process, else tried at once and left queued when that fails. With a synchronous executor
+     * the result says what became of the mail.
      */
-    public SubscriberStore.Subscription subscribe(String email, Preferences preferences, Frequency frequency, Consent consent,
-                                                  boolean confirmed, Executor mailExecutor) {
+    public Subscribed subscribe(String email, Preferences preferences, Frequency frequency, Consent consent,
+                                boolean confirmed, Executor mailExecutor) {
         checkTopics(preferences);
         SubscriberStore.Subscription result = store.subscribe(email, preferences, frequency, consent, confirmed);
         Subscriber s = result.subscriber();
-        if (s.status() == Status.PENDING) {
-            String token = tokens.newConfirmationToken();
-            if (store.startConfirmation(s.id(), Tokens.hash(token), clock.instant(), TOKEN_VALIDITY, MAIL_INTERVAL)) {
-                mailExecutor.execute(() -> sendConfirmation(s, token));
-            } else {
-                LOG.debug("no confirmation mail for subscriber {}: one was sent within the hour", s.id());
-            }
+        if (s.status() != Status.PENDING) {
+            return new Subscribed(result.outcome(), s, ConfirmationStatus.NONE);
         }
-        return result;
-    }
-
-    private void sendConfirmation(Subscriber s, String token) {
-        try {
-            sender.send(s, baseUrl + "/confirm/" + token);
-        } catch (RuntimeException e) {
-            store.confirmationFailed(s.id());
-            throw e;
+        String token = tokens.newConfirmationToken();
+        Instant now = clock.instant();
+        Duration age = retry.maxAge().compareTo(TOKEN_VALIDITY) < 0 ? retry.maxAge() : TOKEN_VALIDITY;
+        SubscriberStore.QueuedMail mail = new SubscriberStore.QueuedMail(tokens.seal(token, s.id()), UUID.randomUUID().toString(),
+                now.plus(age));
+        SubscriberStore.ConfirmationStart start = store.startConfirmation(s.id(), Tokens.hash(token), now, TOKEN_VALIDITY,
+                MAIL_INTERVAL, mail);
+        if (!start.queued()) {
+            LOG.debug("no confirmation mail for subscriber {}: one was asked for within the hour", s.id());
+            Instant last = start.lastRequestedAt();
+            return new Subscribed(result.outcome(), s, new ConfirmationStatus(ConfirmationStatus.Kind.LIMITED,
+                    start.waiting().orElse(null), last, last == null ? null : last.plus(MAIL_INTERVAL)));
         }
+        AtomicReference<ConfirmationStatus> status = new AtomicReference<>(
+                new ConfirmationStatus(ConfirmationStatus.Kind.QUEUED, null, now, now));
+        mailExecutor.execute(() -> status.set(courier.deliver(start.queueId())));
+        return new Subscribed(result.outcome(), s, status.get());
     }
 
     public SubscriberStore.Confirmation confirm(String token) {

@@ -6,15 +6,20 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.OptionalLong;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The tokens in Paperboy's links. Confirmation tokens are random (192 bits from SecureRandom),
  * stored only as a SHA-256 hash, used once. Unsubscribe and preference links carry the
  * subscriber's id and an HMAC-SHA256 signature made with the configured secret, so they need no
- * storage and cannot be forged or moved to another subscriber or purpose.
+ * storage and cannot be forged or moved to another subscriber or purpose. A confirmation token
+ * waiting in the mail queue is kept {@link #seal sealed}: AES-256-GCM under a key derived from the
+ * secret, bound to its subscriber, so the queue table alone holds no working link.
  */
 public final class Tokens {
 
@@ -29,6 +34,7 @@ public final class Tokens {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
     private static final int SIGNATURE_BYTES = 16;
     private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
+    private static final int NONCE_BYTES = 12;
     private final SecureRandom random = new SecureRandom();
     private final byte[] secret;
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
@@ -119,6 +125,47 @@ public final class Tokens {
         } catch (IllegalArgumentException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /** The token encrypted for the mail queue, for this subscriber only: {@code base64url(nonce || ciphertext+tag)}. */
+    public String seal(String token, long subscriberId) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = sealer(Cipher.ENCRYPT_MODE, nonce, subscriberId);
+            byte[] sealed = cipher.doFinal(token.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[NONCE_BYTES + sealed.length];
+            System.arraycopy(nonce, 0, out, 0, NONCE_BYTES);
+            System.arraycopy(sealed, 0, out, NONCE_BYTES, sealed.length);
+            return B64.encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this JVM", e);
+        }
+    }
+
+    /** The token {@link #seal} sealed for this subscriber; empty when it was sealed with another secret, for another subscriber, or altered. */
+    public Optional<String> unseal(String sealed, long subscriberId) {
+        try {
+            byte[] in = B64D.decode(sealed);
+            if (in.length <= NONCE_BYTES) {
+                return Optional.empty();
+            }
+            byte[] nonce = java.util.Arrays.copyOf(in, NONCE_BYTES);
+            Cipher cipher = sealer(Cipher.DECRYPT_MODE, nonce, subscriberId);
+            return Optional.of(new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Cipher sealer(int mode, byte[] nonce, long subscriberId) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        byte[] key = mac.doFinal("paperboy mail queue seal v1".getBytes(StandardCharsets.UTF_8));
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
+        cipher.updateAAD(("confirmation:" + subscriberId).getBytes(StandardCharsets.UTF_8));
+        return cipher;
     }
 
     private byte[] mac(Purpose purpose, long id) {

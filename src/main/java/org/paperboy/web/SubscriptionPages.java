@@ -94,10 +94,17 @@ final class SubscriptionPages {
         return pages.render("message.html.ftlh", model);
     }
 
-    /** The same page whatever the address's state: it only repeats what the form said. */
+    /**
+     * The same page whatever the address's state: it only repeats what the form said, and says what
+     * holds for every address (the page must not tell whether this one asked within the hour, or it
+     * would tell strangers who is signing up).
+     */
     private String checkInbox(String email, List<String> topics, Frequency frequency) {
         Map<String, Object> model = pages.messageModel("Check your inbox", "If " + email + " can receive the digest, a mail with "
-                + "a confirmation link is on its way to it. The link works for 72 hours. You chose the "
+                + "a confirmation link is on its way to it. When our mail server is busy or down it may take a while: the mail is kept "
+                + "and sent as soon as the server takes it. The link works for 72 hours. We send at most one such mail an hour to an "
+                + "address: if you already asked within the last hour, no new mail is sent now, so use the link in that one, or ask "
+                + "again once the hour has passed. You chose the "
                 + frequency.key() + " digest" + (topics.isEmpty() ? ", on every topic." : ", on these topics:"), null, null);
         model.put("topicNames", pages.topicNames(topics));
         return pages.render("message.html.ftlh", model);

@@ -97,10 +97,14 @@ class SubscriberStoreIT {
         Duration validity = Duration.ofHours(72);
         Duration oncePerHour = Duration.ofHours(1);
         Instant afterExpiry = now.plus(validity).plusSeconds(3600);
-        boolean first = store.startConfirmation(id, "hash-1", now, validity, oncePerHour);
-        boolean second = store.startConfirmation(id, "hash-2", now.plusSeconds(600), validity, oncePerHour);
+        boolean first = store.startConfirmation(id, "hash-1", now, validity, oncePerHour,
+                new SubscriberStore.QueuedMail("sealed-1", "key-1", now.plus(validity))).queued();
+        SubscriberStore.ConfirmationStart second = store.startConfirmation(id, "hash-2", now.plusSeconds(600), validity, oncePerHour,
+                new SubscriberStore.QueuedMail("sealed-2", "key-2", now.plus(validity)));
         assertThat(first).isTrue();
-        assertThat(second).as("a second mail within the hour").isFalse();
+        assertThat(second.queued()).as("a second mail within the hour").isFalse();
+        assertThat(second.lastRequestedAt()).as("when the first was asked for").isEqualTo(now);
+        assertThat(second.waiting()).as("the first is still in the queue, not tried yet").contains("not tried yet");
         assertThat(store.confirm("hash-1", afterExpiry)).isEqualTo(SubscriberStore.Confirmation.EXPIRED);
         assertThat(store.confirm("hash-1", now.plusSeconds(5))).isEqualTo(SubscriberStore.Confirmation.CONFIRMED);
         assertThat(store.confirm("hash-1", now.plusSeconds(6))).isEqualTo(SubscriberStore.Confirmation.USED);
