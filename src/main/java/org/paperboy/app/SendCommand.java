@@ -139,7 +139,7 @@ final class SendCommand implements Callable<Integer> {
     /** Sends the confirmation mails due in the queue first (for installations that run no daemon), and says so when there were any. */
     private void drainConfirmations(Paperboy paperboy) {
         var courier = paperboy.subscriptions().confirmations();
-        int sent = courier.drain();
+        int sent = courier.drainAll();
         var counts = courier.queue().counts(paperboy.clock().instant().minus(java.time.Duration.ofDays(7)));
         if (sent > 0 || counts.queued() > 0) {
             spec.commandLine().getOut().printf("Confirmation mails: %d sent, %d still queued (will retry)%n", sent, counts.queued());

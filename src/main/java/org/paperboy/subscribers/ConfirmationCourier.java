@@ -90,7 +90,7 @@ public final class ConfirmationCourier implements AutoCloseable {
 
     /** Tries the queued mail once, now; left in the queue when that fails for a reason a retry may get past. */
     public ConfirmationStatus sendNow(long queueId) {
-        List<ConfirmationQueue.Queued> rows = queue.claim(holder, 1, queueId, clock.instant(), retry.lease());
+        List<ConfirmationQueue.Queued> rows = queue.claim(holder, 1, ConfirmationQueue.Pick.ONE, queueId, clock.instant(), retry.lease());
         if (rows.isEmpty()) {
             return new ConfirmationStatus(ConfirmationStatus.Kind.QUEUED, "being sent by another process", clock.instant(), null);
         }
@@ -99,20 +99,36 @@ public final class ConfirmationCourier implements AutoCloseable {
 
     /** One pass over the queue: expires what is too old, then tries every mail due now. Returns how many were sent. */
     public int drain() {
+        return drain(false);
+    }
+
+    /**
+     * As {@link #drain}, trying every waiting mail once whether it is due or not: what {@code send}
+     * does, run by an operator or once a day, when no daemon retries in between.
+     */
+    public int drainAll() {
+        return drain(true);
+    }
+
+    private int drain(boolean all) {
         for (String address : queue.expire(clock.instant())) {
             LOG.warn("confirmation mail to {} expired: not delivered within delivery.maxAgeDays (at most 72 hours);"
                     + " the person can subscribe again for a new link", address);
         }
         int sent = 0;
         int deferredInARow = 0;
+        long after = 0;
         while (!stopping && deferredInARow < DEFERRALS_PER_PASS) {
-            List<ConfirmationQueue.Queued> rows = queue.claim(holder, BATCH, null, clock.instant(), retry.lease());
+            List<ConfirmationQueue.Queued> rows = all
+                    ? queue.claim(holder, BATCH, ConfirmationQueue.Pick.AFTER, after, clock.instant(), retry.lease())
+                    : queue.claim(holder, BATCH, ConfirmationQueue.Pick.DUE, clock.instant(), clock.instant(), retry.lease());
             if (rows.isEmpty()) {
                 break;
             }
             for (ConfirmationQueue.Queued row : rows) {
+                after = Math.max(after, row.id());
                 if (stopping || deferredInARow >= DEFERRALS_PER_PASS) {
-                    queue.retryLater(row, holder, "not tried: the pass ended", clock.instant(), false);
+                    queue.release(row, holder);
                     continue;
                 }
                 ConfirmationStatus status = attempt(row);
@@ -162,7 +178,7 @@ public final class ConfirmationCourier implements AutoCloseable {
 
     private ConfirmationStatus deferred(ConfirmationQueue.Queued row, Subscriber s, String reply, Instant now) {
         Instant next = now.plus(retry.backoff().apply(row.attempts()));
-        queue.retryLater(row, holder, reply, next, true);
+        queue.retryLater(row, holder, reply, next);
         LOG.info("confirmation mail to {} deferred (try {}): {}; queued, next try at {}", s.email(), row.attempts(), reply, next);
         return new ConfirmationStatus(ConfirmationStatus.Kind.QUEUED, reply, now, next);
     }

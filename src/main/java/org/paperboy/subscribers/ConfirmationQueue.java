@@ -72,12 +72,27 @@ public final class ConfirmationQueue {
         }
     }
 
+    /** Which pending rows a claim takes. */
+    enum Pick {
+        /** Those due, the longest due first: the argument is the time now. */
+        DUE("next_attempt_at <= ? ORDER BY next_attempt_at, id"),
+        /** Every one after the argument's id, due or not, in id order: one sweep over the queue. */
+        AFTER("id > ? ORDER BY id"),
+        /** Just the one with the argument's id, due or not. */
+        ONE("id = ?");
+
+        private final String where;
+
+        Pick(String where) {
+            this.where = where;
+        }
+    }
+
     /**
-     * Claims up to {@code limit} due rows for the holder, oldest due first; {@code onlyId} (when not
-     * null) claims just that row, due or not. Claims older than the lease, or held by a process of
-     * this host that has ended, are taken back first.
+     * Claims up to {@code limit} pending rows for the holder, as {@code pick} says. Claims older than
+     * the lease, or held by a process of this host that has ended, are taken back first.
      */
-    List<Queued> claim(String holder, int limit, Long onlyId, Instant now, Duration lease) {
+    List<Queued> claim(String holder, int limit, Pick pick, Object arg, Instant now, Duration lease) {
         return db.transaction(c -> {
             List<String> holders = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT claimed_by FROM mail_queue WHERE state = 'sending'");
@@ -97,19 +112,19 @@ public final class ConfirmationQueue {
                 ps.setTimestamp(1, Timestamp.from(now.minus(lease)));
                 ps.executeUpdate();
             }
-            String pick = "SELECT id FROM mail_queue WHERE state = 'pending' AND "
-                    + (onlyId == null ? "next_attempt_at <= ? ORDER BY next_attempt_at, id" : "id = ?")
-                    + " LIMIT " + limit + (db.dialect() == Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "");
+            // PostgreSQL skips rows another sender is claiming; on SQLite the transaction's write lock already excludes them
+            String ids = "SELECT id FROM mail_queue WHERE state = 'pending' AND " + pick.where + " LIMIT " + limit
+                    + (db.dialect() == Dialect.POSTGRES ? " FOR UPDATE SKIP LOCKED" : "");
             List<Queued> rows = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("UPDATE mail_queue SET state = 'sending', claimed_by = ?, claimed_at = ?,"
-                    + " attempts = attempts + 1 WHERE id IN (" + pick + ")"
+                    + " attempts = attempts + 1 WHERE id IN (" + ids + ")"
                     + " RETURNING id, subscriber_id, sealed_token, message_id, attempts, give_up_at")) {
                 ps.setString(1, holder);
                 ps.setTimestamp(2, Timestamp.from(now));
-                if (onlyId == null) {
-                    ps.setTimestamp(3, Timestamp.from(now));
+                if (arg instanceof Instant at) {
+                    ps.setTimestamp(3, Timestamp.from(at));
                 } else {
-                    ps.setLong(3, onlyId);
+                    ps.setLong(3, (Long) arg);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -134,11 +149,16 @@ public final class ConfirmationQueue {
         db.transaction(c -> SubscriberStore.update(c, "DELETE FROM mail_queue WHERE id = ? AND claimed_by = ?", row.id(), holder));
     }
 
-    /** Back to pending, to be tried at {@code next}; {@code countsAsTry} false gives back the attempt the claim took. */
-    void retryLater(Queued row, String holder, String reply, Instant next, boolean countsAsTry) {
+    /** Back to pending, to be tried at {@code next}, with the reply that deferred it. */
+    void retryLater(Queued row, String holder, String reply, Instant next) {
         db.transaction(c -> SubscriberStore.update(c, "UPDATE mail_queue SET state = 'pending', claimed_by = NULL, next_attempt_at = ?,"
-                + " last_reply = ?, attempts = ? WHERE id = ? AND claimed_by = ?", Timestamp.from(next), cut(reply),
-                countsAsTry ? row.attempts() : row.attempts() - 1, row.id(), holder));
+                + " last_reply = ? WHERE id = ? AND claimed_by = ?", Timestamp.from(next), cut(reply), row.id(), holder));
+    }
+
+    /** Back to pending untried, as it was: the attempt the claim counted is given back. */
+    void release(Queued row, String holder) {
+        db.transaction(c -> SubscriberStore.update(c, "UPDATE mail_queue SET state = 'pending', claimed_by = NULL, attempts = ?"
+                + " WHERE id = ? AND claimed_by = ?", row.attempts() - 1, row.id(), holder));
     }
 
     /**
