@@ -42,6 +42,25 @@ final class RateLimiter {
         return true;
     }
 
+    /** How long until the key may make an event again: zero when it is under its limit now. */
+    Duration retryAfter(String key) {
+        long now = clock.millis();
+        Deque<Long> times = events.get(key);
+        if (times == null) {
+            return Duration.ZERO;
+        }
+        synchronized (times) {
+            long oldest = now - window.toMillis();
+            long inWindow = times.stream().filter(t -> t >= oldest).count();
+            if (inWindow < limit) {
+                return Duration.ZERO;
+            }
+            // an event counts while it is at most a window old: its place is free a millisecond later
+            long freed = times.stream().filter(t -> t >= oldest).findFirst().orElse(now) + window.toMillis() + 1;
+            return Duration.ofMillis(Math.max(0, freed - now));
+        }
+    }
+
     private void sweep(long oldest) {
         for (Iterator<Map.Entry<String, Deque<Long>>> it = events.entrySet().iterator(); it.hasNext(); ) {
             Deque<Long> times = it.next().getValue();

@@ -129,8 +129,13 @@ public final class WebServer implements AutoCloseable {
     }
 
     private void subscribe(Exchange ex) throws IOException {
-        if (!subscribes.allow(ClientAddress.bucket(ex.clientIp()))) {
-            ex.html(429, pages.message("Too many requests", "Please wait a few minutes and try again.", null, null));
+        String bucket = ClientAddress.bucket(ex.clientIp());
+        if (!subscribes.allow(bucket)) {
+            long minutes = Math.max(1, (subscribes.retryAfter(bucket).toSeconds() + 59) / 60);
+            ex.responseHeader("Retry-After", Long.toString(minutes * 60));
+            ex.html(429, pages.message("Too many requests", "This connection has sent the form as often as we take in ten minutes,"
+                    + " so nothing was done with this one and no mail was sent. You can send it again in " + minutes
+                    + (minutes == 1 ? " minute." : " minutes."), null, null));
             return;
         }
         Map<String, List<String>> form = ex.form();

@@ -66,7 +66,11 @@ class UnsubscribeNeverLimitedIT {
         assertThat(Webs.get(http, web, page).statusCode()).isEqualTo(200);
         assertThat(Webs.post(http, web, page, "").statusCode()).isEqualTo(200);
         assertThat(status("piet@example.org")).isEqualTo(Status.UNSUBSCRIBED);
-        assertThat(Webs.post(http, web, "/subscribe", "email=late%40example.org").statusCode()).as("still limited").isEqualTo(429);
+        var late = Webs.post(http, web, "/subscribe", "email=late%40example.org");
+        assertThat(late.statusCode()).as("still limited").isEqualTo(429);
+        assertThat(late.body()).as("says what happened and when to come back")
+                .contains("no mail was sent").contains("You can send it again in 10 minutes.");
+        assertThat(late.headers().firstValue("Retry-After")).contains("600");
     }
 
     @Test
