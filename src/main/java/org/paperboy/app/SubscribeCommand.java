@@ -23,7 +23,10 @@ import picocli.CommandLine.Spec;
  * {@code send} to retry (exit code 0: it is safe). Exit code 3 when the server refused it for good.
  */
 @Command(name = "subscribe", mixinStandardHelpOptions = true,
-        description = "Subscribe an address. Without --confirmed it is sent a confirmation mail (double opt-in).")
+        description = {"Subscribe an address. Without --confirmed it is sent a confirmation mail (double opt-in); when the mail"
+                + " server cannot take it now, it is queued and retried by run, serve or send.",
+            "Exit codes: 0 subscribed (the mail sent, or safely queued); 2 bad input; 3 the mail server refused the confirmation"
+                + " mail for good (a 5xx answer)."})
 final class SubscribeCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
