@@ -58,7 +58,7 @@ public final class BounceProcessor {
         List<Pending> pending = new ArrayList<>();
         source.read(new MailSource.Handler() {
             @Override
-            public void handle(String name, byte[] raw, Runnable remove) {
+            public void handle(String name, byte[] raw, Runnable remove, Runnable keep) {
                 summary.mails++;
                 ReturnedMail mail = parser.parse(raw);
                 String key = mail.messageId() != null ? mail.messageId() : "sha256:" + sha256(raw);
@@ -66,6 +66,7 @@ public final class BounceProcessor {
                 if (unsubscribe.isEmpty() && mail.unreadable()) {
                     summary.unreadable.add(name);
                     LOG.warn("{}: a bounce in which no failed recipient was found; kept", name);
+                    keep.run();
                     return;
                 }
                 pending.add(new Pending(key, mail, unsubscribe, remove));

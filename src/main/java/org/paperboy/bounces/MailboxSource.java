@@ -3,6 +3,7 @@ package org.paperboy.bounces;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
@@ -10,14 +11,21 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An IMAP(S) or POP3(S) mailbox through Jakarta Mail. A message is flagged deleted only after its
  * events are committed, and the deletions are carried out when the folder closes (IMAP EXPUNGE,
  * POP3 QUIT): a process killed in the middle deletes nothing, and the next run finds the same mail
- * recorded already.
+ * recorded already. A message the processor could not read is flagged (IMAP {@code \Flagged}) and
+ * not read again; POP3 has no flags, so it is read again each time. Two processors on one mailbox do
+ * not fail: a message the other expunged is passed over, one both read is recorded once (the
+ * database's idempotence by mail key), a POP3 mailbox locked by the other's session is read next time.
  */
 public final class MailboxSource implements MailSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailboxSource.class);
 
     private final URI url;
     private final String username;
@@ -41,9 +49,12 @@ public final class MailboxSource implements MailSource {
             store.connect(url.getHost(), url.getPort(), username, password);
             try {
                 Folder folder = store.getFolder(folderName(protocol));
-                folder.open(Folder.READ_WRITE);
+                if (!open(folder, where)) {
+                    handler.flush();
+                    return;
+                }
                 try {
-                    readAll(folder, handler);
+                    readAll(folder, handler, !protocol.startsWith("pop3"));
                 } finally {
                     folder.close(true);
                 }
@@ -55,23 +66,56 @@ public final class MailboxSource implements MailSource {
         }
     }
 
-    private static void readAll(Folder folder, Handler handler) throws MessagingException {
-        int count = folder.getMessageCount();
-        for (int i = 1; i <= count; i++) {
-            Message message = folder.getMessage(i);
-            if (message.isSet(Flags.Flag.DELETED)) {
+    /** Opens the folder; false when a POP3 server says another session holds the mailbox (RFC 2449 IN-USE). */
+    private static boolean open(Folder folder, String where) throws MessagingException {
+        try {
+            folder.open(Folder.READ_WRITE);
+            return true;
+        } catch (MessagingException e) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("[IN-USE]") || message.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
+                LOG.info("{}: in use by another session (another processor?); read next time: {}", where, message);
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Hands over each message not flagged deleted (nor, on IMAP, flagged: kept for a human). A message
+     * another processor expunged meanwhile is passed over: that processor recorded it.
+     */
+    private static void readAll(Folder folder, Handler handler, boolean flags) throws MessagingException {
+        Message[] messages = folder.getMessages();
+        for (Message message : messages) {
+            byte[] raw;
+            try {
+                if (message.isSet(Flags.Flag.DELETED) || flags && message.isSet(Flags.Flag.FLAGGED)) {
+                    continue;
+                }
+                raw = raw(message);
+            } catch (MessageRemovedException e) {
+                LOG.debug("{}#{}: expunged by another session", folder.getFullName(), message.getMessageNumber());
                 continue;
             }
-            handler.handle(folder.getFullName() + "#" + i, raw(message), () -> delete(message));
+            handler.handle(folder.getFullName() + "#" + message.getMessageNumber(), raw, () -> flag(message, Flags.Flag.DELETED),
+                    () -> {
+                        if (flags) {
+                            flag(message, Flags.Flag.FLAGGED);
+                        }
+                    });
         }
         handler.flush();
     }
 
-    private static void delete(Message message) {
+    private static void flag(Message message, Flags.Flag flag) {
         try {
-            message.setFlag(Flags.Flag.DELETED, true);
+            message.setFlag(flag, true);
+        } catch (MessageRemovedException e) {
+            LOG.debug("message {}: expunged by another session", message.getMessageNumber());
         } catch (MessagingException e) {
-            throw new BounceException("cannot flag message " + message.getMessageNumber() + " deleted: " + e.getMessage(), e);
+            throw new BounceException("cannot flag message " + message.getMessageNumber() + (flag == Flags.Flag.DELETED ? " deleted: " : " flagged: ")
+                    + e.getMessage(), e);
         }
     }
 
