@@ -10,7 +10,10 @@ import jakarta.mail.Store;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +24,18 @@ import org.slf4j.LoggerFactory;
  * recorded already. A message the processor could not read is flagged (IMAP {@code \Flagged}) and
  * not read again; POP3 has no flags, so it is read again each time. Two processors on one mailbox do
  * not fail: a message the other expunged is passed over, one both read is recorded once (the
- * database's idempotence by mail key), a POP3 mailbox locked by the other's session is read next time.
+ * database's idempotence by mail key), a POP3 mailbox locked by the other's session is read next time,
+ * and the POP3 sessions of one process take turns.
  */
 public final class MailboxSource implements MailSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailboxSource.class);
+    /**
+     * POP3 sessions of one process on one mailbox take turns: a message number means the session's own
+     * list only where the server locks the maildrop or keeps a list per session (RFC 1939; Dovecot,
+     * Courier do), which between processes is the server's part.
+     */
+    private static final Map<String, ReentrantLock> POP3_TURNS = new ConcurrentHashMap<>();
 
     private final URI url;
     private final String username;
@@ -44,6 +54,11 @@ public final class MailboxSource implements MailSource {
         props.setProperty("mail." + protocol + ".connectiontimeout", "30000");
         props.setProperty("mail." + protocol + ".timeout", "60000");
         String where = protocol + "://" + url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        boolean pop3 = protocol.startsWith("pop3");
+        ReentrantLock turn = pop3 ? POP3_TURNS.computeIfAbsent(where + "/" + username, k -> new ReentrantLock()) : null;
+        if (turn != null) {
+            turn.lock();
+        }
         try {
             Store store = Session.getInstance(props).getStore(protocol);
             store.connect(url.getHost(), url.getPort(), username, password);
@@ -54,7 +69,7 @@ public final class MailboxSource implements MailSource {
                     return;
                 }
                 try {
-                    readAll(folder, handler, !protocol.startsWith("pop3"));
+                    readAll(folder, handler, !pop3);
                 } finally {
                     folder.close(true);
                 }
@@ -63,6 +78,10 @@ public final class MailboxSource implements MailSource {
             }
         } catch (MessagingException e) {
             throw new BounceException(where + ": " + e.getMessage(), e);
+        } finally {
+            if (turn != null) {
+                turn.unlock();
+            }
         }
     }
 
