@@ -44,11 +44,22 @@ public final class LocalSource implements MailSource {
         }
         if (Files.isDirectory(path) && (Files.isDirectory(path.resolve("new")) || Files.isDirectory(path.resolve("cur")))) {
             new Maildir(path).read(handler);
+        } else if (Files.isRegularFile(path) && size(path) == 0) {
+            handler.flush();
         } else if (Files.isRegularFile(path) && Mbox.is(path)) {
             new MboxPlace(path).read(handler);
         } else {
             LocalMail.read(path, (name, raw) -> handler.handle(name, raw, () -> { }, () -> { }));
             handler.flush();
+        }
+    }
+
+    /** An empty file is an mbox with nothing in it yet (or emptied by a mail reader), not a mail. */
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new BounceException(file + ": cannot read: " + e.getMessage(), e);
         }
     }
 }

@@ -256,6 +256,14 @@ class LocalSourceTest {
     }
 
     @Test
+    void anEmptyMboxHasNoMail() throws Exception {
+        Path mbox = Files.createFile(dir.resolve("bounces.mbox"));
+        Recorder recorder = new Recorder();
+        new LocalSource(mbox).read(recorder);
+        assertThat(recorder.names).isEmpty();
+    }
+
+    @Test
     void scanStillReadsEveryMailAndPassesOverClaims() throws Exception {
         Path md = maildir(2);
         new LocalSource(md).read(new Recorder());
