@@ -70,7 +70,7 @@ final class Maildir {
                     throw new BounceException(claim.path() + ": cannot read: " + e.getMessage(), e);
                 }
                 held.put(claim.path(), claim);
-                handler.handle(root.resolve(claim.folder()).resolve(claim.name()).toString(), raw,
+                handler.handle(cur.resolve(base(claim.name())).toString(), raw,
                         () -> settle(held.remove(claim.path()), 'S'), () -> settle(held.remove(claim.path()), 'F'));
             }
             handler.flush();
@@ -151,8 +151,7 @@ final class Maildir {
         if (claim == null) {
             return;
         }
-        int info = claim.name().indexOf(":2,");
-        String base = info < 0 ? claim.name() : claim.name().substring(0, info);
+        String base = base(claim.name());
         String flags = flags(claim.name()) + flag;
         String sorted = flags.chars().distinct().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();
@@ -176,6 +175,12 @@ final class Maildir {
         } catch (IOException e) {
             LOG.warn("{}: cannot put back as {}: {}; the next run takes it back", claim.path(), back, e.getMessage());
         }
+    }
+
+    /** A maildir file name without its flags: where the mail ends up, and so its name in the summary and the log. */
+    static String base(String name) {
+        int info = name.indexOf(":2,");
+        return info < 0 ? name : name.substring(0, info);
     }
 
     /** The standard flags of a maildir file name: what follows {@code :2,}. */
