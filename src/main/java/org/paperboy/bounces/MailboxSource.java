@@ -133,8 +133,8 @@ public final class MailboxSource implements MailSource {
         } catch (MessageRemovedException e) {
             LOG.debug("message {}: expunged by another session", message.getMessageNumber());
         } catch (MessagingException e) {
-            throw new BounceException("cannot flag message " + message.getMessageNumber() + (flag == Flags.Flag.DELETED ? " deleted: " : " flagged: ")
-                    + e.getMessage(), e);
+            throw new BounceException("cannot flag message " + message.getMessageNumber()
+                    + (flag == Flags.Flag.DELETED ? " deleted: " : " flagged: ") + e.getMessage(), e);
         }
     }
 

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
  * moving it back to {@code new/}) has it read again.
  *
  * <p>Before a mail is read it is claimed: renamed atomically to a hidden name in {@code cur/}
- * ({@code .paperboy-claim,HOST,PID,MILLIS,FOLDER,NAME}), which mail readers skip. Of two processors
+ * ({@code .paperboy-claim,HOST,PID-STARTED,MILLIS,FOLDER,NAME}), which mail readers skip. Of two processors
  * reaching for one mail, the rename succeeds for one; the other finds the file gone and passes on.
- * A claim left by a process that died (same host, its PID no longer running) or older than an hour is
+ * A claim left by a process that died (same host, its PID no longer running, or running but started at
+ * another time: a reused PID, a restarted container's PID 1) or older than an hour is
  * taken back by the next run; the database's idempotence by mail key makes a mail read twice count once.
  */
 final class Maildir {
@@ -33,7 +34,8 @@ final class Maildir {
     private static final Logger LOG = LoggerFactory.getLogger(Maildir.class);
     static final String CLAIM = ".paperboy-claim,";
     static final Duration STALE = Duration.ofHours(1);
-    private static final long PID = ProcessHandle.current().pid();
+    /** This process as a claim names it: its PID and when it started (epoch seconds, 0 if unknown). */
+    static final String OWNER = ProcessHandle.current().pid() + "-" + started(ProcessHandle.current());
 
     private final Path root;
     private final Path cur;
@@ -119,9 +121,9 @@ final class Maildir {
             String[] parts = name.split(",", 6);
             folder = parts[4];
             name = parts[5];
-            LOG.info("{}: taking back a claim left by process {} on {}", root, parts[2], parts[1]);
+            LOG.info("{}: taking back {}, left by process {} on {}", root, parts[5], parts[2].replaceFirst("-.*", ""), parts[1]);
         }
-        Path target = cur.resolve(CLAIM + Host.NAME + "," + PID + "," + System.currentTimeMillis() + "," + folder + "," + name);
+        Path target = cur.resolve(CLAIM + Host.NAME + "," + OWNER + "," + System.currentTimeMillis() + "," + folder + "," + name);
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
             return new Claim(target, folder, name);
@@ -136,14 +138,25 @@ final class Maildir {
     /** Whether a claim was left by a process that is gone, or so long ago that it must have been. */
     static boolean stale(String claimName) {
         String[] parts = claimName.split(",", 6);
-        if (parts.length < 6 || !parts[2].matches("\\d{1,18}") || !parts[3].matches("\\d{1,18}") || !parts[4].matches("new|cur")) {
+        if (parts.length < 6 || !parts[2].matches("\\d{1,18}-\\d{1,18}") || !parts[3].matches("\\d{1,18}")
+                || !parts[4].matches("new|cur")) {
             return false;
         }
-        long pid = Long.parseLong(parts[2]);
         if (System.currentTimeMillis() - Long.parseLong(parts[3]) > STALE.toMillis()) {
             return true;
         }
-        return parts[1].equals(Host.NAME) && pid != PID && !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        String[] owner = parts[2].split("-");
+        return parts[1].equals(Host.NAME) && !running(Long.parseLong(owner[0]), Long.parseLong(owner[1]));
+    }
+
+    /** Whether the process that started at {@code started} (0: unknown) still runs. */
+    private static boolean running(long pid, long started) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> started == 0 || started(p) == 0 || Math.abs(started(p) - started) <= 1).orElse(false);
+    }
+
+    private static long started(ProcessHandle process) {
+        return process.info().startInstant().map(java.time.Instant::getEpochSecond).orElse(0L);
     }
 
     /** Moves a claimed mail to {@code cur/} with one more flag: S (processed) or F (kept for a human). */

@@ -235,7 +235,8 @@ class BounceReadOnceIT {
             box.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bounce(i))));
         }
         box.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(Fixtures.mail("unreadable.eml"))));
-        BouncesConfig bounces = new BouncesConfig(protocol + "://127.0.0.1:" + port + "/INBOX", "bounces", "box-secret", null, null, 0, 3, 30);
+        BouncesConfig bounces = new BouncesConfig(protocol + "://127.0.0.1:" + port + "/INBOX", "bounces", "box-secret", null, null,
+                0, 3, 30);
         String db = TestSetup.sqliteUrl(dir);
         List<Paperboy> two = List.of(wire(db, bounces), wire(db, bounces));
         ExecutorService pool = Executors.newFixedThreadPool(2);

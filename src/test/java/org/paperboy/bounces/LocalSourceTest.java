@@ -141,21 +141,24 @@ class LocalSourceTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         long now = System.currentTimeMillis();
-        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + host + "," + gone.pid() + "," + now + ",new,dead"), mail(1));
-        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + "elsewhere," + 1 + "," + (now - 2 * 3_600_000) + ",cur,old:2,R"),
+        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + host + "," + gone.pid() + "-0," + now + ",new,dead"), mail(1));
+        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + "elsewhere,1-0," + (now - 2 * 3_600_000) + ",cur,old:2,R"),
                 mail(2));
-        String live = Maildir.CLAIM + host + "," + ProcessHandle.current().pid() + "," + now + ",new,live";
+        String live = Maildir.CLAIM + host + "," + Maildir.OWNER + "," + now + ",new,live";
+        long pid = ProcessHandle.current().pid();
+        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + host + "," + pid + "-1000," + now + ",new,reused"), mail(5));
         Files.writeString(md.resolve("cur").resolve(live), mail(3));
-        String otherHost = Maildir.CLAIM + "elsewhere," + gone.pid() + "," + now + ",new,recent";
+        String otherHost = Maildir.CLAIM + "elsewhere," + gone.pid() + "-0," + now + ",new,recent";
         Files.writeString(md.resolve("cur").resolve(otherHost), mail(4));
 
         Recorder recorder = new Recorder();
         new LocalSource(md).read(recorder);
 
-        assertThat(recorder.bodies).containsExactlyInAnyOrder(mail(1), mail(2));
+        assertThat(recorder.bodies).as("dead, old, and a PID reused since").containsExactlyInAnyOrder(mail(1), mail(2), mail(5));
         assertThat(recorder.names).as("named where they end up, without their flags")
-                .containsExactlyInAnyOrder(md.resolve("cur/dead").toString(), md.resolve("cur/old").toString());
-        assertThat(names(md.resolve("cur"))).containsExactlyInAnyOrder(live, otherHost, "dead:2,S", "old:2,RS");
+                .containsExactlyInAnyOrder(md.resolve("cur/dead").toString(), md.resolve("cur/old").toString(),
+                        md.resolve("cur/reused").toString());
+        assertThat(names(md.resolve("cur"))).containsExactlyInAnyOrder(live, otherHost, "dead:2,S", "old:2,RS", "reused:2,S");
     }
 
     @Test
@@ -268,7 +271,7 @@ class LocalSourceTest {
     void scanStillReadsEveryMailAndPassesOverClaims() throws Exception {
         Path md = maildir(2);
         new LocalSource(md).read(new Recorder());
-        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + "h,1,1,new,x"), mail(9));
+        Files.writeString(md.resolve("cur").resolve(Maildir.CLAIM + "h,1-0,1,new,x"), mail(9));
         List<String> scanned = new ArrayList<>();
         LocalMail.read(md, (name, raw) -> scanned.add(name));
         assertThat(scanned).hasSize(2);
