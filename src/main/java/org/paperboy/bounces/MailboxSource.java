@@ -59,15 +59,14 @@ public final class MailboxSource implements MailSource {
         if (turn != null) {
             turn.lock();
         }
+        boolean opened = false;
         try {
             Store store = Session.getInstance(props).getStore(protocol);
             store.connect(url.getHost(), url.getPort(), username, password);
             try {
                 Folder folder = store.getFolder(folderName(protocol));
-                if (!open(folder, where)) {
-                    handler.flush();
-                    return;
-                }
+                folder.open(Folder.READ_WRITE);
+                opened = true;
                 try {
                     readAll(folder, handler, !pop3);
                 } finally {
@@ -77,6 +76,11 @@ public final class MailboxSource implements MailSource {
                 store.close();
             }
         } catch (MessagingException e) {
+            if (pop3 && !opened && inUse(e)) {
+                LOG.info("{}: in use by another session (another processor?); read next time: {}", where, e.getMessage());
+                handler.flush();
+                return;
+            }
             throw new BounceException(where + ": " + e.getMessage(), e);
         } finally {
             if (turn != null) {
@@ -85,19 +89,10 @@ public final class MailboxSource implements MailSource {
         }
     }
 
-    /** Opens the folder; false when a POP3 server says another session holds the mailbox (RFC 2449 IN-USE). */
-    private static boolean open(Folder folder, String where) throws MessagingException {
-        try {
-            folder.open(Folder.READ_WRITE);
-            return true;
-        } catch (MessagingException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("[IN-USE]") || message.toLowerCase(java.util.Locale.ROOT).contains("locked")) {
-                LOG.info("{}: in use by another session (another processor?); read next time: {}", where, message);
-                return false;
-            }
-            throw e;
-        }
+    /** Whether a POP3 server refused because another session holds the maildrop (RFC 2449 IN-USE, or its own words). */
+    private static boolean inUse(MessagingException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("[IN-USE]") || message.toLowerCase(java.util.Locale.ROOT).matches("(?s).*(mailbox|maildrop).*(locked|in use).*");
     }
 
     /**
@@ -115,6 +110,12 @@ public final class MailboxSource implements MailSource {
                 raw = raw(message);
             } catch (MessageRemovedException e) {
                 LOG.debug("{}#{}: expunged by another session", folder.getFullName(), message.getMessageNumber());
+                continue;
+            } catch (MessagingException e) {
+                if (!message.isExpunged() && !String.valueOf(e.getMessage()).toUpperCase(java.util.Locale.ROOT).contains("EXPUNGE")) {
+                    throw e;
+                }
+                LOG.debug("{}#{}: expunged by another session: {}", folder.getFullName(), message.getMessageNumber(), e.getMessage());
                 continue;
             }
             handler.handle(folder.getFullName() + "#" + message.getMessageNumber(), raw, () -> flag(message, Flags.Flag.DELETED),

@@ -228,6 +228,41 @@ class BounceReadOnceIT {
         mailboxTest("pop3", greenMail.getPop3().getPort());
     }
 
+    /** A POP3 server that locks its maildrop, as RFC 1939 asks, answers a second session so; nothing fails, nothing is read. */
+    @Test
+    void aPop3MailboxLockedByAnotherSessionIsReadNextTime() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread pop3 = new Thread(() -> {
+                try (java.net.Socket s = server.accept();
+                     var in = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+                     var out = new java.io.PrintStream(s.getOutputStream(), true, StandardCharsets.US_ASCII)) {
+                    out.print("+OK ready\r\n");
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        String command = line.split(" ")[0].toUpperCase(java.util.Locale.ROOT);
+                        out.print(switch (command) {
+                            case "USER" -> "+OK\r\n";
+                            case "PASS" -> "-ERR [IN-USE] Mailbox is locked by another POP3 session\r\n";
+                            case "QUIT" -> "+OK bye\r\n";
+                            default -> "-ERR unknown command\r\n";
+                        });
+                        if (command.equals("QUIT") || command.equals("PASS")) {
+                            break;
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the client hung up
+                }
+            });
+            pop3.start();
+            BouncesConfig bounces = new BouncesConfig("pop3://127.0.0.1:" + server.getLocalPort() + "/INBOX", "bounces", "box-secret",
+                    null, null, 0, 3, 30);
+            Paperboy paperboy = wire(TestSetup.sqliteUrl(dir), bounces);
+            ProcessSummary summary = paperboy.bounceProcessor().process(new MailboxSource(bounces));
+            assertThat(summary.mails()).isZero();
+            pop3.join(60_000);
+        }
+    }
+
     private void mailboxTest(String protocol, int port) throws Exception {
         int mails = 60;
         GreenMailUser box = greenMail.setUser("bounces@paperboy.test", "bounces", "box-secret");
