@@ -163,21 +163,33 @@ class BounceReadOnceIT {
     void twoProcessesOnOneMaildirBothExitZeroAndCountEachMailOnce(String kind) throws Exception {
         int mails = 3_000;
         String db = Databases.fresh(kind, dir);
+        Path md = maildir(0, mails);
+        twoProcesses(db, md, mails);
+        assertThat(files(md.resolve("cur"))).hasSize(mails).allMatch(n -> n.endsWith(":2,S"));
+    }
+
+    @Test
+    void twoProcessesOnOneMboxBothExitZeroAndCountEachMailOnce() throws Exception {
+        int mails = 1_500;
+        Path mbox = Files.writeString(dir.resolve("bounces.mbox"), mbox(0, mails));
+        twoProcesses(TestSetup.sqliteUrl(dir), mbox, mails);
+    }
+
+    /** Two {@code bounces process SOURCE} of the built jar at once: both exit 0, the mails are parsed once between them. */
+    private void twoProcesses(String db, Path source, int mails) throws Exception {
         wire(db).close();
         wired.clear();
-        Path md = maildir(0, mails);
         Path config = PaperboyProcess.config(dir, "paperboy.yaml", 2525, db, "");
         List<Process> processes = new ArrayList<>();
         List<Path> logs = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             logs.add(dir.resolve("process-" + i + ".log"));
-            processes.add(PaperboyProcess.start(logs.get(i), "bounces", "process", md.toString(), "-c", config.toString()));
+            processes.add(PaperboyProcess.start(logs.get(i), "bounces", "process", source.toString(), "-c", config.toString()));
         }
         int parsed = 0;
         for (int i = 0; i < 2; i++) {
+            assertThat(processes.get(i).waitFor(5, TimeUnit.MINUTES)).as(PaperboyProcess.log(logs.get(i))).isTrue();
             String log = PaperboyProcess.log(logs.get(i));
-            assertThat(processes.get(i).waitFor(5, TimeUnit.MINUTES)).as(log).isTrue();
-            log = PaperboyProcess.log(logs.get(i));
             assertThat(processes.get(i).exitValue()).as(log).isZero();
             Matcher m = SUMMARY.matcher(log);
             assertThat(m.find()).as(log).isTrue();
@@ -185,7 +197,6 @@ class BounceReadOnceIT {
         }
         assertThat(parsed).as("each mail parsed by one of the two").isEqualTo(mails);
         assertEachMailOnce(wire(db), mails);
-        assertThat(files(md.resolve("cur"))).hasSize(mails).allMatch(n -> n.endsWith(":2,S"));
     }
 
     private static String mbox(int from, int to) {

@@ -260,6 +260,33 @@ class LocalSourceTest {
     }
 
     @Test
+    void twoProcessorsOnOneMboxTakeTurnsAndReadEachMessageOnce() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            text.append(mboxMessage(i));
+        }
+        Path mbox = Files.writeString(dir.resolve("bounces.mbox"), text);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Recorder>> runs = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                runs.add(pool.submit(() -> {
+                    Recorder r = new Recorder();
+                    new LocalSource(mbox).read(r);
+                    return r;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (Future<Recorder> run : runs) {
+                all.addAll(run.get().names);
+            }
+            assertThat(all).hasSize(2_000).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anEmptyMboxHasNoMail() throws Exception {
         Path mbox = Files.createFile(dir.resolve("bounces.mbox"));
         Recorder recorder = new Recorder();
