@@ -117,15 +117,17 @@ final class Maildir {
     private Claim claim(Path file) {
         String name = file.getFileName().toString();
         String folder = file.getParent().getFileName().toString();
+        String[] parts = name.split(",", 6);
         if (name.startsWith(CLAIM)) {
-            String[] parts = name.split(",", 6);
             folder = parts[4];
             name = parts[5];
-            LOG.info("{}: taking back {}, left by process {} on {}", root, parts[5], parts[2].replaceFirst("-.*", ""), parts[1]);
         }
         Path target = cur.resolve(CLAIM + Host.NAME + "," + OWNER + "," + System.currentTimeMillis() + "," + folder + "," + name);
         try {
             Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+            if (file.getFileName().toString().startsWith(CLAIM)) {
+                LOG.info("{}: took back {}, left by process {} on {}", root, name, parts[2].replaceFirst("-.*", ""), parts[1]);
+            }
             return new Claim(target, folder, name);
         } catch (NoSuchFileException e) {
             LOG.debug("{}: taken by another processor", file);
@@ -202,6 +204,11 @@ final class Maildir {
         return info < 0 ? "" : name.substring(info + 3);
     }
 
+    /** This host as claims name it. */
+    static String host() {
+        return Host.NAME;
+    }
+
     /** This host's name as a claim carries it: no commas, nothing a file name cannot hold. */
     private static final class Host {
         static final String NAME = name();
@@ -217,7 +224,9 @@ final class Maildir {
                     name = "localhost";
                 }
             }
-            return name.replaceAll("[^A-Za-z0-9.-]", "_");
+            // short: a claim's name holds it and the mail's name, within a file name's 255 bytes
+            String safe = name.replaceAll("[^A-Za-z0-9.-]", "_");
+            return safe.substring(0, Math.min(safe.length(), 32));
         }
     }
 }
