@@ -25,7 +25,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "process", mixinStandardHelpOptions = true,
         description = "Act on returned mail: hard bounces and complaints at once, soft bounces at bounces.softThreshold. "
                 + "SOURCE is a file, maildir, folder or mbox, - for one message on standard input (a Postfix pipe), "
-                + "or an imap(s):// or pop3(s):// URL; without it, the configured bounces.mailbox, maildir and mbox.")
+                + "or an imap(s):// or pop3(s):// URL; without it, the configured bounces.mailbox, maildir and mbox. "
+                + "Each mail is read once: a maildir's is left in cur/ flagged seen (S), or flagged (F) when it could not be read; "
+                + "an mbox is read from where the last run stopped (kept in .NAME.paperboy beside it); a mailbox's is deleted, "
+                + "or flagged on IMAP when it could not be read. Two runs on one source share its mail.")
 final class BouncesProcessCommand implements Callable<Integer> {
 
     /** sysexits EX_TEMPFAIL: a pipe's MTA keeps a message it could not read and tries again later. */

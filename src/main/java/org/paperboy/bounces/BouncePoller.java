@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's reader of returned mail: every {@code bounces.pollMinutes} it processes the
- * configured mailbox, maildir and mbox. A failing mailbox is logged and tried again next time.
+ * configured mailbox, maildir and mbox. A failing mailbox is logged and tried again next time. Each
+ * mail is read once (see {@link LocalSource}, {@link MailboxSource}), so a poll finds only what came
+ * since, and a {@code bounces process} run by cron meanwhile on the same source shares its mail.
  */
 public final class BouncePoller implements AutoCloseable {
 
@@ -37,6 +39,9 @@ public final class BouncePoller implements AutoCloseable {
                     LOG.info("bounces: {}", processor.process(source).line());
                 } catch (PaperboyException | IllegalStateException e) {
                     LOG.error("bounces: {}", e.getMessage());
+                } catch (RuntimeException e) {
+                    // anything else too: an exception out of a fixed-delay task would end the polling for good
+                    LOG.error("bounces: {}", e.toString(), e);
                 }
             }
         }, 0, config.pollMinutes(), TimeUnit.MINUTES);

@@ -60,7 +60,7 @@ public final class BounceProcessor {
         List<Pending> pending = new ArrayList<>();
         source.read(new MailSource.Handler() {
             @Override
-            public void handle(String name, byte[] raw, Runnable remove) {
+            public void handle(String name, byte[] raw, Runnable remove, Runnable keep) {
                 summary.mails++;
                 ReturnedMail mail = parser.parse(raw);
                 String key = mail.messageId() != null ? mail.messageId() : "sha256:" + sha256(raw);
@@ -68,6 +68,7 @@ public final class BounceProcessor {
                 if (unsubscribe.isEmpty() && mail.unreadable()) {
                     summary.unreadable.add(name);
                     LOG.warn("{}: a bounce in which no failed recipient was found; kept", name);
+                    keep.run();
                     return;
                 }
                 Readers.Candidates proof = unsubscribe.isEmpty() ? readers.candidates(raw, mail) : Readers.Candidates.NONE;

@@ -74,6 +74,10 @@ class BounceCrashIT {
 
         assertThat(count(md.resolve("new")) + count(md.resolve("cur"))).as("no mail lost").isEqualTo(MAILS);
         assertThat(count(md.resolve("new"))).isZero();
+        try (Stream<Path> cur = Files.list(md.resolve("cur"))) {
+            assertThat(cur.map(f -> f.getFileName().toString())).as("the killed run's claims taken back, the mails seen")
+                    .allMatch(n -> n.endsWith(":2,S"));
+        }
         try (Paperboy paperboy = Paperboy.wire(TestSetup.config(dir, null, db))) {
             assertThat(scalar(paperboy, "SELECT COUNT(*) FROM bounce_event")).as("one event per mail").isEqualTo(MAILS);
             assertThat(scalar(paperboy, "SELECT COUNT(DISTINCT mail_key) FROM bounce_event")).isEqualTo(MAILS);
