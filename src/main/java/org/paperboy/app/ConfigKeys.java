@@ -85,8 +85,7 @@ final class ConfigKeys {
 
     /** Whether the value at the key may hold a secret: its key is one, or it holds a key that is, or it sits where one is expected. */
     static boolean mayHoldSecret(String key, JsonNode node) {
-        String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : "";
-        return !ALL.contains(key) && SECRET_SECTIONS.contains(section) || holdsSecret(key, node);
+        return unknownInSecretSection(key) || holdsSecret(key, node);
     }
 
     /** Whether the key, or any key inside its value, names a secret. */
@@ -116,7 +115,7 @@ final class ConfigKeys {
     }
 
     private static void collect(String key, JsonNode node, boolean secret, List<String> values) {
-        boolean here = secret || !key.isEmpty() && mayHoldSecretByName(key);
+        boolean here = secret || !key.isEmpty() && (secret(key) || unknownInSecretSection(key));
         if (node.isValueNode()) {
             if (here && !node.isNull()) {
                 values.add(node.asText());
@@ -132,11 +131,8 @@ final class ConfigKeys {
         }
     }
 
-    /** A secret key, or an unknown key in a section that holds secrets. */
-    private static boolean mayHoldSecretByName(String key) {
-        if (secret(key)) {
-            return true;
-        }
+    /** An unknown key in a section that holds secrets: a mistyped secret, maybe. */
+    private static boolean unknownInSecretSection(String key) {
         int dot = key.indexOf('.');
         return dot > 0 && !ALL.contains(key) && SECRET_SECTIONS.contains(key.substring(0, dot));
     }
