@@ -5,7 +5,8 @@ package org.paperboy.admin;
  * environment ({@code PAPERBOY_ADMIN_PASSWORD}); without one {@code /admin} answers 404.
  *
  * @param username                 the HTTP Basic user name (default admin)
- * @param failedLoginsPer10Minutes failed logins one client address may make in ten minutes before it is refused for a while
+ * @param failedLoginsPer10Minutes failed logins one client network (an IPv4 address, an IPv6 /64) may make in ten minutes
+ *                                 before it is refused for a while
  */
 public record AdminConfig(String password, String username, Integer failedLoginsPer10Minutes) {
 

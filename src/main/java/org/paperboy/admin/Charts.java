@@ -14,8 +14,12 @@ final class Charts {
     static String readers(List<GrowthDay> days) {
         List<Double> values = days.stream().map(d -> (double) d.readers()).toList();
         double max = niceMax(values.stream().mapToDouble(Double::doubleValue).max().orElse(0));
-        return frame("Confirmed readers at the end of each day", max, days, String.valueOf((long) max))
-                .polyline(values, "#1d4ed8", true).done();
+        Svg svg = frame("Confirmed readers at the end of each day", max, days, String.valueOf((long) max))
+                .polyline(values, "#1d4ed8", true);
+        for (int i = 0; i < days.size(); i++) {
+            svg.point(i, values.get(i), "#1d4ed8", days.get(i).date() + ": " + days.get(i).readers() + " readers");
+        }
+        return svg.done();
     }
 
     static String sends(List<GrowthDay> days) {

@@ -66,6 +66,13 @@ final class Svg {
         return this;
     }
 
+    /** A dot on a line's point, its label shown on hover: the figure the line stands for. */
+    Svg point(int index, double value, String color, String label) {
+        out.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
+                x(index), y(value), color, escape(label)));
+        return this;
+    }
+
     Svg bar(int index, double from, double to, String color, String label) {
         double w = Math.max(1, slot() * 0.7);
         double left = LEFT + slot() * index + (slot() - w) / 2;

@@ -3,9 +3,12 @@ package org.paperboy.app;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -14,20 +17,41 @@ import org.paperboy.Redact;
 
 /**
  * The one-line messages of a config file that does not fit: they name the file, line and key and
- * quote the value back, except where it may be a secret. A mistyped {@code smtp.pasword} is still
- * a password, so no value of an unknown key in a section holding secrets is ever quoted, nor any
- * value whose key looks like a secret; and whatever is quoted has URL passwords masked.
+ * quote the value back, except where it may be a secret ({@link ConfigKeys}' rule). A mistyped
+ * {@code smtp.pasword} is still a password, so no value of an unknown key in a section holding
+ * secrets is ever quoted, nor any value whose key looks like a secret; and whatever is quoted has
+ * URL passwords masked.
  */
 final class ConfigErrors {
 
-    private static final Set<String> SECRET_SECTIONS = Set.of("smtp", "database", "tokens");
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pass|pwd|secret|token|apikey|api_key|credential).*");
+    private static final Pattern KEY_LINE = Pattern.compile("\\s*-?\\s*([A-Za-z0-9_.-]+)\\s*:\\s*(.*)");
 
     private ConfigErrors() {
     }
 
-    /** Broken YAML, or a key given twice. Never quotes the offending line: it may hold a secret. */
-    static ConfigException syntax(String name, JacksonException e) {
+    /**
+     * Broken YAML, or a key given twice. Never quotes the offending line: it may hold a secret; and
+     * masks what the parser quotes of any line whose key is a secret (the file cannot be read whole).
+     */
+    static ConfigException syntax(String name, JacksonException e, Path file) {
+        ConfigException plain = syntax(name, e);
+        return new ConfigException(Redact.text(plain.getMessage(), secretsOnLines(file)));
+    }
+
+    /** The values written after a secret key ({@code  password: ...}) on the file's lines, unquoted. */
+    private static String[] secretsOnLines(Path file) {
+        if (file == null) {
+            return new String[0];
+        }
+        try {
+            return Files.readAllLines(file).stream().map(KEY_LINE::matcher).filter(m -> m.matches() && ConfigKeys.secret(m.group(1)))
+                    .map(m -> m.group(2).strip().replaceAll("^[\"']|[\"']$", "")).filter(v -> !v.isEmpty()).toArray(String[]::new);
+        } catch (IOException | UncheckedIOException ex) {
+            return new String[0];
+        }
+    }
+
+    private static ConfigException syntax(String name, JacksonException e) {
         int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (message.startsWith("Duplicate field") && e.getProcessor() instanceof JsonParser parser) {
@@ -46,12 +70,11 @@ final class ConfigErrors {
     static ConfigException unknownKey(String name, JsonNode tree, String key, Collection<Object> knownIds) {
         Set<String> known = knownIds == null ? Set.of() : knownIds.stream().map(Object::toString).collect(Collectors.toSet());
         String last = key.substring(key.lastIndexOf('.') + 1);
-        String section = key.contains(".") ? key.substring(0, key.indexOf('.')) : "";
         String guess = known.stream().filter(k -> distance(k.toLowerCase(), last.toLowerCase()) <= 2)
                 .min(Comparator.comparingInt(k -> distance(k.toLowerCase(), last.toLowerCase())))
                 .map(k -> "; did you mean \"" + k + "\"?").orElse("");
         String list = known.stream().sorted().collect(Collectors.joining(", "));
-        boolean hide = SECRET_SECTIONS.contains(section) || secret(key, node(tree, key));
+        boolean hide = ConfigKeys.mayHoldSecret(key, node(tree, key));
         return new ConfigException(name + ": unknown key \"" + key + "\""
                 + (hide ? guess + " (its value is not shown: it may be a secret" : " with value " + quote(tree, key) + guess + " (")
                 + (list.isEmpty() ? ")" : (hide ? "; " : "") + "known keys here: " + list + ")"));
@@ -60,29 +83,10 @@ final class ConfigErrors {
     /** The value at the key, quoted, or "(hidden)" when it may be a secret. */
     static String quote(JsonNode tree, String key) {
         JsonNode node = node(tree, key);
-        if (secret(key, node)) {
+        if (ConfigKeys.holdsSecret(key, node)) {
             return "(hidden)";
         }
         return node.isMissingNode() ? "(none)" : "\"" + Redact.text(node.isValueNode() ? node.asText() : node.toString()) + "\"";
-    }
-
-    /** Whether the key, or any key inside its value, names a secret. */
-    private static boolean secret(String key, JsonNode node) {
-        if (SECRET_NAME.matcher(key.substring(key.lastIndexOf('.') + 1)).matches()) {
-            return true;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String child = names.next();
-            if (secret(child, node.path(child))) {
-                return true;
-            }
-        }
-        for (JsonNode element : node.isArray() ? node : java.util.List.<JsonNode>of()) {
-            if (secret("", element)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static JsonNode node(JsonNode tree, String key) {

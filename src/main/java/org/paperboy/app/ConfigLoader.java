@@ -66,9 +66,18 @@ public final class ConfigLoader {
         String name = chosen != null ? chosen.toString() : "paperboy.yaml (built-in defaults)";
         JsonNode tree = readTree(chosen, name);
         applySecrets(tree, env);
-        PaperboyConfig config = bind(tree, name);
-        Redact.remember(config.smtp().password(), config.database().password(), config.tokens().secret());
+        // every value at a secret key (ConfigKeys' rule, mistyped keys included) is masked from here on,
+        // in these errors, the CLI's output and the logs
+        String[] secrets = ConfigKeys.secretValues(tree).toArray(String[]::new);
+        Redact.remember(secrets);
+        PaperboyConfig config;
+        try {
+            config = bind(tree, name);
+        } catch (ConfigException e) {
+            throw new ConfigException(Redact.text(e.getMessage(), secrets), e.getCause());
+        }
         Redact.rememberUrl(config.database().url());
+        Redact.rememberUrl(config.bounces().mailbox());
         if (chosen != null) {
             checkFolders(config, tree, name);
         }
@@ -101,7 +110,7 @@ public final class ConfigLoader {
             }
             return tree;
         } catch (JacksonException e) {
-            throw ConfigErrors.syntax(name, e);
+            throw ConfigErrors.syntax(name, e, file);
         } catch (IOException e) {
             throw new ConfigException(name + ": cannot read: " + e.getMessage(), e);
         }

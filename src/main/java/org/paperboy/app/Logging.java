@@ -31,6 +31,7 @@ final class Logging {
         }
         LogstashEncoder encoder = new LogstashEncoder();
         encoder.setContext(context);
+        encoder.setJsonGeneratorDecorator(RedactedLog.json());
         encoder.start();
         appender.stop();
         appender.setEncoder(encoder);

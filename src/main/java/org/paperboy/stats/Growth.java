@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,8 +15,13 @@ import java.util.stream.Collectors;
 
 /**
  * The list's days: who joined and left each day, and how many readers there were at its end.
- * Readers over time are walked back from today's count, day by day, undoing each day's joins and
- * departures: exact for the history the readers' rows keep (their latest confirmation and departure).
+ * Every confirmed subscription is a span from its confirmation to its end (none while it lasts):
+ * the current one of each subscriber row, and the ones kept when readers came back. Each span
+ * counts once as a subscription on the day it was confirmed and once as a departure on the day it
+ * ended; the readers at the end of a day are the spans open then. So the readers are never
+ * negative, change each day by exactly that day's joins less its departures, and on the last day
+ * equal the confirmed readers now. Times after now (a clock set wrong when a row was written) count
+ * as now; an end before its start as the start.
  */
 final class Growth {
 
@@ -27,26 +33,71 @@ final class Growth {
         this.zone = zone;
     }
 
-    List<GrowthDay> days(Connection c, LocalDate from, LocalDate to, long confirmedNow) throws SQLException {
+    List<GrowthDay> days(Connection c, LocalDate from, LocalDate to, Instant now) throws SQLException {
         Instant since = from.atStartOfDay(zone).toInstant();
-        Map<LocalDate, Long> subscribed = perDay(Sql.list(c, "SELECT confirmed_at FROM subscriber WHERE confirmed_at >= ?",
-                rs -> Sql.instant(rs, 1), since), t -> t);
-        List<Departures.Left> left = departures.unsubscribed(c, since);
-        Map<LocalDate, Long> unsubscribed = perDay(left.stream().filter(l -> !l.complaint()).toList(), Departures.Left::at);
-        Map<LocalDate, Long> complained = perDay(left.stream().filter(Departures.Left::complaint).toList(), Departures.Left::at);
-        Map<LocalDate, Long> bounced = perDay(departures.bounced(c, since), t -> t);
+        Counts counts = new Counts(now);
+        long before = Sql.count(c, "SELECT COUNT(*) FROM subscriber WHERE status = 'confirmed'"
+                + " AND COALESCE(confirmed_at, created_at) < ?", since);
+        for (Instant joined : Sql.list(c, "SELECT COALESCE(confirmed_at, created_at) FROM subscriber WHERE status = 'confirmed'"
+                + " AND COALESCE(confirmed_at, created_at) >= ?", rs -> Sql.instant(rs, 1), since)) {
+            counts.joined(joined);
+        }
+        for (Departures.Ended e : departures.ended(c, since)) {
+            Instant joined = counts.clamp(e.joined());
+            Instant left = e.left() == null || e.left().isBefore(joined) ? joined : counts.clamp(e.left());
+            if (left.isBefore(since)) {
+                continue;   // over before the window
+            }
+            if (joined.isBefore(since)) {
+                before++;
+            } else {
+                counts.joined(joined);
+            }
+            counts.left(left, e.how());
+        }
         Map<LocalDate, Long> sent = perDay(Sql.list(c, "SELECT sent_at FROM delivery WHERE state = 'sent' AND sent_at >= ?",
                 rs -> Sql.instant(rs, 1), since), t -> t);
         Map<LocalDate, Long> refused = perDay(departures.hardBounces(c, since), t -> t);
         List<GrowthDay> days = new ArrayList<>();
-        long readers = confirmedNow;
-        for (LocalDate d = to; !d.isBefore(from); d = d.minusDays(1)) {
-            GrowthDay day = new GrowthDay(d, n(subscribed, d), n(unsubscribed, d), n(bounced, d), n(complained, d), readers,
-                    n(sent, d), n(refused, d));
-            days.add(0, day);
-            readers -= day.net();
+        long readers = before;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            GrowthDay day = new GrowthDay(d, n(counts.joins, d), n(counts.left(Departures.How.UNSUBSCRIBED), d),
+                    n(counts.left(Departures.How.BOUNCED), d), n(counts.left(Departures.How.COMPLAINED), d), 0, n(sent, d), n(refused, d));
+            readers += day.net();
+            days.add(day.withReaders(readers));
         }
         return days;
+    }
+
+    /** Joins and departures per day, times past now counted as now. */
+    private final class Counts {
+        private final Instant now;
+        private final Map<LocalDate, Long> joins = new TreeMap<>();
+        private final Map<Departures.How, Map<LocalDate, Long>> departures = new EnumMap<>(Departures.How.class);
+
+        Counts(Instant now) {
+            this.now = now;
+        }
+
+        Instant clamp(Instant t) {
+            return t.isAfter(now) ? now : t;
+        }
+
+        void joined(Instant at) {
+            joins.merge(day(clamp(at)), 1L, Long::sum);
+        }
+
+        void left(Instant at, Departures.How how) {
+            departures.computeIfAbsent(how, k -> new TreeMap<>()).merge(day(clamp(at)), 1L, Long::sum);
+        }
+
+        Map<LocalDate, Long> left(Departures.How how) {
+            return departures.getOrDefault(how, Map.of());
+        }
+    }
+
+    private LocalDate day(Instant t) {
+        return t.atZone(zone).toLocalDate();
     }
 
     private <T> Map<LocalDate, Long> perDay(List<T> events, Function<T, Instant> at) {

@@ -17,7 +17,7 @@ import org.paperboy.store.Database;
  * The installation's numbers, read from the database: readers by status and frequency, daily
  * growth, each send, bounce and complaint rates, the latest runs; and one reader's delivery
  * history. Shared by {@code paperboy stats} and the admin page. Only reads, each on a connection
- * of its own in auto-commit, so it never holds SQLite's write lock.
+ * of its own in a read-only transaction, so it never holds SQLite's write lock.
  */
 public final class Stats {
 
@@ -49,7 +49,7 @@ public final class Stats {
         Instant since = from.atStartOfDay(zone).toInstant();
         return read("the report", c -> {
             Readers readers = readers(c);
-            List<GrowthDay> growth = new Growth(departures, zone).days(c, from, to, readers.confirmed());
+            List<GrowthDay> growth = new Growth(departures, zone).days(c, from, to, now);
             long sent = growth.stream().mapToLong(GrowthDay::sent).sum();
             long refused = growth.stream().mapToLong(GrowthDay::hardBounces).sum();
             Rates rates = new Rates(sent, refused, departures.complaints(c, since), departures.complaintsTracked());
@@ -86,9 +86,22 @@ public final class Stats {
         T run(Connection c) throws SQLException;
     }
 
+    /**
+     * Reads in one read-only transaction, so every figure comes from the same moment (the readers by
+     * status and the growth's last day agree even while people subscribe): a snapshot on PostgreSQL
+     * (repeatable read) and on SQLite (WAL: a reader holds no lock a writer waits for).
+     */
     private <T> T read(String what, Reading<T> reading) {
         try (Connection c = data.getConnection()) {
-            return reading.run(c);
+            if (c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            c.setAutoCommit(false);
+            try {
+                return reading.run(c);
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
             throw new PaperboyException("cannot read " + what + " from the database: " + e.getMessage(), e);
         }

@@ -52,7 +52,9 @@ public final class SubscriberStore {
     /**
      * Adds a person, or updates a pending one's choices. A confirmed reader is left as they are; an
      * unsubscribed or bounced one goes back to pending only through their own request
-     * ({@code confirmed} false), which they must confirm again.
+     * ({@code confirmed} false), which they must confirm again: the subscription they left is kept in
+     * {@code past_subscription} and the row starts afresh (no confirmation, unsubscribe or bounces;
+     * {@code created_at} stays when the address first signed up).
      */
     public Subscription subscribe(String email, Preferences preferences, Frequency frequency, Consent consent, boolean confirmed) {
         String normalised = EmailAddress.normalise(email);
@@ -78,7 +80,10 @@ public final class SubscriberStore {
                     if (confirmed) {
                         return new Subscription(Outcome.REFUSED_UNSUBSCRIBED, s);
                     }
-                    update(c, "UPDATE subscriber SET status = 'pending', topics = ?, keywords = ?, frequency = ? WHERE id = ?",
+                    // the subscription they left is kept apart; the row starts afresh, as a new subscription
+                    PastSubscriptions.close(c, s, consent.at());
+                    update(c, "UPDATE subscriber SET status = 'pending', topics = ?, keywords = ?, frequency = ?, confirmed_at = NULL,"
+                            + " unsubscribed_at = NULL, unsubscribe_reason = NULL, hard_bounces = 0 WHERE id = ?",
                             join(preferences.topics()), join(preferences.keywords()), frequency.key(), s.id());
                     setConsent(c, s.id(), consent);
                     return new Subscription(Outcome.RESUBSCRIBING, byId(c, s.id()).orElseThrow());

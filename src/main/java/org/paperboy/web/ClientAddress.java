@@ -57,8 +57,11 @@ final class ClientAddress {
      */
     static String bucket(String clientIp) {
         Optional<InetAddress> address = literal(clientIp);
-        if (address.isEmpty() || address.get().getAddress().length == 4) {
+        if (address.isEmpty()) {
             return clientIp;
+        }
+        if (address.get().getAddress().length == 4) {
+            return address.get().getHostAddress();   // ::ffff:192.0.2.1 and 192.0.2.1 are one client
         }
         byte[] bytes = address.get().getAddress();
         Arrays.fill(bytes, 8, 16, (byte) 0);

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paperboy.testing.MutableClock;
 import org.paperboy.web.Mounted;
+import org.paperboy.web.RateLimiter;
 
 class AdminSecurityTest {
 
@@ -71,17 +72,28 @@ class AdminSecurityTest {
     }
 
     @Test
-    void failedLoginsBlockAnAddressUntilTheOldestLeavesTheWindow() {
-        FailedLogins failures = new FailedLogins(3, Duration.ofMinutes(10), clock);
+    void failedLoginsBlockANetworkUntilTheOldestLeavesTheWindow() {
+        RateLimiter failures = new RateLimiter(3, Duration.ofMinutes(10), clock);
+        String network = RateLimiter.network("2001:db8:1:2::1");
         for (int i = 0; i < 3; i++) {
-            assertThat(failures.blockedFor("10.0.0.1")).isZero();
-            failures.failed("10.0.0.1");
+            assertThat(failures.blockedFor(network)).isZero();
+            failures.record(RateLimiter.network("2001:db8:1:2::" + (i + 1)));
             clock.advance(Duration.ofMinutes(1));
         }
-        assertThat(failures.blockedFor("10.0.0.1")).isEqualTo(7 * 60);
-        assertThat(failures.blockedFor("10.0.0.2")).as("another client").isZero();
+        assertThat(failures.blockedFor(RateLimiter.network("2001:db8:1:2:ffff::9"))).as("the same /64").isEqualTo(7 * 60);
+        assertThat(failures.blockedFor(RateLimiter.network("2001:db8:1:3::1"))).as("another /64").isZero();
+        assertThat(failures.blockedFor(RateLimiter.network("10.0.0.2"))).as("an IPv4 client").isZero();
         clock.advance(Duration.ofMinutes(7).plusSeconds(1));
-        assertThat(failures.blockedFor("10.0.0.1")).isZero();
+        assertThat(failures.blockedFor(network)).isZero();
+    }
+
+    @Test
+    void anIpv4ClientIsItsOwnNetwork() {
+        RateLimiter failures = new RateLimiter(2, Duration.ofMinutes(10), clock);
+        failures.record(RateLimiter.network("198.51.100.7"));
+        failures.record(RateLimiter.network("::ffff:198.51.100.7"));
+        assertThat(failures.blockedFor(RateLimiter.network("198.51.100.7"))).as("one client, written two ways").isPositive();
+        assertThat(failures.blockedFor(RateLimiter.network("198.51.100.8"))).as("its neighbour").isZero();
     }
 
     @Test

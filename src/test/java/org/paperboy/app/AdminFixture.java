@@ -20,6 +20,7 @@ import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.testing.TestSetup;
+import org.paperboy.web.WebConfig;
 import org.paperboy.web.WebServer;
 
 /**
@@ -39,9 +40,14 @@ final class AdminFixture implements AutoCloseable {
 
     /** @param admin the admin section, or null for none */
     AdminFixture(Path dir, GreenMailExtension smtp, AdminConfig admin) {
+        this(dir, smtp, admin, null);
+    }
+
+    /** @param webConfig the web section, or null for the tests' default */
+    AdminFixture(Path dir, GreenMailExtension smtp, AdminConfig admin, WebConfig webConfig) {
         var c = TestSetup.config(dir, smtp.getSmtp().getPort(), null);
         paperboy = Paperboy.wire(new PaperboyConfig(c.papers(), c.ranking(), c.digest(), c.email(), c.smtp(), c.delivery(), c.database(),
-                c.tokens(), c.web(), c.schedule(), c.logging(), c.bounces(), admin));
+                c.tokens(), webConfig == null ? c.web() : webConfig, c.schedule(), c.logging(), c.bounces(), admin));
         for (String reader : List.of("alice@example.org", "bob@example.org")) {
             paperboy.subscriptions().subscribe(reader, Preferences.NONE, Frequency.DAILY,
                     new Consent("cli", null, null, "v1", Instant.parse("2026-11-01T00:00:00Z")), true, Runnable::run);
@@ -59,6 +65,12 @@ final class AdminFixture implements AutoCloseable {
 
     static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A GET through a trusted proxy that says the client is {@code clientIp}. */
+    HttpResponse<String> getFrom(String clientIp, String path, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", authorization)
+                .header("X-Forwarded-For", clientIp).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String path, String authorization) throws Exception {

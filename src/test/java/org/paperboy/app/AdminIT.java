@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.admin.AdminConfig;
 import org.paperboy.subscribers.Status;
+import org.paperboy.web.WebConfig;
 
 /** The admin pages over real HTTP: the login, its rate limit, CSRF, and the two actions. */
 class AdminIT {
@@ -83,6 +84,48 @@ class AdminIT {
         HttpResponse<String> limited = site.get("/admin", right);
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isBetween(1L, 600L));
+    }
+
+    /** Clients behind a trusted proxy on loopback, as the rest of the web sees them. */
+    private AdminFixture behindProxy(int failedLogins) {
+        site = new AdminFixture(dir, greenMail, new AdminConfig(AdminFixture.PASSWORD, null, failedLogins),
+                new WebConfig(true, "127.0.0.1", 0, null, null, List.of("127.0.0.1"), null, null, null, null, null, null, null, null));
+        return site;
+    }
+
+    @Test
+    void guessesFromEveryAddressOfOneIpv6NetworkAreLimitedTogether() throws Exception {
+        behindProxy(10);
+        int refused = 0;
+        int limited = 0;
+        for (int i = 1; i <= 300; i++) {
+            int status = site.getFrom("2001:db8:1:2::" + Integer.toHexString(i), "/admin", AdminFixture.basic("admin", "guess " + i)).statusCode();
+            refused += status == 401 ? 1 : 0;
+            limited += status == 429 ? 1 : 0;
+        }
+        assertThat(refused).as("guesses checked: the limit, across 300 addresses of one /64").isEqualTo(10);
+        assertThat(limited).isEqualTo(290);
+        HttpResponse<String> sameNetwork = site.getFrom("2001:db8:1:2:ffff::1", "/admin", right);
+        assertThat(sameNetwork.statusCode()).as("the right password from the guessing network waits too").isEqualTo(429);
+        assertThat(sameNetwork.body()).contains("Too many failed logins from this network");
+        assertThat(site.getFrom("2001:db8:1:3::1", "/admin", right).statusCode()).as("the next /64").isEqualTo(200);
+        assertThat(site.getFrom("198.51.100.7", "/admin", right).statusCode()).as("an IPv4 client").isEqualTo(200);
+        assertThat(site.get("/admin", right).statusCode()).as("the proxy's own address, loopback").isEqualTo(200);
+    }
+
+    @Test
+    void guessesFromOneIpv4AddressLockOutNoOtherAddress() throws Exception {
+        behindProxy(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(site.getFrom("198.51.100.7", "/admin", AdminFixture.basic("admin", "guess " + i)).statusCode()).isEqualTo(401);
+        }
+        assertThat(site.getFrom("198.51.100.7", "/admin", AdminFixture.basic("admin", "guess 4")).statusCode()).isEqualTo(429);
+        assertThat(site.getFrom("198.51.100.8", "/admin", right).statusCode()).as("the neighbouring address").isEqualTo(200);
+        assertThat(site.getFrom("2001:db8:1:2::1", "/admin", right).statusCode()).isEqualTo(200);
+        assertThat(site.getFrom("1.2.3.4, 198.51.100.9", "/admin", right).statusCode())
+                .as("a forged hop left of the real client changes nothing").isEqualTo(200);
+        assertThat(site.getFrom("198.51.100.9, 198.51.100.7", "/admin", right).statusCode())
+                .as("nor does one in front of the locked client").isEqualTo(429);
     }
 
     @Test

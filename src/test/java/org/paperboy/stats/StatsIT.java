@@ -18,6 +18,13 @@ import org.paperboy.PaperboyException;
 import org.paperboy.store.Database;
 import org.paperboy.store.DatabaseConfig;
 import org.paperboy.testing.Databases;
+import java.time.Duration;
+import org.paperboy.ranking.Preferences;
+import org.paperboy.subscribers.Consent;
+import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.Subscriber;
+import org.paperboy.subscribers.SubscriberStore;
+import org.paperboy.subscribers.UnsubscribeReason;
 
 /** The numbers of a list with a known week, on a real SQLite file and a real PostgreSQL. */
 class StatsIT {
@@ -145,6 +152,105 @@ class StatsIT {
         Stats stats = open(kind);
         assertThatThrownBy(() -> stats.report(0)).isInstanceOf(PaperboyException.class).hasMessageContaining("--days");
         assertThatThrownBy(() -> stats.report(1000)).isInstanceOf(PaperboyException.class).hasMessageContaining("1000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
+    void aReaderWhoLeftAndCameBackIsTwoSubscriptionsAndOneDeparture(String kind) {
+        db = Database.open(new DatabaseConfig(Databases.fresh(kind, dir), null, null, 2));
+        SubscriberStore store = new SubscriberStore(db);
+        long hana = store.subscribe("hana@example.org", Preferences.NONE, Frequency.DAILY, consent("15T09:00:00"), true).subscriber().id();
+        store.unsubscribe(hana, ListHistory.at("16T09:00:00"), UnsubscribeReason.ONE_CLICK);
+        assertThat(store.subscribe("hana@example.org", Preferences.NONE, Frequency.DAILY, consent("17T09:00:00"), false).outcome())
+                .isEqualTo(SubscriberStore.Outcome.RESUBSCRIBING);
+        Subscriber pending = store.find(hana).orElseThrow();
+        assertThat(pending.confirmedAt()).as("a pending reader has no confirmation, departure or bounces yet").isNull();
+        assertThat(pending.unsubscribedAt()).isNull();
+        assertThat(pending.unsubscribeReason()).isNull();
+        Report asked = stats("17T12:00:00").report(7);
+        assertThat(asked.growth()).extracting(GrowthDay::readers).containsExactly(0L, 0L, 0L, 0L, 1L, 0L, 0L);
+        assertThat(asked.growth()).extracting(GrowthDay::subscribed).containsExactly(0, 0, 0, 0, 1, 0, 0);
+        assertThat(asked.growth()).extracting(GrowthDay::unsubscribed).containsExactly(0, 0, 0, 0, 0, 1, 0);
+
+        assertThat(store.startConfirmation(hana, "hash-2", ListHistory.at("17T09:00:00"), Duration.ofHours(72), Duration.ofHours(1),
+                new SubscriberStore.QueuedMail("sealed-2", "key-2", ListHistory.at("20T09:00:00"))).queued()).isTrue();
+        assertThat(store.confirm("hash-2", ListHistory.at("18T09:00:00"))).isEqualTo(SubscriberStore.Confirmation.CONFIRMED);
+        Report back = stats("20T12:00:00").report(7);
+        assertThat(back.growth()).extracting(GrowthDay::readers).containsExactly(0L, 1L, 0L, 0L, 1L, 1L, 1L);
+        assertThat(back.growth()).extracting(GrowthDay::subscribed).containsExactly(0, 1, 0, 0, 1, 0, 0);
+        assertThat(back.growth()).extracting(GrowthDay::unsubscribed).containsExactly(0, 0, 1, 0, 0, 0, 0);
+        assertThat(back.readers().confirmed()).isEqualTo(1);
+        assertThat(store.find(hana).orElseThrow().confirmedAt()).isEqualTo(ListHistory.at("18T09:00:00"));
+
+        // a window that starts after the first subscription ended counts only the second
+        assertThat(stats("20T12:00:00").report(3).growth()).extracting(GrowthDay::readers).containsExactly(1L, 1L, 1L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
+    void aBouncedReaderWhoCameBackLeftOnTheDayOfTheirLastBounce(String kind) {
+        db = Database.open(new DatabaseConfig(Databases.fresh(kind, dir), null, null, 2));
+        SubscriberStore store = new SubscriberStore(db);
+        long ivan = store.subscribe("ivan@example.org", Preferences.NONE, Frequency.DAILY, consent("14T09:00:00"), true).subscriber().id();
+        new ListHistory(db).delivery("16", ivan, "failed", "16T08:00:00", null, "550 5.1.1 no such user");
+        store.recordHardBounce(ivan, 1);
+        store.subscribe("ivan@example.org", Preferences.NONE, Frequency.DAILY, consent("19T09:00:00"), false);
+        assertThat(store.find(ivan).orElseThrow().hardBounces()).as("a new subscription starts with no bounces").isZero();
+        Report r = stats("20T12:00:00").report(7);
+        assertThat(r.growth()).extracting(GrowthDay::readers).containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(r.growth()).extracting(GrowthDay::bounced).containsExactly(0, 0, 1, 0, 0, 0, 0);
+    }
+
+    /**
+     * A database from before V11, where a reader who came back kept their old times on a pending
+     * row (and walked the readers below zero): the migration keeps that subscription apart.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
+    void theMigrationKeepsTheSubscriptionAPendingReaderLeftBeforeV11(String kind) {
+        String url = Databases.fresh(kind, dir);
+        if (kind.equals(Databases.SQLITE)) {
+            try {
+                java.nio.file.Files.createDirectories(Path.of(url.substring("jdbc:sqlite:".length())).getParent());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/" + (kind.equals(Databases.SQLITE)
+                ? "sqlite" : "postgresql")).target("8").load().migrate();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); var ps = c.prepareStatement("INSERT INTO subscriber"
+                + " (email, email_key, status, created_at, confirmed_at, unsubscribed_at, unsubscribe_reason, consent_source,"
+                + " consent_text_version, consent_at) VALUES (?, ?, 'pending', ?, ?, ?, 'one-click', 'web', 'v1', ?)")) {
+            for (String[] reader : new String[][] {{"judy@example.org", "15T09:00:00"}, {"kim@example.org", null}}) {
+                ps.setString(1, reader[0]);
+                ps.setString(2, reader[0]);
+                ps.setTimestamp(3, java.sql.Timestamp.from(ListHistory.at("10T09:00:00")));
+                ps.setTimestamp(4, reader[1] == null ? null : java.sql.Timestamp.from(ListHistory.at(reader[1])));
+                ps.setTimestamp(5, java.sql.Timestamp.from(ListHistory.at("16T09:00:00")));
+                ps.setTimestamp(6, java.sql.Timestamp.from(ListHistory.at("17T09:00:00")));
+                ps.executeUpdate();
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        db = Database.open(new DatabaseConfig(url, null, null, 2));
+        Report r = stats("20T12:00:00").report(7);
+        assertThat(r.growth()).extracting(GrowthDay::readers).containsExactly(0L, 1L, 0L, 0L, 0L, 0L, 0L);
+        assertThat(r.growth()).extracting(GrowthDay::unsubscribed).containsExactly(0, 0, 1, 0, 0, 0, 0);
+        for (Subscriber s : new SubscriberStore(db).list(null)) {
+            assertThat(s.status()).isEqualTo(org.paperboy.subscribers.Status.PENDING);
+            assertThat(s.confirmedAt()).as(s.email()).isNull();
+            assertThat(s.unsubscribedAt()).as(s.email()).isNull();
+            assertThat(s.unsubscribeReason()).as(s.email()).isNull();
+        }
+    }
+
+    private Stats stats(String now) {
+        return new Stats(db, ZoneOffset.UTC, Clock.fixed(ListHistory.at(now), ZoneOffset.UTC));
+    }
+
+    private static Consent consent(String at) {
+        return new Consent("web", "127.0.0.1", null, "v1", ListHistory.at(at));
     }
 
     private static GrowthDay day(Report r, String day) {
