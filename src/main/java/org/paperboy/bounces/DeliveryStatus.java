@@ -19,6 +19,10 @@ final class DeliveryStatus {
         String action = "";
         String status;
         String diagnostic = "";
+        /** The type of the Diagnostic-Code (SMTP, X-POSTFIX, X-UNIX), upper case, or "". */
+        String spec = "";
+        /** The Remote-MTA, lower case, or "". */
+        String remoteMta = "";
     }
 
     private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\r?\\n|\\r");
@@ -58,7 +62,14 @@ final class DeliveryStatus {
                 }
                 case "action" -> { if (current != null) { current.action = value.toLowerCase(Locale.ROOT); } }
                 case "status" -> { if (current != null) { current.status = Reasons.statusIn(value); } }
-                case "diagnostic-code" -> { if (current != null) { current.diagnostic = withoutType(value); } }
+                case "diagnostic-code" -> {
+                    if (current != null) {
+                        current.diagnostic = withoutType(value);
+                        int semicolon = value.indexOf(';');
+                        current.spec = semicolon > 0 && semicolon < 12 ? value.substring(0, semicolon).strip().toUpperCase(Locale.ROOT) : "";
+                    }
+                }
+                case "remote-mta" -> { if (current != null) { current.remoteMta = withoutType(value).toLowerCase(Locale.ROOT); } }
                 default -> { }
             }
         }

@@ -28,22 +28,12 @@ final class Dsn {
     }
 
     private static Report report(String recipient, DeliveryStatus.Fields fields, String text) {
-        String diagnostic = fields.diagnostic.isBlank() ? text : fields.diagnostic;
-        String status = fields.status;
-        String inDiagnostic = Reasons.statusIn(diagnostic);
-        if (status == null || status.endsWith(".0.0") && inDiagnostic != null) {
-            status = inDiagnostic != null ? inDiagnostic : status;
-        }
-        if (status == null) {
-            status = Reasons.statusFromReply(diagnostic);
-        }
-        String action = fields.action;
-        if (action.startsWith("delivered") || action.startsWith("relayed") || action.startsWith("expanded")) {
-            return new Report(recipient, fields.originalRecipient, Kind.NONE, status, "delivered", diagnostic);
-        }
-        String reason = Reasons.of(status, diagnostic, diagnostic.equals(text) ? "" : text);
-        Kind kind = action.startsWith("delayed") ? Kind.NONE : Reasons.kindOf(reason, status);
-        return new Report(recipient, fields.originalRecipient, kind, status, reason, diagnostic);
+        Delivery d = new Delivery(recipient).diagnosis(fields.diagnostic.isBlank() ? text : fields.diagnostic)
+                .status(fields.status).action(fields.action.split("[ (]", 2)[0]);
+        d.alias = fields.originalRecipient;
+        d.spec = fields.spec;
+        d.rhost = fields.remoteMta;
+        return Deliveries.report(d, text);
     }
 
     private static String textAbout(String recipient, DeliveryStatus.Fields fields, List<TextBounces.Found> texts, MailView view) {

@@ -14,6 +14,9 @@ import java.util.Locale;
 final class SesNotification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Sisimai::Lhost::AmazonSES: the reasons that an SES bounce type and subtype name by themselves. */
+    private static final java.util.Map<String, String> REASONS = java.util.Map.of(
+            "Transient/MailboxFull", "mailboxfull", "Transient/MessageTooLarge", "mesgtoobig");
 
     private SesNotification() {
     }
@@ -42,13 +45,17 @@ final class SesNotification {
         switch (type) {
             case "bounce" -> {
                 JsonNode bounce = n.path("bounce");
-                boolean permanent = bounce.path("bounceType").asText().equalsIgnoreCase("Permanent");
+                String reason = REASONS.getOrDefault(bounce.path("bounceType").asText() + "/" + bounce.path("bounceSubType").asText(), "");
                 for (JsonNode r : bounce.path("bouncedRecipients")) {
-                    String diagnostic = r.path("diagnosticCode").asText(bounce.path("bounceSubType").asText());
-                    String status = Reasons.statusIn(r.path("status").asText(""));
-                    String reason = reason(bounce.path("bounceSubType").asText(), status, diagnostic);
-                    Kind kind = permanent && (reason.equals("undefined") || reason.equals("suppressed")) ? Kind.HARD : Reasons.kindOf(reason, status);
-                    reports.add(new Report(Addresses.first(r.path("emailAddress").asText()), null, kind, status, reason, diagnostic));
+                    String code = r.path("diagnosticCode").asText("");
+                    int semicolon = code.indexOf(';');
+                    Delivery d = new Delivery(Addresses.first(r.path("emailAddress").asText()))
+                            .diagnosis(semicolon > 0 && semicolon < 12 ? code.substring(semicolon + 1).strip() : code)
+                            .status(Reasons.findStatus(r.path("status").asText(""))).action(r.path("action").asText("")).reason(reason);
+                    d.spec = semicolon > 0 && semicolon < 12 ? code.substring(0, semicolon).strip().toUpperCase(Locale.ROOT) : "";
+                    if (d.recipient != null) {
+                        reports.add(Deliveries.report(d, ""));
+                    }
                 }
             }
             case "complaint" -> {
@@ -67,16 +74,5 @@ final class SesNotification {
             default -> { }
         }
         return reports;
-    }
-
-    private static String reason(String subType, String status, String diagnostic) {
-        return switch (subType) {
-            case "NoEmail" -> "userunknown";
-            case "MailboxFull" -> "mailboxfull";
-            case "MessageTooLarge" -> "mesgtoobig";
-            case "ContentRejected" -> "filtered";
-            case "Suppressed", "OnAccountSuppressionList" -> "suppressed";
-            default -> Reasons.of(status, diagnostic);
-        };
     }
 }

@@ -34,11 +34,9 @@ final class TextReports {
 
     private static Report report(TextBounces.Found found, String whole, String subject) {
         String block = found.block();
-        String status = first(Reasons.statusIn(block), Reasons.statusIn(whole), Reasons.statusFromReply(block),
-                Reasons.statusFromReply(whole));
-        String reason = Reasons.of(status, block, whole, subject);
+        String status = first(Reasons.statusIn(block), Reasons.statusIn(whole));
         String diagnostic = EMPTY_BRACKETS.matcher(block.replace(found.recipient(), " ")).replaceAll(" ");
-        return new Report(found.recipient(), null, Reasons.kindOf(reason, status), status, reason, diagnostic);
+        return Deliveries.report(new Delivery(found.recipient()).diagnosis(diagnostic).status(status), block);
     }
 
     private static String first(String... values) {
