@@ -27,7 +27,15 @@ final class TextBounces {
             Pattern.compile("^\\s*(" + A + ")\\s*(?::\\s|\\.\\.\\.|\\(|<mailto:|\\s+on\\s)"), // addr: 550 ... (OpenSMTPD), addr on date (Exchange)
             Pattern.compile("(?i)^\\s*(?:final|original)-recipient:\\s*rfc822;\\s*<?(" + A + ")"),
             Pattern.compile("(?i)^\\s*(?:failed|unknown|invalid|bad) (?:recipient|address|user)s?:?\\s*<?(" + A + ")"),
-            Pattern.compile("(?i)^\\s*(?:recipient|address|original recipient|rcpt):?\\s*<?(" + A + ")>?\\s*$"));
+            Pattern.compile("(?i)^\\s*(?:recipient|address|original recipient|rcpt):?\\s*<?(" + A + ")>?\\s*$"),
+            Pattern.compile("^\\s*(?:>>>|\\*)\\s*<?(" + A + ")>?"),                          // Active!Hunter, X3: >>> addr, * addr
+            Pattern.compile("^\\s*[45]\\d\\d[ -]<(" + A + ")>\\.\\.\\."),                   // Sendmail transcript: 554 <addr>...
+            Pattern.compile("^\\s*(" + A + ")\\s+\\S"),                                       // addr Invalid Address (Zoho)
+            // the prefixes of Sisimai's RFC 3464 fallback reader (re_addr)
+            Pattern.compile("(?i)(?:addressed to|could not be delivered to:|delivered to|delivery failed:|did not reach the following "
+                    + "recipient:|error-for:|failed recipient:|failed to deliver to|intended recipient:|mailbox is full:|rcpt to:|"
+                    + "rejected recipient|the following message to|unknown user:|undeliverable to|undeliverable address:|you sent mail to|"
+                    + "your message to|invalid final delivery userid:|recipient:)[ \\t]*['\"]?<?(" + A + ")"));
     private static final Pattern RCPT_TO = Pattern.compile("(?i)RCPT TO:\\s*<(" + A + ")>");
     private static final Pattern COPY_STARTS = Pattern.compile("(?im)^(?:[ \\t]*-{2,}[ \\t]*(?:original message|this is a copy|"
             + "below this line is a copy|undelivered message|returned message|original message follows|message header|"
