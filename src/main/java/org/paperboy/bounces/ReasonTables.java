@@ -80,7 +80,7 @@ final class ReasonTables {
         return phrases;
     }
 
-    private static List<String[]> lines(String resource, int fields) {
+    static List<String[]> lines(String resource, int fields) {
         List<String[]> lines = new ArrayList<>();
         try (InputStream in = ReasonTables.class.getResourceAsStream(resource)) {
             if (in == null) {
