@@ -35,7 +35,11 @@ final class TextBounces {
             Pattern.compile("(?i)(?:addressed to|could not be delivered to:|delivered to|delivery failed:|did not reach the following "
                     + "recipient:|error-for:|failed recipient:|failed to deliver to|intended recipient:|mailbox is full:|rcpt to:|"
                     + "rejected recipient|the following message to|unknown user:|undeliverable to|undeliverable address:|you sent mail to|"
-                    + "your message to|invalid final delivery userid:|recipient:)[ \\t]*['\"]?<?(" + A + ")"));
+                    + "your message to|invalid final delivery userid:|recipient:|unable to deliver message to:?|\\d+ errors?\\(s\\):|errors:)"
+                    + "[ \\t]*['\"]?<?(" + A + ")"),
+            Pattern.compile("^  RCPT TO: (" + A + ")\\s*$"),                                   // Apache James
+            Pattern.compile("[<>]{3}[ \\t]+.*<(" + A + ")>"),                                    // InterScan MSS: Sent <<< RCPT TO:<addr>
+            Pattern.compile("^\\S+ [^:]+:[ \\t]*<?(" + A + ")>?\\s*$"));                             // IMail: user not found: addr
     private static final Pattern RCPT_TO = Pattern.compile("(?i)RCPT TO:\\s*<(" + A + ")>");
     private static final Pattern COPY_STARTS = Pattern.compile("(?im)^(?:[ \\t]*-{2,}[ \\t]*(?:original message|this is a copy|"
             + "below this line is a copy|undelivered message|returned message|original message follows|message header|"
