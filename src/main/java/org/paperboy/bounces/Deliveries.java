@@ -18,7 +18,7 @@ final class Deliveries {
     private static final Set<String> COMMANDS = Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT");
     private static final List<Pattern> COMMAND_IN_TEXT = List.of(
             Pattern.compile("in reply to (?:end of )?([A-Z]{4})\\b[^)\\n]{0,40}command"),      // Postfix
-            Pattern.compile("(?m)^\\s*>>>\\s*([A-Z]{4})\\b"),                                    // Sendmail transcript
+            Pattern.compile(">>>\\s*([A-Z]{4})\\b"),                                    // Sendmail transcript
             Pattern.compile("(?:SMTP|LMTP) error (?:from remote (?:mail server|mailer) )?after (?:end of )?([A-Za-z]{4})"), // Exim
             Pattern.compile(" (RCPT|MAIL|DATA) +command\\b"),                                   // RFC 3464 (Sisimai)
             Pattern.compile("(?i)\\b(?:after|in reply to|during|response to) (RCPT|MAIL|DATA|EHLO|HELO)\\b"),
@@ -60,7 +60,7 @@ final class Deliveries {
             d.spec = "SMTP";
         }
         if (d.reason.isEmpty()) {
-            d.reason = ReasonTables.mtaReason(Reasons.lower(d.diagnosis));
+            d.reason = ReasonTables.mtaReason(d.mta, Reasons.lower(d.diagnosis), d.status);
         }
         if (d.command.isEmpty()) {
             d.command = commandIn(d.diagnosis);

@@ -25,6 +25,8 @@ final class Delivery {
     String reason = "";
     /** The basic SMTP reply code (550), or "". */
     String replycode = "";
+    /** The mail system that wrote the bounce ({@link Mtas}), or "". */
+    String mta = "";
     /** The remote host that answered, or "". */
     String rhost = "";
 

@@ -30,7 +30,7 @@ final class Dsn {
                 if (postfix) {
                     fields.diagnostic = postfixDiagnosis(fields, text);
                 }
-                reports.add(report(recipient, fields, text));
+                reports.add(report(recipient, fields, text, view.mta()));
             }
         }
         return reports;
@@ -71,12 +71,13 @@ final class Dsn {
         return fields.diagnostic;
     }
 
-    private static Report report(String recipient, DeliveryStatus.Fields fields, String text) {
+    private static Report report(String recipient, DeliveryStatus.Fields fields, String text, String mta) {
         Delivery d = new Delivery(recipient).diagnosis(fields.diagnostic.isBlank() ? text : fields.diagnostic)
                 .status(fields.status).action(fields.action.split("[ (]", 2)[0]);
         d.alias = fields.originalRecipient;
         d.spec = fields.spec;
         d.rhost = fields.remoteMta;
+        d.mta = mta;
         return Deliveries.report(d, text);
     }
 

@@ -46,6 +46,7 @@ final class MailView {
     final StringBuilder feedbackReport = new StringBuilder();
     String contentType = "";
     InternetHeaders returnedHeaders;
+    private String mta;
 
     private MailView(InternetHeaders headers) {
         this.headers = headers;
@@ -147,6 +148,14 @@ final class MailView {
             copy.addHeader(h.getName(), h.getValue());
         }
         return copy;
+    }
+
+    /** The mail system that wrote this bounce, as {@link Mtas} recognises it; "" if none. */
+    String mta() {
+        if (mta == null) {
+            mta = Mtas.of(this);
+        }
+        return mta;
     }
 
     /** A header of the returned mail, encoded words decoded, or "" when absent. */

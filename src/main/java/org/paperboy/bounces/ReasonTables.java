@@ -26,8 +26,11 @@ final class ReasonTables {
     }
 
     private static final Map<String, Table> TABLES = load();
-    /** The per-MTA phrases (sisimai-lhost-phrases.tsv), in the order of the file: reason, then the phrase or pattern. */
-    private static final List<Map.Entry<String, Object>> MTA_PHRASES = loadMtaPhrases();
+    /** An MTA's phrase (lower case), pattern of its words, or pattern of the status code, and the reason it names. */
+    private record MtaPhrase(String mta, String reason, Object phrase, boolean onStatus) {
+    }
+
+    private static final List<MtaPhrase> MTA_PHRASES = loadMtaPhrases();
 
     private ReasonTables() {
     }
@@ -57,25 +60,31 @@ final class ReasonTables {
         return false;
     }
 
-    /** The reason an MTA's own wording names in Sisimai's per-MTA tables, or "" (the message lower case). */
-    static String mtaReason(String lowerText) {
-        if (lowerText == null || lowerText.isEmpty()) {
+    /** The reason this MTA's own wording (lower case) or status code names in Sisimai's per-MTA tables, or "". */
+    static String mtaReason(String mta, String lowerText, String status) {
+        if (mta == null || mta.isEmpty()) {
             return "";
         }
-        String text = lowerText.length() > MAX_TEXT ? lowerText.substring(0, MAX_TEXT) : lowerText;
-        for (Map.Entry<String, Object> e : MTA_PHRASES) {
-            if (e.getValue() instanceof Pattern p ? p.matcher(text).find() : text.contains((String) e.getValue())) {
-                return e.getKey();
+        String text = lowerText == null ? "" : lowerText.length() > MAX_TEXT ? lowerText.substring(0, MAX_TEXT) : lowerText;
+        for (MtaPhrase p : MTA_PHRASES) {
+            if (!p.mta().equals(mta)) {
+                continue;
+            }
+            String subject = p.onStatus() ? status : text;
+            if (p.phrase() instanceof Pattern pattern ? pattern.matcher(subject).find() : subject.contains((String) p.phrase())) {
+                return p.reason();
             }
         }
         return "";
     }
 
-    private static List<Map.Entry<String, Object>> loadMtaPhrases() {
-        List<Map.Entry<String, Object>> phrases = new ArrayList<>();
+    private static List<MtaPhrase> loadMtaPhrases() {
+        List<MtaPhrase> phrases = new ArrayList<>();
         for (String[] f : lines("sisimai-lhost-phrases.tsv", 5)) {
-            Object phrase = f[3].equals("regex") ? Pattern.compile(f[4], Pattern.CASE_INSENSITIVE) : f[4].toLowerCase(java.util.Locale.ROOT);
-            phrases.add(Map.entry(f[2], phrase));
+            boolean onStatus = f[3].equals("status");
+            Object phrase = f[3].equals("index") ? f[4].toLowerCase(java.util.Locale.ROOT)
+                    : Pattern.compile(f[4], onStatus ? 0 : Pattern.CASE_INSENSITIVE);
+            phrases.add(new MtaPhrase(f[0], f[2], phrase, onStatus));
         }
         return phrases;
     }

@@ -27,16 +27,18 @@ final class TextReports {
         }
         List<Report> reports = new ArrayList<>();
         for (TextBounces.Found f : chosen) {
-            reports.add(report(f, whole, view.header("Subject")));
+            reports.add(report(f, whole, view.mta()));
         }
         return reports;
     }
 
-    private static Report report(TextBounces.Found found, String whole, String subject) {
+    private static Report report(TextBounces.Found found, String whole, String mta) {
         String block = found.block();
         String status = first(Reasons.statusIn(block), Reasons.statusIn(whole));
         String diagnostic = EMPTY_BRACKETS.matcher(block.replace(found.recipient(), " ")).replaceAll(" ");
-        return Deliveries.report(new Delivery(found.recipient()).diagnosis(diagnostic).status(status), block);
+        Delivery d = new Delivery(found.recipient()).diagnosis(diagnostic).status(status);
+        d.mta = mta;
+        return Deliveries.report(d, block);
     }
 
     private static String first(String... values) {

@@ -9,7 +9,7 @@ class DebugTmpTest {
     void show() throws Exception {
         for (String f : System.getProperty("files", "").split(",")) {
             if (f.isBlank()) continue;
-            byte[] raw = Files.readAllBytes(Path.of("../shared/bounces/mail", f));
+            byte[] raw = Files.readAllBytes(f.startsWith("/") ? Path.of(f) : Path.of("../shared/bounces/mail", f));
             MailView v = MailView.of(raw);
             System.out.println("=== " + f + " ct=" + v.contentType + " texts=" + v.texts.size() + " ds=" + v.deliveryStatus.length());
             for (TextBounces.Found found : TextBounces.find(v.texts, java.util.Set.of())) {
