@@ -22,7 +22,11 @@ final class Deliveries {
             Pattern.compile("(?:SMTP|LMTP) error (?:from remote (?:mail server|mailer) )?after (?:end of )?([A-Za-z]{4})"), // Exim
             Pattern.compile(" (RCPT|MAIL|DATA) +command\\b"),                                   // RFC 3464 (Sisimai)
             Pattern.compile("(?i)\\b(?:after|in reply to|during|response to) (RCPT|MAIL|DATA|EHLO|HELO)\\b"),
-            Pattern.compile("\\[(RCPT|DATA|MAIL)_TO\\]|\\[(END)_OF_DATA\\]"));              // Yahoo
+            Pattern.compile("\\[(RCPT|DATA|MAIL)_TO\\]|\\[(END)_OF_DATA\\]"),               // Yahoo
+            Pattern.compile("most progress was ([A-Z]{4}) "),                                     // qmail
+            Pattern.compile("(?m)^\\s*SMTP:([A-Z]{4})[ \\t]"),                                   // X3
+            Pattern.compile("unknown recipient or mailbox unavailable ->.+@.+\\.[a-zA-Z]+()"),  // Office 365: RCPT
+            Pattern.compile("(?:Server response to (MAIL) FROM:|Additional (RCPT) TO generated|(DATA) command generated response:)")); // IMail
 
     private Deliveries() {
     }
@@ -47,7 +51,8 @@ final class Deliveries {
         }
         if (!d.diagnosis.isEmpty()) {
             String vs = Reasons.findStatus(d.diagnosis);
-            if (PRECISE_STATUS.matcher(vs).matches() || d.status.isEmpty() && !vs.isEmpty()) {
+            boolean vague = d.status.isEmpty() || d.status.endsWith(".0.0");
+            if (PRECISE_STATUS.matcher(vs).matches() || vague && !vs.isEmpty() && !vs.endsWith(".0.0") || d.status.isEmpty() && !vs.isEmpty()) {
                 d.status = vs;
             }
             if (d.replycode.isEmpty()) {
@@ -89,8 +94,10 @@ final class Deliveries {
         for (Pattern p : COMMAND_IN_TEXT) {
             Matcher m = p.matcher(text);
             if (m.find()) {
-                String c = (m.group(1) != null ? m.group(1) : m.groupCount() > 1 && m.group(2) != null ? "DATA" : "")
-                        .toUpperCase(java.util.Locale.ROOT);
+                String c = "";
+                for (int g = 1; g <= m.groupCount() && c.isEmpty(); g++) {
+                    c = m.group(g) == null ? "" : m.group(g).isEmpty() ? "RCPT" : m.group(g).toUpperCase(java.util.Locale.ROOT);
+                }
                 return c.equals("END") ? "DATA" : c;
             }
         }

@@ -34,7 +34,10 @@ final class Mtas {
             return "courier";
         } else if (subject.matches("(?s)^DELIVERY(?:[ _])FAILURE:.*")) {
             return "domino";
-        } else if (has(view, "X-MS-Embedded-Report") || view.header("X-MimeOLE").startsWith("Produced By Microsoft Exchange")) {
+        } else if (has(view, "X-MS-Embedded-Report") || view.header("X-MimeOLE").startsWith("Produced By Microsoft Exchange")
+                || view.header("X-Mailer").startsWith("Internet Mail Service (")
+                || view.header("X-Mailer").startsWith("Microsoft Exchange Server Internet Mail Connector")
+                || any(received, " with Internet Mail Service (")) {
             return "exchange2003";
         } else if (from.contains("<mailer-daemon@googlemail.com>") && subject.contains("Delivery Status Notification")) {
             return has(view, "X-Gm-Message-State") ? "gsuite" : "gmail";
