@@ -25,7 +25,7 @@ final class Dsn {
         boolean postfix = isPostfix(view);
         for (DeliveryStatus.Fields fields : all) {
             String recipient = fields.finalRecipient != null ? fields.finalRecipient : fields.originalRecipient;
-            if (recipient != null && !Addresses.isDaemon(recipient)) {
+            if (recipient != null) {
                 String text = textAbout(recipient, fields, texts, view);
                 if (postfix) {
                     fields.diagnostic = postfixDiagnosis(fields, text);

@@ -14,6 +14,7 @@ import java.util.Locale;
 final class SesNotification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_JSON = 1 << 20;
     /** Sisimai::Lhost::AmazonSES: the reasons that an SES bounce type and subtype name by themselves. */
     private static final java.util.Map<String, String> REASONS = java.util.Map.of(
             "Transient/MailboxFull", "mailboxfull", "Transient/MessageTooLarge", "mesgtoobig");
@@ -28,9 +29,16 @@ final class SesNotification {
             if (start < 0) {
                 start = text.indexOf("{\"eventType\"");
             }
-            if (start >= 0) {
+            if (start < 0 && text.strip().startsWith("{") && text.contains("\"Message\"")) {
+                start = text.indexOf('{');
+            }
+            if (start >= 0 && text.length() - start <= MAX_JSON) {
                 try {
-                    return fromJson(JSON.readTree(JSON.getFactory().createParser(text.substring(start))));
+                    JsonNode n = JSON.readTree(JSON.getFactory().createParser(text.substring(start)));
+                    if (n.path("Message").isTextual()) {
+                        n = JSON.readTree(n.path("Message").asText());   // the SNS envelope around the SES notification
+                    }
+                    return fromJson(n);
                 } catch (IOException | RuntimeException e) {
                     return List.of();
                 }
