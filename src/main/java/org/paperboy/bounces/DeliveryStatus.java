@@ -27,6 +27,11 @@ final class DeliveryStatus {
 
     private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\r?\\n|\\r");
 
+    /** A field longer than this (a hostile report folding one field over many lines) is cut. */
+    static final int MAX_FIELD = 4000;
+    /** At most this many recipients are read from one report. */
+    static final int MAX_RECIPIENTS = 500;
+
     private DeliveryStatus() {
     }
 
@@ -79,7 +84,9 @@ final class DeliveryStatus {
 
     private static Fields add(List<Fields> recipients) {
         Fields f = new Fields();
-        recipients.add(f);
+        if (recipients.size() < MAX_RECIPIENTS) {
+            recipients.add(f);
+        }
         return f;
     }
 
@@ -102,7 +109,10 @@ final class DeliveryStatus {
         List<String> lines = new ArrayList<>();
         for (String line : LINES.split(body)) {
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && !lines.isEmpty()) {
-                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line.strip());
+                String last = lines.get(lines.size() - 1);
+                if (last.length() < MAX_FIELD) {
+                    lines.set(lines.size() - 1, last + " " + line.strip());
+                }
             } else {
                 lines.add(line);
             }

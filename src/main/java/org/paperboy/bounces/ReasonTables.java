@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class ReasonTables {
 
-    static final int MAX_TEXT = 4000;
+    static final int MAX_TEXT = 2000;
 
     private record Table(List<String> index, List<String> isnot, List<Pattern> regex) {
     }

@@ -46,6 +46,10 @@ final class TextBounces {
             + "the original message|header of (?:the )?original|unsent message|copy of (?:the )?message)|[ \\t]*-{2,} ?Original|"
             + "Content-Type: message/rfc822|[ \\t]*-{3,}[ \\t]*Below this line|Received: from |Return-Path: )");
     private static final int BLOCK_LINES = 12;
+    /** Lines are read up to this length: the patterns then cost at most that much, whatever a hostile mail holds. */
+    private static final int MAX_LINE = 1000;
+    /** At most this many recipients are taken from a text. */
+    private static final int MAX_FOUND = 500;
     private static final Pattern LINES = Pattern.compile("\\r?\\n|\\r");
 
     private TextBounces() {
@@ -90,7 +94,13 @@ final class TextBounces {
             if (address == null || !usable(address, notRecipients)) {
                 continue;
             }
+            if (blocks.size() >= MAX_FOUND && !blocks.containsKey(address)) {
+                return;
+            }
             StringBuilder block = blocks.computeIfAbsent(address, a -> new StringBuilder());
+            if (block.length() > DeliveryStatus.MAX_FIELD) {
+                continue;
+            }
             block.append(lines[i]).append('\n');
             for (int j = i + 1; j < lines.length && j <= i + BLOCK_LINES; j++) {
                 String next = recipientOn(lines[j]);
@@ -102,7 +112,8 @@ final class TextBounces {
         }
     }
 
-    private static String recipientOn(String line) {
+    private static String recipientOn(String whole) {
+        String line = whole.length() > MAX_LINE ? whole.substring(0, MAX_LINE) : whole;
         for (Pattern p : RECIPIENT_LINES) {
             Matcher m = p.matcher(line);
             if (m.find()) {
