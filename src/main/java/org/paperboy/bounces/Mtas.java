@@ -14,6 +14,7 @@ final class Mtas {
     private static final Pattern EXIM_SUBJECT = Pattern.compile("(?:Mail delivery failed(:?: returning message to sender)?"
             + "|Warning: message .+ delayed\\s+|Delivery Status Notification|Mail failure|Message frozen|error\\(s\\) in forwarding or filtering)");
     private static final Pattern QMAIL_RECEIVED = Pattern.compile("^\\(qmail\\s+\\d+\\s+invoked\\s+(?:for\\s+bounce|from\\s+network)\\)");
+    private static final Pattern BULLET = Pattern.compile("(?m)^ ?\\* ?");
     private static final Pattern OFFICE365_HOST = Pattern.compile(".+\\.(?:outbound\\.protection|prod)\\.outlook\\.com\\b");
 
     private Mtas() {
@@ -40,7 +41,12 @@ final class Mtas {
                 || any(received, " with Internet Mail Service (")) {
             return "exchange2003";
         } else if (from.contains("<mailer-daemon@googlemail.com>") && subject.contains("Delivery Status Notification")) {
-            return has(view, "X-Gm-Message-State") ? "gsuite" : "gmail";
+            return has(view, "X-Failed-Recipients") && has(view, "X-Google-Smtp-Source") ? "googlegroups"
+                    : has(view, "X-Gm-Message-State") ? "gsuite" : "gmail";
+        } else if (from.equals("Facebook <mailer-daemon@mx.facebook.com>") && subject.equals("Sorry, your message could not be delivered")) {
+            return "facebook";
+        } else if (from.equals("post_master@vtext.com") && any(received, ".vtext.com (")) {
+            return "verizon";
         } else if (has(view, "X-GMX-Antispam")) {
             return "gmx";
         } else if (subject.matches("(?s)^Undeliverable Mail\\s*$") || view.header("X-Mailer").startsWith("<SMTP32 v")) {
@@ -71,6 +77,22 @@ final class Mtas {
             return "exim";
         }
         return "";
+    }
+
+    /**
+     * A reason an MTA's reader gives the whole mail: Google Groups refuses a post as rejected when it lists the four
+     * usual causes ("* You might have spelled ..."), else on hold (Sisimai::Lhost::GoogleGroups).
+     */
+    static String reason(MailView view) {
+        if (!view.mta().equals("googlegroups") || view.texts.isEmpty()) {
+            return "";
+        }
+        java.util.regex.Matcher m = BULLET.matcher(TextBounces.ownText(view.texts.get(0)));
+        int bullets = 0;
+        while (m.find()) {
+            bullets++;
+        }
+        return bullets == 4 ? "rejected" : "onhold";
     }
 
     private static boolean exim(String from, String subject, String messageId) {

@@ -34,7 +34,7 @@ final class SesNotification {
             }
             if (start >= 0 && text.length() - start <= MAX_JSON) {
                 try {
-                    JsonNode n = JSON.readTree(JSON.getFactory().createParser(text.substring(start)));
+                    JsonNode n = JSON.readTree(JSON.getFactory().createParser(unfold(text.substring(start))));
                     if (n.path("Message").isTextual()) {
                         n = JSON.readTree(n.path("Message").asText());   // the SNS envelope around the SES notification
                     }
@@ -45,6 +45,27 @@ final class SesNotification {
             }
         }
         return List.of();
+    }
+
+    /**
+     * SNS mails wrap long lines: a line ending in "!" goes on after the first character of the next one
+     * (Sisimai::Lhost::AmazonSES reads them so); the lines of the JSON are joined, up to a line "--".
+     */
+    private static String unfold(String text) {
+        if (!text.contains("!\n") && !text.contains("!\r\n")) {
+            return text;
+        }
+        StringBuilder json = new StringBuilder();
+        boolean folded = false;
+        for (String line : text.split("\\r?\\n")) {
+            if (line.equals("--")) {
+                break;
+            }
+            String l = folded && !line.isEmpty() ? line.substring(1) : line;
+            folded = l.endsWith("!");
+            json.append(folded ? l.substring(0, l.length() - 1) : l);
+        }
+        return json.toString();
     }
 
     private static List<Report> fromJson(JsonNode n) {

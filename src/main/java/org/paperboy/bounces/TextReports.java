@@ -27,17 +27,17 @@ final class TextReports {
         }
         List<Report> reports = new ArrayList<>();
         for (TextBounces.Found f : chosen) {
-            reports.add(report(f, whole, view.mta()));
+            reports.add(report(f, whole, view));
         }
         return reports;
     }
 
-    private static Report report(TextBounces.Found found, String whole, String mta) {
+    private static Report report(TextBounces.Found found, String whole, MailView view) {
         String block = found.block();
         String status = first(Reasons.statusIn(block), Reasons.statusIn(whole));
         String diagnostic = EMPTY_BRACKETS.matcher(block.replace(found.recipient(), " ")).replaceAll(" ");
-        Delivery d = new Delivery(found.recipient()).diagnosis(diagnostic).status(status);
-        d.mta = mta;
+        Delivery d = new Delivery(found.recipient()).diagnosis(diagnostic).status(status).reason(Mtas.reason(view));
+        d.mta = view.mta();
         return Deliveries.report(d, block);
     }
 
