@@ -21,12 +21,17 @@ final class Deliveries {
             Pattern.compile(">>>\\s*([A-Z]{4})\\b"),                                    // Sendmail transcript
             Pattern.compile("(?:SMTP|LMTP) error (?:from remote (?:mail server|mailer) )?after (?:end of )?([A-Za-z]{4})"), // Exim
             Pattern.compile(" (RCPT|MAIL|DATA) +command\\b"),                                   // RFC 3464 (Sisimai)
-            Pattern.compile("(?i)\\b(?:after|in reply to|during|response to) (RCPT|MAIL|DATA|EHLO|HELO)\\b"),
-            Pattern.compile("\\[(RCPT|DATA|MAIL)_TO\\]|\\[(END)_OF_DATA\\]"),               // Yahoo
+            Pattern.compile("Connected to [^ ]+ but my name was (rejected)"),                        // qmail: EHLO
+            Pattern.compile("Connected to [^ ]+ but (sender) was rejected|[^ ]+ does not like (recipient)\\.|failed after I sent the (message)"),
             Pattern.compile("most progress was ([A-Z]{4}) "),                                     // qmail
+            Pattern.compile("\\[([A-Z]{4})[^\\]\\n]*\\]"),                                         // Yahoo: [RCPT_TO]
             Pattern.compile("(?m)^\\s*SMTP:([A-Z]{4})[ \\t]"),                                   // X3
             Pattern.compile("unknown recipient or mailbox unavailable ->.+@.+\\.[a-zA-Z]+()"),  // Office 365: RCPT
             Pattern.compile("(?:Server response to (MAIL) FROM:|Additional (RCPT) TO generated|(DATA) command generated response:)")); // IMail
+
+    /** The words of qmail's messages (and Office 365's empty group, which is RCPT) as the command they name. */
+    private static final java.util.Map<String, String> QMAIL_WORDS = java.util.Map.of("REJECTED", "EHLO", "SENDER", "MAIL",
+            "RECIPIENT", "RCPT", "MESSAGE", "DATA", "END", "DATA");
 
     private Deliveries() {
     }
@@ -98,7 +103,7 @@ final class Deliveries {
                 for (int g = 1; g <= m.groupCount() && c.isEmpty(); g++) {
                     c = m.group(g) == null ? "" : m.group(g).isEmpty() ? "RCPT" : m.group(g).toUpperCase(java.util.Locale.ROOT);
                 }
-                return c.equals("END") ? "DATA" : c;
+                return QMAIL_WORDS.getOrDefault(c, c);
             }
         }
         return "";

@@ -29,6 +29,8 @@ class BounceParserTest {
         // "user unknown" answered after DATA: Sisimai calls it filtered, a soft bounce (the server may refuse by content)
         "sendmail-userunknown-data.eml, soft, filtered, 5.0.0",
         "postfix-enddata-userunknown.eml, soft, filtered, 5.0.0",
+        "exim-data-userunknown.eml, soft, filtered, ",
+        "postfix-hostunknown.eml, hard, hostunknown, 5.4.4",
         "google-workspace.eml, hard, userunknown, 5.1.1",
         "rfc3464-mailboxfull.eml, soft, mailboxfull, 5.2.2",
         // a delay notice is a soft bounce for Sisimai (expired), counted like any other soft one
