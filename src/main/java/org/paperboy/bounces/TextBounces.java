@@ -101,7 +101,7 @@ final class TextBounces {
             if (block.length() > DeliveryStatus.MAX_FIELD) {
                 continue;
             }
-            block.append(lines[i]).append('\n');
+            block.append(transcriptBefore(lines, i)).append(lines[i]).append('\n');
             for (int j = i + 1; j < lines.length && j <= i + BLOCK_LINES; j++) {
                 String next = recipientOn(lines[j]);
                 if (next != null && !next.equals(address) && usable(next, notRecipients)) {
@@ -110,6 +110,22 @@ final class TextBounces {
                 block.append(lines[j]).append('\n');
             }
         }
+    }
+
+    /**
+     * The SMTP transcript lines just above a recipient line ({@code >>> DATA}, {@code <<< 550 ...}): old Sendmail
+     * writes the command and the answer there and the address after them (Sisimai::Lhost::V5sendmail).
+     */
+    private static String transcriptBefore(String[] lines, int i) {
+        int from = i;
+        while (from > 0 && i - from < 6 && (lines[from - 1].startsWith(">>>") || lines[from - 1].startsWith("<<<"))) {
+            from--;
+        }
+        StringBuilder transcript = new StringBuilder();
+        for (int j = from; j < i; j++) {
+            transcript.append(lines[j].length() > MAX_LINE ? lines[j].substring(0, MAX_LINE) : lines[j]).append('\n');
+        }
+        return transcript.toString();
     }
 
     private static String recipientOn(String whole) {
