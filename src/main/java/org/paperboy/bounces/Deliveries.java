@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 final class Deliveries {
 
     private static final Pattern PRECISE_STATUS = Pattern.compile("[45]\\.[1-9]\\.[1-9]");
+    private static final Pattern GMAIL_STATUS = Pattern.compile("[45]\\.[1-7]\\.[1-9]");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
     private static final Set<String> COMMANDS = Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT");
     private static final List<Pattern> COMMAND_IN_TEXT = List.of(
@@ -71,6 +72,9 @@ final class Deliveries {
         }
         if (d.reason.isEmpty()) {
             d.reason = ReasonTables.mtaReason(d.mta, Reasons.lower(d.diagnosis), d.status);
+            if (d.mta.equals("gmail") && !d.reason.isEmpty() && GMAIL_STATUS.matcher(Reasons.findStatus(d.diagnosis)).matches()) {
+                d.reason = Reasons.statusName(Reasons.findStatus(d.diagnosis));   // Sisimai::Lhost::Gmail: a precise code wins
+            }
         }
         if (d.command.isEmpty()) {
             d.command = commandIn(d.diagnosis);
