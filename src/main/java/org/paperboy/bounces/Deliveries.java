@@ -19,7 +19,7 @@ final class Deliveries {
     private static final Set<String> COMMANDS = Set.of("EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT");
     private static final List<Pattern> COMMAND_IN_TEXT = List.of(
             Pattern.compile("in reply to (?:end of )?([A-Z]{4})\\b[^)\\n]{0,40}command"),      // Postfix
-            Pattern.compile(">>>\\s*([A-Z]{4})\\b"),                                    // Sendmail transcript
+            Pattern.compile(">>>\\s*([A-Z]{4})\\b|Sent\\s+<<<\\s+([A-Z]{4})\\b"),           // Sendmail transcript, InterScan
             Pattern.compile("(?:SMTP|LMTP) error (?:from remote (?:mail server|mailer) )?after (?:end of )?([A-Za-z]{4})"), // Exim
             Pattern.compile(" (RCPT|MAIL|DATA) +command\\b"),                                   // RFC 3464 (Sisimai)
             Pattern.compile("Connected to [^ ]+ but my name was (rejected)"),                        // qmail: EHLO

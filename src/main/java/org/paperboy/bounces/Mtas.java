@@ -1,5 +1,6 @@
 package org.paperboy.bounces;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,9 @@ final class Mtas {
             return "notes";
         } else if (subject.contains("Delivery status notification") && from.contains("Mailer Daemon <") && any(received, " (OpenSMTPD) with ")) {
             return "opensmtpd";
+        } else if (from.startsWith("\"InterScan MSS\"") || from.startsWith("\"InterScan Notification\"")
+                || List.of("Mail could not be delivered", "メッセージを配信できません。", "メール配信に失敗しました").contains(subject)) {
+            return "interscanmss";
         } else if (has(view, "X-SES-Outgoing")) {
             return "receivingses";
         } else if (has(view, "X-ZohoMail")) {
