@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Arf {
 
-    private static final Pattern FIELD = Pattern.compile("(?im)^(Original-Rcpt-To|Removal-Recipient|Feedback-Type):\\s*(.+)$");
+    private static final Pattern FIELD = Pattern.compile("(?im)^(Original-Rcpt-To|Removal-Recipient|Redacted-Address|Feedback-Type):\\s*(.+)$");
     /** Feedback types that are no complaint by the reader: RFC 6591 authentication-failure reports, not-spam. */
     private static final Set<String> NOT_COMPLAINTS = Set.of("auth-failure", "not-spam", "dkim", "spf");
 
@@ -35,6 +35,9 @@ final class Arf {
         while (m.find()) {
             if (m.group(1).equalsIgnoreCase("Feedback-Type")) {
                 type = m.group(2).strip().toLowerCase(Locale.ROOT);
+            } else if (m.group(1).equalsIgnoreCase("Redacted-Address") && m.group(2).strip().endsWith("@")) {
+                // the local part is redacted: the reader is the To of the message that came back (as Sisimai::ARF reads it)
+                recipients.addAll(Addresses.all(MailView.header(view.returnedHeaders, "To")));
             } else {
                 recipients.addAll(Addresses.all(m.group(2)));
             }

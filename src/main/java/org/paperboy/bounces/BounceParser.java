@@ -57,7 +57,7 @@ public final class BounceParser {
     static boolean looksLikeBounce(MailView view) {
         String from = view.header("From").toLowerCase(Locale.ROOT);
         return view.contentType.contains("report-type=delivery-status") || !view.header("X-Failed-Recipients").isEmpty()
-                || from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("mail delivery")
+                || from.contains("mailer-daemon") || from.contains("postmaster") || from.contains("post_master") || from.contains("mail delivery")
                 || BOUNCE_SUBJECT.matcher(view.header("Subject")).find() || view.header("Return-Path").equals("<>");
     }
 

@@ -19,9 +19,18 @@ final class DeliveryStatus {
         String action = "";
         String status;
         String diagnostic = "";
+        /** The type of the Diagnostic-Code (SMTP, X-POSTFIX, X-UNIX), upper case, or "". */
+        String spec = "";
+        /** The Remote-MTA, lower case, or "". */
+        String remoteMta = "";
     }
 
     private static final java.util.regex.Pattern LINES = java.util.regex.Pattern.compile("\\r?\\n|\\r");
+
+    /** A field longer than this (a hostile report folding one field over many lines) is cut. */
+    static final int MAX_FIELD = 4000;
+    /** At most this many recipients are read from one report. */
+    static final int MAX_RECIPIENTS = 500;
 
     private DeliveryStatus() {
     }
@@ -58,7 +67,14 @@ final class DeliveryStatus {
                 }
                 case "action" -> { if (current != null) { current.action = value.toLowerCase(Locale.ROOT); } }
                 case "status" -> { if (current != null) { current.status = Reasons.statusIn(value); } }
-                case "diagnostic-code" -> { if (current != null) { current.diagnostic = withoutType(value); } }
+                case "diagnostic-code" -> {
+                    if (current != null) {
+                        current.diagnostic = withoutType(value);
+                        int semicolon = value.indexOf(';');
+                        current.spec = semicolon > 0 && semicolon < 12 ? value.substring(0, semicolon).strip().toUpperCase(Locale.ROOT) : "";
+                    }
+                }
+                case "remote-mta" -> { if (current != null) { current.remoteMta = withoutType(value).toLowerCase(Locale.ROOT); } }
                 default -> { }
             }
         }
@@ -68,7 +84,9 @@ final class DeliveryStatus {
 
     private static Fields add(List<Fields> recipients) {
         Fields f = new Fields();
-        recipients.add(f);
+        if (recipients.size() < MAX_RECIPIENTS) {
+            recipients.add(f);
+        }
         return f;
     }
 
@@ -91,7 +109,10 @@ final class DeliveryStatus {
         List<String> lines = new ArrayList<>();
         for (String line : LINES.split(body)) {
             if (!line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t') && !lines.isEmpty()) {
-                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + line.strip());
+                String last = lines.get(lines.size() - 1);
+                if (last.length() < MAX_FIELD) {
+                    lines.set(lines.size() - 1, last + " " + line.strip());
+                }
             } else {
                 lines.add(line);
             }

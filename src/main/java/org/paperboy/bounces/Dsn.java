@@ -3,9 +3,13 @@ package org.paperboy.bounces;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reports from an RFC 3464 delivery status notification, with the human-readable part as the diagnostic of last resort. */
 final class Dsn {
+
+    private static final Pattern POSTFIX_LINE = Pattern.compile("(?m)^<[^\\s>]+@[^\\s>]+>(?: \\(expanded from <[^>]+>\\))?:(.*)$");
 
     private Dsn() {
     }
@@ -18,32 +22,63 @@ final class Dsn {
         List<Report> reports = new ArrayList<>();
         List<DeliveryStatus.Fields> all = DeliveryStatus.parse(body);
         List<TextBounces.Found> texts = all.isEmpty() ? List.of() : TextBounces.find(view.texts, notRecipients);
+        boolean postfix = isPostfix(view);
         for (DeliveryStatus.Fields fields : all) {
             String recipient = fields.finalRecipient != null ? fields.finalRecipient : fields.originalRecipient;
-            if (recipient != null && !Addresses.isDaemon(recipient)) {
-                reports.add(report(recipient, fields, textAbout(recipient, fields, texts, view)));
+            if (recipient != null) {
+                String text = textAbout(recipient, fields, texts, view);
+                if (postfix) {
+                    fields.diagnostic = postfixDiagnosis(fields, text);
+                }
+                reports.add(report(recipient, fields, text, view.mta()));
             }
         }
         return reports;
     }
 
-    private static Report report(String recipient, DeliveryStatus.Fields fields, String text) {
-        String diagnostic = fields.diagnostic.isBlank() ? text : fields.diagnostic;
-        String status = fields.status;
-        String inDiagnostic = Reasons.statusIn(diagnostic);
-        if (status == null || status.endsWith(".0.0") && inDiagnostic != null) {
-            status = inDiagnostic != null ? inDiagnostic : status;
+    /** Postfix's own text ("host ... said: ... (in reply to RCPT TO command)") as Sisimai::Lhost::Postfix takes it. */
+    static boolean isPostfix(MailView view) {
+        return view.header("Subject").startsWith("Undelivered Mail Returned to Sender")
+                || view.texts.stream().anyMatch(t -> t.contains("This is the mail system at host") || t.contains("The Postfix program"));
+    }
+
+    /**
+     * The diagnosis Sisimai::Lhost::Postfix reads: the lines of the human-readable part about the recipient replace
+     * the Diagnostic-Code when they carry a precise status code, or a reply code and more words.
+     */
+    private static String postfixDiagnosis(DeliveryStatus.Fields fields, String text) {
+        Matcher m = POSTFIX_LINE.matcher(text);
+        if (!m.find()) {
+            return fields.diagnostic;
         }
-        if (status == null) {
-            status = Reasons.statusFromReply(diagnostic);
+        StringBuilder other = new StringBuilder(m.group(1).strip());
+        String[] lines = text.substring(m.end()).split("\\r?\\n");
+        for (int i = 1; i < lines.length && lines[i].startsWith("    "); i++) {
+            other.append(' ').append(lines[i].strip());
         }
-        String action = fields.action;
-        if (action.startsWith("delivered") || action.startsWith("relayed") || action.startsWith("expanded")) {
-            return new Report(recipient, fields.originalRecipient, Kind.NONE, status, "delivered", diagnostic);
+        String another = other.toString();
+        String status = fields.status == null ? "" : fields.status;
+        String as = status.isEmpty() || status.endsWith(".0.0") ? Reasons.findStatus(another) : "";
+        boolean preciseStatus = !as.isEmpty() && !as.endsWith(".0.0");
+        String ar = Reasons.findReply(another);
+        boolean reply = !ar.isEmpty() && !ar.endsWith("00") && another.length() > fields.diagnostic.length();
+        if (fields.diagnostic.isBlank() || preciseStatus || reply) {
+            if (preciseStatus) {
+                fields.status = as;
+            }
+            return another;
         }
-        String reason = Reasons.of(status, diagnostic, diagnostic.equals(text) ? "" : text);
-        Kind kind = action.startsWith("delayed") ? Kind.NONE : Reasons.kindOf(reason, status);
-        return new Report(recipient, fields.originalRecipient, kind, status, reason, diagnostic);
+        return fields.diagnostic;
+    }
+
+    private static Report report(String recipient, DeliveryStatus.Fields fields, String text, String mta) {
+        Delivery d = new Delivery(recipient).diagnosis(fields.diagnostic.isBlank() ? text : fields.diagnostic)
+                .status(fields.status).action(fields.action.split("[ (]", 2)[0]);
+        d.alias = fields.originalRecipient;
+        d.spec = fields.spec;
+        d.rhost = fields.remoteMta;
+        d.mta = mta;
+        return Deliveries.report(d, text);
     }
 
     private static String textAbout(String recipient, DeliveryStatus.Fields fields, List<TextBounces.Found> texts, MailView view) {

@@ -6,13 +6,13 @@ import java.util.Locale;
 public enum Kind {
     /** The address or its domain does not exist, or the mailbox has moved: bounced at once. */
     HARD,
-    /** A failure that may pass (full mailbox, blocked, expired, ...): counted against a threshold. */
+    /** A failure that may pass (full mailbox, blocked, filtered, expired or still delayed, ...): counted against a threshold. */
     SOFT,
     /** A feedback report (RFC 5965): the reader is unsubscribed at once. */
     COMPLAINT,
     /** An automatic reply (RFC 3834): recorded, nothing changes. */
     AUTOREPLY,
-    /** Nothing to act on: delivered, relayed or delayed notices, and mail that is no report. */
+    /** Nothing to act on: delivered, relayed or expanded notices, feedback that is no complaint, and mail that is no report. */
     NONE;
 
     /** The lower-case name used in JSON and the database. */

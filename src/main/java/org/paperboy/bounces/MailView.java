@@ -39,6 +39,9 @@ final class MailView {
     }
 
     private static final Session SESSION = Session.getInstance(lenient());
+    /** Characters read from one part of a returned mail, and parts read as text. */
+    static final int MAX_PART = 256 * 1024;
+    private static final int MAX_TEXTS = 20;
 
     final InternetHeaders headers;
     final List<String> texts = new ArrayList<>();
@@ -46,6 +49,7 @@ final class MailView {
     final StringBuilder feedbackReport = new StringBuilder();
     String contentType = "";
     InternetHeaders returnedHeaders;
+    private String mta;
 
     private MailView(InternetHeaders headers) {
         this.headers = headers;
@@ -68,11 +72,11 @@ final class MailView {
         try {
             ByteArrayInputStream in = new ByteArrayInputStream(raw);
             MailView view = new MailView(new InternetHeaders(in));
-            view.texts.add(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1));
+            view.texts.add(cut(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)));
             return view;
         } catch (MessagingException e) {
             MailView view = new MailView(new InternetHeaders());
-            view.texts.add(new String(raw, StandardCharsets.ISO_8859_1));
+            view.texts.add(cut(new String(raw, StandardCharsets.ISO_8859_1)));
             return view;
         }
     }
@@ -90,9 +94,9 @@ final class MailView {
             }
         }
         if (type.startsWith("message/delivery-status") || type.startsWith("message/global-delivery-status")) {
-            deliveryStatus.append(text(part, StandardCharsets.UTF_8)).append("\n\n");
+            deliveryStatus.append(cut(text(part, StandardCharsets.UTF_8))).append("\n\n");
         } else if (type.startsWith("message/feedback-report")) {
-            feedbackReport.append(text(part, StandardCharsets.UTF_8)).append('\n');
+            feedbackReport.append(cut(text(part, StandardCharsets.UTF_8))).append('\n');
         } else if (type.startsWith("message/rfc822") || type.startsWith("text/rfc822-headers")
                 || type.startsWith("message/global") || type.startsWith("message/partial")) {
             if (returnedHeaders == null) {
@@ -100,11 +104,18 @@ final class MailView {
                     returnedHeaders = new InternetHeaders(in);
                 }
             }
+        } else if (texts.size() >= MAX_TEXTS) {
+            return;
         } else if (type.startsWith("text/html")) {
-            texts.add(Html.toText(text(part, StandardCharsets.ISO_8859_1)));
+            texts.add(Html.toText(cut(text(part, StandardCharsets.ISO_8859_1))));
         } else if (type.startsWith("text/") || type.isEmpty() || depth == 0) {
-            texts.add(text(part, StandardCharsets.ISO_8859_1));
+            texts.add(cut(text(part, StandardCharsets.ISO_8859_1)));
         }
+    }
+
+    /** The start of a part, enough for any real bounce: what follows in a hostile one is never read. */
+    private static String cut(String text) {
+        return text.length() > MAX_PART ? text.substring(0, MAX_PART) : text;
     }
 
     private static Multipart multipart(Part part) {
@@ -147,6 +158,14 @@ final class MailView {
             copy.addHeader(h.getName(), h.getValue());
         }
         return copy;
+    }
+
+    /** The mail system that wrote this bounce, as {@link Mtas} recognises it; "" if none. */
+    String mta() {
+        if (mta == null) {
+            mta = Mtas.of(this);
+        }
+        return mta;
     }
 
     /** A header of the returned mail, encoded words decoded, or "" when absent. */

@@ -1,6 +1,7 @@
 package org.paperboy.bounces;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -8,155 +9,242 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Names why a delivery failed, in the reason taxonomy of the bounce parser Sisimai
- * (https://libsisimai.org/en/reason/), from the remote server's words and the enhanced status code
- * (RFC 3463). The words win over the code, because servers send 5.0.0 or 5.7.1 for almost anything.
+ * Names why a delivery failed and whether that is hard or soft, as the bounce parser Sisimai 4.25.15 does
+ * (Sisimai::Reason get/anotherone, the true() of each reason, Sisimai::SMTP::Status, Sisimai::SMTP::Error
+ * soft_or_hard): the enhanced status code, the SMTP command the failure answered and the remote server's
+ * words, each reason's phrases taken from Sisimai's tables ({@link ReasonTables}). A "user unknown" answered
+ * after DATA is {@code filtered} (soft), as in Sisimai: the server may reject by content, not by address.
  */
 final class Reasons {
 
-    /** Sisimai's hard bounces: the address or its domain is gone for good. */
-    private static final Set<String> HARD = Set.of("userunknown", "hostunknown", "hasmoved");
-
-    /** Checked in order; the first reason whose phrase occurs in the diagnostic wins. */
-    private static final Map<String, Pattern> PHRASES = new LinkedHashMap<>();
+    /** Reasons that an MTA's reader may name but that are decided again from the message (Sisimai::Reason->retry). */
+    static final Set<String> RETRY = Set.of("undefined", "onhold", "systemerror", "securityerror", "networkerror", "hostunknown",
+            "userunknown");
+    private static final List<String> ORDER_TRUE = List.of("mailboxfull", "mesgtoobig", "exceedlimit", "suspend", "hasmoved",
+            "norelaying", "userunknown", "filtered", "rejected", "hostunknown", "spamdetected", "toomanyconn", "blocked");
+    private static final List<String> ORDER_MATCH = List.of("mailboxfull", "spamdetected", "policyviolation", "virusdetected",
+            "norelaying", "securityerror", "systemerror", "networkerror", "suspend", "expired", "contenterror", "systemfull",
+            "notaccept", "mailererror");
+    private static final List<String> NOT_USERUNKNOWN = List.of("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected",
+            "notaccept");
+    private static final Set<String> HARD = Set.of("hasmoved", "hostunknown", "userunknown");
+    private static final Set<String> EARLY = Set.of("CONN", "EHLO", "HELO", "MAIL", "RCPT");
+    private static final Map<String, String> STATUS_NAMES = new HashMap<>();
 
     static {
-        phrase("hasmoved", "has (?:been )?moved|address has changed|has a new address");
-        phrase("mailboxfull", "mailbox (?:is )?full|full mailbox|over ?quota|quota (?:exceeded|exceed|full)|exceeded (?:the |its |his |her )?"
-                + "(?:storage|quota|mailbox)|exceeds? (?:its |the )?(?:quota|mailbox size|storage)|mailbox size limit|insufficient disk space"
-                + "|user is over|mailbox has exceeded|account is full|disk quota|too much mail|mailbox (?:is )?(?:over|at) capacity"
-                + "|not enough (?:storage|space)|mail ?box ?full|would exceed|quota");
-        phrase("notaccept", "null mx|does not accept (?:any )?mail|doesn't (?:receive|accept) (?:e-?)?mail|does not receive (?:e-?)?mail");
-        phrase("hostunknown", "host unknown|unknown host|host not found|domain not found|name or service not known|no mx (?:record|for)"
-                + "|domain (?:does not|doesn't) exist|unrouteable mail domain|nxdomain|domain name not found|unknown domain"
-                + "|host or domain name not found|no such domain|dns error|domain (?:is )?(?:not|no longer) (?:valid|registered)"
-                + "|invalid domain|unresolvable|host_unknown|domain lookup failed|does not resolve|mx lookup");
-        phrase("userunknown", "user ?unknown|unknown (?:user|recipient|address|local[- ]part|mailbox)|no such (?:user|mailbox|recipient|address|person)"
-                + "|mailbox (?:not found|does not exist|doesn't exist|unavailable|not available|invalid)|(?:does not|doesn't|did not) exist"
-                + "|invalid (?:recipient|mailbox|address|user)|recipient (?:not found|unknown|address rejected: (?:undeliverable|access denied|invalid))"
-                + "|recipnotfound|user (?:not found|not known|doesn't have|does not have)|no mailbox here|not a valid (?:mailbox|user|recipient)"
-                + "|unrouteable address|undeliverable address|account (?:that you tried to reach )?does not exist|is not a valid user"
-                + "|bad destination mailbox|address (?:does not exist|unknown|not found|not present)|not listed in (?:domino|public name)"
-                + "|not our customer|no account by that name|unknown or illegal alias|rejected: user|recipient rejected|no such local user"
-                + "|user (?:account )?(?:is )?unavailable|addressee unknown|unknown email address|no valid recipients|undeliverable recipient"
-                + "|said: 550 5\\.1\\.1|email account that you tried to reach|not exist|address rejected|name is not recognized");
-        phrase("mesgtoobig", "message (?:is )?too (?:big|large)|message size exceeds|message length exceeds|exceeds? (?:the )?(?:maximum )?(?:message )?size"
-                + "|size limit|too large|message exceeded|max(?:imum)? (?:message )?size");
-        phrase("suspend", "(?:account|mailbox|user|address) (?:has been |is )?(?:disabled|suspended|inactive|deactivated|frozen|locked|blocked)"
-                + "|inactive (?:user|account|mailbox)|not active|disabled (?:user|account|mailbox)|temporarily deactivated|is suspended");
-        phrase("virusdetected", "virus|malware|infected|malicious");
-        phrase("spamdetected", "spam(?!haus|cop)|junk mail|bulk mail|unsolicited|classified as|content rejected|message content|content filter|scored");
-        phrase("authfailure", "\\bspf\\b|dkim|dmarc|sender policy framework|not authenticated|authentication (?:results|check)");
-        phrase("requireptr", "reverse (?:dns|lookup|hostname)|ptr record|\\bptr\\b|rdns|no reverse|cannot find your hostname|not resolve your");
-        phrase("badreputation", "reputation");
-        phrase("blocked", "blocked|black ?list|block ?list|\\brbl\\b|spamhaus|dnsbl|banned|client host rejected|access denied|connection refused"
-                + "|not allowed to send|your ip|ip address|listed (?:in|at|on)|barracuda|sorbs|spamcop|denied|smtp server of your isp|dynamic ip"
-                + "|dial-?up|residential");
-        phrase("norelaying", "relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited)|not permitted to relay|unable to relay"
-                + "|relay not permitted|we do not relay|no relaying|relaying not|not a gateway|relay");
-        phrase("speeding", "rate limit|too many (?:messages|mails|emails)|sending rate|unusual rate|ratelimit|rate of");
-        phrase("toomanyconn", "too many (?:connections|recipients|sessions|hops|concurrent)|connection limit|try again later|throttl");
-        phrase("rejected", "sender (?:address )?(?:rejected|denied|unknown|verify failed|not allowed)|domain of sender|sender verification"
-                + "|envelope sender|mail from|return path|your address|not accept mail from|refused|rejected");
-        phrase("policyviolation", "policy|prohibited|not allowed|restricted|violat");
-        phrase("notcompliantrfc", "rfc ?5322|rfc ?2822|not rfc|duplicate header|multiple (?:from|subject)|header (?:error|syntax)");
-        phrase("expired", "retry time|retry timeout|delivery time expired|message expired|expired|too long|could not be delivered (?:within|for)"
-                + "|giving up|gave up|undeliverable for|timed out waiting|delivery (?:was )?(?:delayed|deferred)|has been delayed|not yet been delivered"
-                + "|delivery temporarily suspended|still trying");
-        phrase("networkerror", "timed? ?out|time-out|network|no route to host|mail loop|loops back|too many hops|hop count|routing loop"
-                + "|connection (?:reset|closed|dropped)|could not connect|unable to connect|lost connection|host is unreachable");
-        phrase("systemfull", "insufficient system storage|system (?:is )?full|disk full|out of (?:disk|storage)");
-        phrase("syntaxerror", "syntax error|command unrecognized|unrecognized command|bad sequence|command not implemented");
-        phrase("securityerror", "authentication required|tls required|encryption required|must issue a starttls|secure connection|certificate");
-        phrase("filtered", "filtered|rejected by the recipient|not authori[sz]ed|not permitted|refuse");
-        phrase("systemerror", "system error|server error|internal error|local error|temporary failure|configuration error|mail system|"
-                + "temporarily (?:unavailable|deferred|rejected)|service (?:not )?(?:un)?available|resources|local problem|mailer error");
-        phrase("contenterror", "content|mime|attachment|header");
+        String table = "2.1.5=delivered 4.1.6=hasmoved 4.1.7=rejected 4.1.8=rejected 4.1.9=systemerror 4.2.1=suspend 4.2.2=mailboxfull "
+                + "4.2.3=exceedlimit 4.2.4=filtered 4.3.1=systemfull 4.3.2=notaccept 4.3.3=systemerror 4.3.5=systemerror 4.4.1=expired "
+                + "4.4.2=networkerror 4.4.4=networkerror 4.4.5=systemfull 4.4.6=networkerror 4.4.7=expired 4.5.3=systemerror 4.5.5=systemerror "
+                + "4.6.0=contenterror 4.6.2=contenterror 4.6.5=contenterror 4.7.1=blocked 4.7.12=securityerror 4.7.15=securityerror "
+                + "4.7.16=mesgtoobig 4.7.2=blocked 4.7.24=securityerror 4.7.25=blocked 4.7.5=securityerror 4.7.6=securityerror "
+                + "4.7.7=securityerror 5.1.0=userunknown 5.1.1=userunknown 5.1.10=notaccept 5.1.2=hostunknown 5.1.3=userunknown "
+                + "5.1.4=filtered 5.1.6=hasmoved 5.1.7=rejected 5.1.8=rejected 5.1.9=systemerror 5.2.0=filtered 5.2.1=filtered "
+                + "5.2.2=mailboxfull 5.2.3=exceedlimit 5.2.4=filtered 5.3.0=systemerror 5.3.1=systemfull 5.3.2=notaccept 5.3.3=systemerror "
+                + "5.3.4=mesgtoobig 5.3.5=systemerror 5.4.0=networkerror 5.4.3=systemerror 5.4.4=hostunknown 5.5.3=toomanyconn "
+                + "5.5.4=systemerror 5.5.5=systemerror 5.5.6=securityerror 5.6.0=contenterror 5.6.1=contenterror 5.6.2=contenterror "
+                + "5.6.3=contenterror 5.6.5=contenterror 5.6.6=contenterror 5.6.7=contenterror 5.6.8=contenterror 5.6.9=contenterror "
+                + "5.7.0=securityerror 5.7.1=securityerror 5.7.10=securityerror 5.7.11=securityerror 5.7.13=suspend 5.7.14=securityerror "
+                + "5.7.15=securityerror 5.7.16=mesgtoobig 5.7.17=hasmoved 5.7.18=hasmoved 5.7.19=securityerror 5.7.2=securityerror "
+                + "5.7.20=securityerror 5.7.21=securityerror 5.7.22=securityerror 5.7.23=securityerror 5.7.24=securityerror 5.7.25=blocked "
+                + "5.7.26=securityerror 5.7.27=notaccept 5.7.3=securityerror 5.7.4=securityerror 5.7.5=securityerror 5.7.6=securityerror "
+                + "5.7.7=securityerror 5.7.8=securityerror 5.7.9=securityerror";
+        for (String pair : table.split(" ")) {
+            String[] kv = pair.split("=");
+            STATUS_NAMES.put(kv[0], kv[1]);
+        }
     }
 
-    /** Sisimai's names for the enhanced status codes that say the reason by themselves. */
-    private static final Map<String, String> CODES = Map.ofEntries(
-            Map.entry("1.1", "userunknown"), Map.entry("1.2", "hostunknown"), Map.entry("1.3", "userunknown"),
-            Map.entry("1.4", "userunknown"), Map.entry("1.6", "hasmoved"), Map.entry("1.7", "rejected"),
-            Map.entry("1.8", "rejected"), Map.entry("1.10", "notaccept"), Map.entry("2.0", "filtered"), Map.entry("2.1", "suspend"),
-            Map.entry("2.2", "mailboxfull"), Map.entry("2.3", "exceedlimit"), Map.entry("2.4", "systemerror"),
-            Map.entry("3.0", "systemerror"), Map.entry("3.1", "systemfull"), Map.entry("3.2", "systemerror"),
-            Map.entry("3.3", "systemerror"), Map.entry("3.4", "mesgtoobig"), Map.entry("3.5", "systemerror"),
-            Map.entry("4.0", "networkerror"), Map.entry("4.1", "networkerror"), Map.entry("4.2", "networkerror"),
-            Map.entry("4.3", "systemerror"), Map.entry("4.4", "hostunknown"), Map.entry("4.5", "networkerror"),
-            Map.entry("4.6", "networkerror"), Map.entry("4.7", "expired"), Map.entry("5.0", "syntaxerror"),
-            Map.entry("5.1", "syntaxerror"), Map.entry("5.2", "syntaxerror"), Map.entry("5.3", "toomanyconn"),
-            Map.entry("5.4", "syntaxerror"), Map.entry("6.0", "contenterror"), Map.entry("6.1", "contenterror"),
-            Map.entry("7.0", "securityerror"), Map.entry("7.1", "rejected"), Map.entry("7.7", "securityerror"),
-            Map.entry("7.8", "securityerror"), Map.entry("7.9", "securityerror"), Map.entry("7.13", "suspend"),
-            Map.entry("7.23", "authfailure"), Map.entry("7.25", "requireptr"), Map.entry("7.26", "authfailure"),
-            Map.entry("7.27", "notaccept"));
-
-    /** Codes specific enough to name the reason whatever the words say. */
-    private static final Set<String> DECISIVE = Set.of("1.1", "1.2", "1.6", "2.2", "3.4", "7.26", "7.23", "7.25");
-    private static final Pattern STATUS = Pattern.compile("(?<![\\w.])([245])\\.(\\d)\\.(\\d{1,3})(?!\\.?\\d)");
-    private static final Pattern REPLY = Pattern.compile("(?<![\\d.#])([245])[0-9]{2}(?![\\d.])");
+    private static final List<Pattern> STATUS = List.of(
+            Pattern.compile(" ?\\(#([45]\\.\\d\\.\\d+)\\)? ?"),
+            Pattern.compile("\\b\\d{3}[ -]#?([45]\\.\\d\\.\\d+)\\b"),
+            Pattern.compile("\\b([45]\\.\\d\\.\\d+)\\b"),
+            Pattern.compile("\\b(2\\.[0-7]\\.[0-7])\\b"));
+    private static final Pattern IPV4 = Pattern.compile("\\b(?:\\d{1,3}\\.){3}\\d{1,3}\\b");
+    private static final Pattern REPLY = Pattern.compile("\\b([45][0-5][0-9])\\b");
+    private static final Pattern REPLY_OK = Pattern.compile("\\b(25[0-3])\\b");
+    private static final Pattern SYNTAX_REPLY = Pattern.compile("[45]0[0-7]");
 
     private Reasons() {
     }
 
-    private static void phrase(String reason, String regex) {
-        PHRASES.merge(reason, Pattern.compile(regex, Pattern.CASE_INSENSITIVE),
-                (a, b) -> Pattern.compile(a.pattern() + "|" + b.pattern(), Pattern.CASE_INSENSITIVE));
+    /** Sisimai::SMTP::Status->name: the reason an enhanced status code names by itself, or "". */
+    static String statusName(String code) {
+        return code == null ? "" : STATUS_NAMES.getOrDefault(code, "");
     }
 
-    /**
-     * The reason for a failure with this status code (may be null) and these texts, the remote
-     * server's own words first: a phrase in an earlier text wins over one in a later text.
-     */
-    static String of(String status, String... texts) {
-        String code = status == null ? null : status.substring(2);
-        String byCode = code == null ? null : CODES.get(code);
-        if (byCode != null && DECISIVE.contains(code)) {
-            return byCode;
+    /** Sisimai::SMTP::Status->find: the enhanced status code in a text ("" if none), never a piece of an IPv4 address. */
+    static String findStatus(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
         }
-        for (String t : texts) {
-            String text = t == null ? "" : t.toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, Pattern> entry : PHRASES.entrySet()) {
-                if (entry.getValue().matcher(text).find()) {
-                    return entry.getKey();
+        String t = cap(text);
+        for (Pattern p : STATUS) {
+            Matcher m = p.matcher(t);
+            if (!m.find()) {
+                continue;
+            }
+            String found = m.group(1);
+            String q = Pattern.quote(found);
+            if (Pattern.compile("\\b(?:" + q + "\\.\\d{1,3}|\\d{1,3}\\." + q + ")\\b").matcher(t).find()) {
+                continue;
+            }
+            return found;
+        }
+        return "";
+    }
+
+    /** The enhanced status code in a text, or null (for the parsing classes). */
+    static String statusIn(String text) {
+        String s = findStatus(text);
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Sisimai::SMTP::Reply->find: the basic SMTP reply code in a text, or "". */
+    static String findReply(String text) {
+        if (text == null || text.isEmpty() || text.toUpperCase(Locale.ROOT).contains("X-UNIX;")) {
+            return "";
+        }
+        String t = IPV4.matcher(cap(text)).replaceAll("***.***.***.***");
+        Matcher m = REPLY.matcher(t);
+        if (m.find()) {
+            return m.group(1);
+        }
+        m = REPLY_OK.matcher(t);
+        return m.find() ? m.group(1) : "";
+    }
+
+    /** Sisimai::Reason->get: the reason for one delivery, the MTA reader's own reason first unless Sisimai decides it again. */
+    static String get(Delivery d) {
+        if (!d.reason.isEmpty() && !RETRY.contains(d.reason)) {
+            return d.reason;
+        }
+        if (d.status.startsWith("2.")) {
+            return "delivered";
+        }
+        String reason = "";
+        if (d.spec.equals("SMTP") || d.spec.isEmpty()) {
+            for (String r : ORDER_TRUE) {
+                if (isTrue(r, d)) {
+                    reason = r;
+                    break;
                 }
             }
         }
-        if (byCode != null) {
-            return byCode;
+        if (reason.isEmpty()) {
+            reason = anotherOne(d);
+            if (reason.equals("undefined")) {
+                reason = "";
+            }
+            if (reason.isEmpty() && d.action.equals("delayed")) {
+                reason = "expired";
+            }
+            if (!reason.isEmpty()) {
+                return reason;
+            }
+            String diagnosis = lower(d.diagnosis);
+            reason = ReasonTables.match("vacation", diagnosis) ? "vacation" : d.diagnosis.isEmpty() ? "undefined" : "onhold";
         }
-        return status != null && status.startsWith("4") ? "expired" : "undefined";
+        return reason;
     }
 
-    /** Sisimai's hard bounce: the address or its domain is gone, or a permanent refusal of all mail. */
-    static Kind kindOf(String reason, String status) {
-        if (HARD.contains(reason) || "notaccept".equals(reason) && status != null && status.startsWith("5")) {
-            return Kind.HARD;
+    private static String anotherOne(Delivery d) {
+        if (!d.reason.isEmpty()) {
+            return d.reason;
         }
+        String reason = statusName(d.status);
+        boolean tryToMatch = reason.isEmpty() || reason.equals("expired") || RETRY.contains(reason) || !d.spec.equals("SMTP");
+        if (!tryToMatch) {
+            return reason;
+        }
+        String diagnosis = lower(d.diagnosis);
+        for (String r : ORDER_MATCH) {
+            if (ReasonTables.match(r, diagnosis)) {
+                return r;
+            }
+        }
+        if (!reason.isEmpty()) {
+            return reason;
+        }
+        String klass = d.status.length() >= 3 ? d.status.substring(0, 3) : "";
+        if (klass.equals("4.6") || klass.equals("5.6")) {
+            return "contenterror";
+        } else if (klass.equals("5.7") || klass.equals("4.7")) {
+            return "securityerror";
+        } else if (d.spec.equals("X-UNIX") || d.spec.equals("X-POSTFIX")) {
+            return "mailererror";
+        } else if (SYNTAX_REPLY.matcher(d.replycode).matches()) {
+            return "syntaxerror";
+        }
+        if (d.action.startsWith("delayed") || d.action.startsWith("expired")) {
+            return "expired";
+        }
+        return d.command.equals("EHLO") || d.command.equals("HELO") ? "blocked" : "";
+    }
+
+    /** The true() of Sisimai's reason classes: the status code and command decide, then the words. */
+    private static boolean isTrue(String reason, Delivery d) {
+        if (d.reason.equals(reason)) {
+            return true;
+        }
+        String named = statusName(d.status);
+        String diagnosis = lower(d.diagnosis);
         return switch (reason) {
-            case "feedback" -> Kind.COMPLAINT;
-            case "vacation" -> Kind.AUTOREPLY;
-            case "delivered", "delayed" -> Kind.NONE;
-            default -> Kind.SOFT;
+            case "mailboxfull" -> !d.status.isEmpty() && (named.equals("mailboxfull") || ReasonTables.match(reason, diagnosis));
+            case "mesgtoobig" -> named.equals("mesgtoobig")
+                    || !named.equals("exceedlimit") && !d.status.equals("5.2.3") && ReasonTables.match(reason, diagnosis);
+            case "exceedlimit", "toomanyconn", "blocked" -> named.equals(reason) || ReasonTables.match(reason, diagnosis);
+            case "suspend", "hasmoved" -> ReasonTables.match(reason, diagnosis);
+            case "norelaying" -> !Set.of("securityerror", "systemerror", "undefined").contains(d.reason)
+                    && !Set.of("CONN", "EHLO", "HELO").contains(d.command) && ReasonTables.match(reason, diagnosis);
+            case "userunknown" -> !named.equals("suspend") && (named.equals("userunknown")
+                    ? NOT_USERUNKNOWN.stream().noneMatch(r -> ReasonTables.match(r, diagnosis))
+                    : d.command.equals("RCPT") && ReasonTables.match(reason, diagnosis));
+            case "filtered" -> !named.equals("suspend") && (named.equals("filtered")
+                    ? ReasonTables.match("userunknown", diagnosis) || ReasonTables.match(reason, diagnosis)
+                    : !EARLY.contains(d.command) && (ReasonTables.match(reason, diagnosis) || ReasonTables.match("userunknown", diagnosis)));
+            case "rejected" -> rejected(d, named.isEmpty() ? "undefined" : named, diagnosis);
+            case "hostunknown" -> named.equals("hostunknown") ? !ReasonTables.match("networkerror", diagnosis)
+                    : ReasonTables.match(reason, diagnosis);
+            case "spamdetected" -> named.equals(reason) || !EARLY.contains(d.command) && ReasonTables.match(reason, diagnosis);
+            default -> false;
         };
     }
 
-    /** The first enhanced status code (RFC 3463) in the text, or null. */
-    static String statusIn(String text) {
-        if (text == null) {
-            return null;
+    private static boolean rejected(Delivery d, String named, String diagnosis) {
+        if (named.equals("rejected")) {
+            return true;
         }
-        Matcher m = STATUS.matcher(text);
-        return m.find() ? m.group() : null;
+        if (d.command.equals("MAIL")) {
+            return ReasonTables.match("rejected", diagnosis);
+        } else if (d.command.equals("DATA")) {
+            return !named.equals("userunknown") && ReasonTables.match("rejected", diagnosis);
+        }
+        return Set.of("onhold", "undefined", "securityerror", "systemerror").contains(named) && ReasonTables.match("rejected", diagnosis);
     }
 
-    /** A status code from a bare SMTP reply code (550 → 5.0.0), when the text has no enhanced one. */
-    static String statusFromReply(String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = REPLY.matcher(text);
-        return m.find() ? m.group(1) + ".0.0" : null;
+    /**
+     * Sisimai::SMTP::Error->soft_or_hard as a kind: the address or domain is gone (hard), a refusal that may pass
+     * (soft), or no bounce at all. {@code notaccept} is hard unless the code in the text is temporary.
+     */
+    static Kind kindOf(String reason, String text) {
+        return switch (reason) {
+            case "delivered" -> Kind.NONE;
+            case "feedback" -> Kind.COMPLAINT;
+            case "vacation" -> Kind.AUTOREPLY;
+            case "notaccept" -> {
+                String code = findStatus(text);
+                code = code.isEmpty() ? findReply(text) : code;
+                yield code.startsWith("4") ? Kind.SOFT : Kind.HARD;
+            }
+            default -> HARD.contains(reason) ? Kind.HARD : Kind.SOFT;
+        };
+    }
+
+    static String lower(String s) {
+        return s == null ? "" : cap(s).toLowerCase(Locale.ROOT);
+    }
+
+    private static String cap(String s) {
+        return s.length() > ReasonTables.MAX_TEXT ? s.substring(0, ReasonTables.MAX_TEXT) : s;
     }
 }

@@ -14,6 +14,10 @@ import java.util.Locale;
 final class SesNotification {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_JSON = 1 << 20;
+    /** Sisimai::Lhost::AmazonSES: the reasons that an SES bounce type and subtype name by themselves. */
+    private static final java.util.Map<String, String> REASONS = java.util.Map.of(
+            "Transient/MailboxFull", "mailboxfull", "Transient/MessageTooLarge", "mesgtoobig");
 
     private SesNotification() {
     }
@@ -25,9 +29,16 @@ final class SesNotification {
             if (start < 0) {
                 start = text.indexOf("{\"eventType\"");
             }
-            if (start >= 0) {
+            if (start < 0 && text.strip().startsWith("{") && text.contains("\"Message\"")) {
+                start = text.indexOf('{');
+            }
+            if (start >= 0 && text.length() - start <= MAX_JSON) {
                 try {
-                    return fromJson(JSON.readTree(JSON.getFactory().createParser(text.substring(start))));
+                    JsonNode n = JSON.readTree(JSON.getFactory().createParser(unfold(text.substring(start))));
+                    if (n.path("Message").isTextual()) {
+                        n = JSON.readTree(n.path("Message").asText());   // the SNS envelope around the SES notification
+                    }
+                    return fromJson(n);
                 } catch (IOException | RuntimeException e) {
                     return List.of();
                 }
@@ -36,19 +47,44 @@ final class SesNotification {
         return List.of();
     }
 
+    /**
+     * SNS mails wrap long lines: a line ending in "!" goes on after the first character of the next one
+     * (Sisimai::Lhost::AmazonSES reads them so); the lines of the JSON are joined, up to a line "--".
+     */
+    private static String unfold(String text) {
+        if (!text.contains("!\n") && !text.contains("!\r\n")) {
+            return text;
+        }
+        StringBuilder json = new StringBuilder();
+        boolean folded = false;
+        for (String line : text.split("\\r?\\n")) {
+            if (line.equals("--")) {
+                break;
+            }
+            String l = folded && !line.isEmpty() ? line.substring(1) : line;
+            folded = l.endsWith("!");
+            json.append(folded ? l.substring(0, l.length() - 1) : l);
+        }
+        return json.toString();
+    }
+
     private static List<Report> fromJson(JsonNode n) {
         String type = n.path("notificationType").asText(n.path("eventType").asText()).toLowerCase(Locale.ROOT);
         List<Report> reports = new ArrayList<>();
         switch (type) {
             case "bounce" -> {
                 JsonNode bounce = n.path("bounce");
-                boolean permanent = bounce.path("bounceType").asText().equalsIgnoreCase("Permanent");
+                String reason = REASONS.getOrDefault(bounce.path("bounceType").asText() + "/" + bounce.path("bounceSubType").asText(), "");
                 for (JsonNode r : bounce.path("bouncedRecipients")) {
-                    String diagnostic = r.path("diagnosticCode").asText(bounce.path("bounceSubType").asText());
-                    String status = Reasons.statusIn(r.path("status").asText(""));
-                    String reason = reason(bounce.path("bounceSubType").asText(), status, diagnostic);
-                    Kind kind = permanent && (reason.equals("undefined") || reason.equals("suppressed")) ? Kind.HARD : Reasons.kindOf(reason, status);
-                    reports.add(new Report(Addresses.first(r.path("emailAddress").asText()), null, kind, status, reason, diagnostic));
+                    String code = r.path("diagnosticCode").asText("");
+                    int semicolon = code.indexOf(';');
+                    Delivery d = new Delivery(Addresses.first(r.path("emailAddress").asText()))
+                            .diagnosis(semicolon > 0 && semicolon < 12 ? code.substring(semicolon + 1).strip() : code)
+                            .status(Reasons.findStatus(r.path("status").asText(""))).action(r.path("action").asText("")).reason(reason);
+                    d.spec = semicolon > 0 && semicolon < 12 ? code.substring(0, semicolon).strip().toUpperCase(Locale.ROOT) : "";
+                    if (d.recipient != null) {
+                        reports.add(Deliveries.report(d, ""));
+                    }
                 }
             }
             case "complaint" -> {
@@ -67,16 +103,5 @@ final class SesNotification {
             default -> { }
         }
         return reports;
-    }
-
-    private static String reason(String subType, String status, String diagnostic) {
-        return switch (subType) {
-            case "NoEmail" -> "userunknown";
-            case "MailboxFull" -> "mailboxfull";
-            case "MessageTooLarge" -> "mesgtoobig";
-            case "ContentRejected" -> "filtered";
-            case "Suppressed", "OnAccountSuppressionList" -> "suppressed";
-            default -> Reasons.of(status, diagnostic);
-        };
     }
 }

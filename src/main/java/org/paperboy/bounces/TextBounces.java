@@ -27,13 +27,29 @@ final class TextBounces {
             Pattern.compile("^\\s*(" + A + ")\\s*(?::\\s|\\.\\.\\.|\\(|<mailto:|\\s+on\\s)"), // addr: 550 ... (OpenSMTPD), addr on date (Exchange)
             Pattern.compile("(?i)^\\s*(?:final|original)-recipient:\\s*rfc822;\\s*<?(" + A + ")"),
             Pattern.compile("(?i)^\\s*(?:failed|unknown|invalid|bad) (?:recipient|address|user)s?:?\\s*<?(" + A + ")"),
-            Pattern.compile("(?i)^\\s*(?:recipient|address|original recipient|rcpt):?\\s*<?(" + A + ")>?\\s*$"));
+            Pattern.compile("(?i)^\\s*(?:recipient|address|original recipient|rcpt):?\\s*<?(" + A + ")>?\\s*$"),
+            Pattern.compile("^\\s*(?:>>>|\\*)\\s*<?(" + A + ")>?"),                          // Active!Hunter, X3: >>> addr, * addr
+            Pattern.compile("^\\s*[45]\\d\\d[ -]<(" + A + ")>\\.\\.\\."),                   // Sendmail transcript: 554 <addr>...
+            Pattern.compile("^\\s*(" + A + ")\\s+\\S"),                                       // addr Invalid Address (Zoho)
+            // the prefixes of Sisimai's RFC 3464 fallback reader (re_addr)
+            Pattern.compile("(?i)(?:addressed to|could not be delivered to:|delivered to|delivery failed:|did not reach the following "
+                    + "recipient:|error-for:|failed recipient:|failed to deliver to|intended recipient:|mailbox is full:|rcpt to:|"
+                    + "rejected recipient|the following message to|unknown user:|undeliverable to|undeliverable address:|you sent mail to|"
+                    + "your message to|invalid final delivery userid:|recipient:|unable to deliver message to:?|\\d+ errors?\\(s\\):|errors:)"
+                    + "[ \\t]*['\"]?<?(" + A + ")"),
+            Pattern.compile("^  RCPT TO: (" + A + ")\\s*$"),                                   // Apache James
+            Pattern.compile("[<>]{3}[ \\t]+.*<(" + A + ")>"),                                    // InterScan MSS: Sent <<< RCPT TO:<addr>
+            Pattern.compile("^\\S+ [^:]+:[ \\t]*<?(" + A + ")>?\\s*$"));                             // IMail: user not found: addr
     private static final Pattern RCPT_TO = Pattern.compile("(?i)RCPT TO:\\s*<(" + A + ")>");
     private static final Pattern COPY_STARTS = Pattern.compile("(?im)^(?:[ \\t]*-{2,}[ \\t]*(?:original message|this is a copy|"
             + "below this line is a copy|undelivered message|returned message|original message follows|message header|"
             + "the original message|header of (?:the )?original|unsent message|copy of (?:the )?message)|[ \\t]*-{2,} ?Original|"
             + "Content-Type: message/rfc822|[ \\t]*-{3,}[ \\t]*Below this line|Received: from |Return-Path: )");
     private static final int BLOCK_LINES = 12;
+    /** Lines are read up to this length: the patterns then cost at most that much, whatever a hostile mail holds. */
+    private static final int MAX_LINE = 1000;
+    /** At most this many recipients are taken from a text. */
+    private static final int MAX_FOUND = 500;
     private static final Pattern LINES = Pattern.compile("\\r?\\n|\\r");
 
     private TextBounces() {
@@ -78,8 +94,14 @@ final class TextBounces {
             if (address == null || !usable(address, notRecipients)) {
                 continue;
             }
+            if (blocks.size() >= MAX_FOUND && !blocks.containsKey(address)) {
+                return;
+            }
             StringBuilder block = blocks.computeIfAbsent(address, a -> new StringBuilder());
-            block.append(lines[i]).append('\n');
+            if (block.length() > DeliveryStatus.MAX_FIELD) {
+                continue;
+            }
+            block.append(transcriptBefore(lines, i)).append(lines[i]).append('\n');
             for (int j = i + 1; j < lines.length && j <= i + BLOCK_LINES; j++) {
                 String next = recipientOn(lines[j]);
                 if (next != null && !next.equals(address) && usable(next, notRecipients)) {
@@ -90,7 +112,24 @@ final class TextBounces {
         }
     }
 
-    private static String recipientOn(String line) {
+    /**
+     * The SMTP transcript lines just above a recipient line ({@code >>> DATA}, {@code <<< 550 ...}): old Sendmail
+     * writes the command and the answer there and the address after them (Sisimai::Lhost::V5sendmail).
+     */
+    private static String transcriptBefore(String[] lines, int i) {
+        int from = i;
+        while (from > 0 && i - from < 6 && (lines[from - 1].startsWith(">>>") || lines[from - 1].startsWith("<<<"))) {
+            from--;
+        }
+        StringBuilder transcript = new StringBuilder();
+        for (int j = from; j < i; j++) {
+            transcript.append(lines[j].length() > MAX_LINE ? lines[j].substring(0, MAX_LINE) : lines[j]).append('\n');
+        }
+        return transcript.toString();
+    }
+
+    private static String recipientOn(String whole) {
+        String line = whole.length() > MAX_LINE ? whole.substring(0, MAX_LINE) : whole;
         for (Pattern p : RECIPIENT_LINES) {
             Matcher m = p.matcher(line);
             if (m.find()) {

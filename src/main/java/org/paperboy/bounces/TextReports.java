@@ -27,18 +27,18 @@ final class TextReports {
         }
         List<Report> reports = new ArrayList<>();
         for (TextBounces.Found f : chosen) {
-            reports.add(report(f, whole, view.header("Subject")));
+            reports.add(report(f, whole, view));
         }
         return reports;
     }
 
-    private static Report report(TextBounces.Found found, String whole, String subject) {
+    private static Report report(TextBounces.Found found, String whole, MailView view) {
         String block = found.block();
-        String status = first(Reasons.statusIn(block), Reasons.statusIn(whole), Reasons.statusFromReply(block),
-                Reasons.statusFromReply(whole));
-        String reason = Reasons.of(status, block, whole, subject);
+        String status = first(Reasons.statusIn(block), Reasons.statusIn(whole));
         String diagnostic = EMPTY_BRACKETS.matcher(block.replace(found.recipient(), " ")).replaceAll(" ");
-        return new Report(found.recipient(), null, Reasons.kindOf(reason, status), status, reason, diagnostic);
+        Delivery d = new Delivery(found.recipient()).diagnosis(diagnostic).status(status).reason(Mtas.reason(view));
+        d.mta = view.mta();
+        return Deliveries.report(d, block);
     }
 
     private static String first(String... values) {
