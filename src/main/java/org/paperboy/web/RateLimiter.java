@@ -85,7 +85,8 @@ public final class RateLimiter {
     /** {@link #retryAfter} in whole seconds, rounded up (an HTTP Retry-After); 0 when the key is free now. */
     public long blockedFor(String key) {
         long millis = retryAfter(key).toMillis();
-        return millis == 0 ? 0 : Math.max(1, (millis + 999) / 1000);
+        // retryAfter counts the millisecond after the oldest event's window; a Retry-After is that window's end
+        return millis == 0 ? 0 : Math.max(1, (millis - 1 + 999) / 1000);
     }
 
     private void prune(Deque<Long> times, long now) {
