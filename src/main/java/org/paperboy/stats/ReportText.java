@@ -19,6 +19,9 @@ public final class ReportText {
         growth(out, r.growth());
         sends(out, r.sends());
         rates(out, r);
+        Returned returned = r.returned();
+        out.append(String.format(Locale.ROOT, "Returned mail over the %d days%n  %d proven ours (acted on), %d unverified (not proven ours,"
+                + " changed nobody), %d unmatched%n%n", r.days(), returned.proven(), returned.unverified(), returned.unmatched()));
         runs(out, r.runs());
         return out.toString();
     }

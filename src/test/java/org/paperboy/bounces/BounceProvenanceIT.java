@@ -186,6 +186,8 @@ class BounceProvenanceIT {
         assertThat(rates.complaints()).isZero();
         assertThat(BounceStates.readers(paperboy.database())).isEmpty();
         assertThat(summary.line()).contains("45 unverified");
+        assertThat(paperboy.stats().report(30).returned().unverified()).as("stats shows them").isEqualTo(45);
+        assertThat(paperboy.stats().report(30).returned().proven()).isZero();
     }
 
     @ParameterizedTest

@@ -15,7 +15,7 @@ class ReportTextTest {
         return new Report(Instant.parse("2026-11-20T12:00:00Z"), "UTC", 2, day.minusDays(1), day,
                 new Readers(Map.of("confirmed", 1000L), Map.of("daily", 990L, "weekly", 10L)),
                 List.of(new GrowthDay(day.minusDays(1), 0, 0, 0, 0, 1000, 0, 0), new GrowthDay(day, 4, 2, 1, 3, 1000, 1000, 5)),
-                List.of(new SendDay(day, 1000, 990, 3, 5, 2, 0, 125.0, 7.92, "incomplete")), rates,
+                List.of(new SendDay(day, 1000, 990, 3, 5, 2, 0, 125.0, 7.92, "incomplete")), rates, new Returned(6, 45, 2),
                 List.of(new RunLine(day, "node-1", Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:02:05Z"),
                         "incomplete", "sent 990, deferred 3, failed 5")));
     }
@@ -23,6 +23,7 @@ class ReportTextTest {
     @Test
     void flagsAComplaintRateOverGmailsLine() {
         String text = ReportText.format(report(new Rates(1000, 5, 3, true)));
+        assertThat(text).contains("6 proven ours (acted on), 45 unverified (not proven ours, changed nobody), 2 unmatched");
         assertThat(text).contains("complaint rate  0.30%  (3 complaints)  OVER GMAIL'S 0.3% LINE")
                 .contains("bounce rate     0.50%  (5 refused for good)");
     }
