@@ -105,19 +105,30 @@ final class ImportBatches {
                 s.unsubscribeReason() == null ? null : s.unsubscribeReason().key(), s.hardBounces(), s.hardBounces(), key) > 0;
     }
 
+    /** The rows already here, by address key; a forgotten reader (kept only as a hash) counts as unsubscribed. */
     private static Map<String, Status> existing(Connection c, List<Row> batch) throws SQLException {
         Map<String, Status> found = new HashMap<>();
+        Map<String, String> byForgotten = new HashMap<>();
         StringBuilder sql = new StringBuilder("SELECT email_key, status FROM subscriber WHERE email_key IN (");
-        for (int i = 0; i < batch.size(); i++) {
+        for (int i = 0; i < 2 * batch.size(); i++) {
             sql.append(i == 0 ? "?" : ",?");
         }
         try (PreparedStatement ps = c.prepareStatement(sql.append(')').toString())) {
             for (int i = 0; i < batch.size(); i++) {
-                ps.setString(i + 1, EmailAddress.key(batch.get(i).subscriber().email()));
+                String key = EmailAddress.key(batch.get(i).subscriber().email());
+                String forgotten = Forgetting.forgottenKey(key);
+                byForgotten.put(forgotten, key);
+                ps.setString(2 * i + 1, key);
+                ps.setString(2 * i + 2, forgotten);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(rs.getString(1), Status.parse(rs.getString(2)));
+                    String key = rs.getString(1);
+                    if (byForgotten.containsKey(key)) {
+                        found.putIfAbsent(byForgotten.get(key), Status.UNSUBSCRIBED);
+                    } else {
+                        found.put(key, Status.parse(rs.getString(2)));
+                    }
                 }
             }
         }

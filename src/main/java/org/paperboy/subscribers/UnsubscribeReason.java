@@ -18,7 +18,9 @@ public enum UnsubscribeReason {
     /** the operator, with {@code paperboy unsubscribe} */
     ADMIN,
     /** a row imported as unsubscribed without a reason of its own */
-    IMPORT;
+    IMPORT,
+    /** the reader asked to be forgotten ({@code subscribers forget}): only a hash of the address is kept */
+    FORGOTTEN;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -31,6 +33,6 @@ public enum UnsubscribeReason {
             }
         }
         throw new org.paperboy.PaperboyException("unknown unsubscribe reason \"" + value
-                + "\" (user, one-click, complaint, mailed, admin or import)");
+                + "\" (user, one-click, complaint, mailed, admin, import or forgotten)");
     }
 }
