@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code paperboy subscribers list|import|export}. */
-@Command(name = "subscribers", mixinStandardHelpOptions = true, description = "List, import and export subscribers.",
+/** {@code paperboy subscribers list|import|export|forget}. */
+@Command(name = "subscribers", mixinStandardHelpOptions = true, description = "List, import, export and forget subscribers.",
         subcommands = {SubscribersCommand.ListCommand.class, SubscribersCommand.ImportCommand.class,
-            SubscribersCommand.ExportCommand.class})
+            SubscribersCommand.ExportCommand.class, SubscribersCommand.ForgetCommand.class})
 final class SubscribersCommand implements Runnable {
 
     @Spec
@@ -178,6 +178,42 @@ final class SubscribersCommand implements Runnable {
             }
             out.flush();
             return 0;
+        }
+    }
+
+    @Command(name = "forget", mixinStandardHelpOptions = true,
+            description = {"Erase a reader on request: their votes, what they were sent, their tokens and queued mail, and their"
+                + " address in returned mail. Only a SHA-256 hash of the address is kept, so they are never mailed again"
+                + " (an import that lists them keeps them unsubscribed); they may subscribe again themselves."})
+    static final class ForgetCommand implements Callable<Integer> {
+        private final Map<String, String> env;
+
+        @Mixin
+        CommonOptions common;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "EMAIL")
+        String email;
+
+        ForgetCommand(Map<String, String> env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
+                var erased = new org.paperboy.subscribers.Forgetting(paperboy.database()).forget(email, Instant.now(paperboy.clock()));
+                if (erased.isEmpty()) {
+                    spec.commandLine().getErr().println("paperboy: no subscriber " + email);
+                    return 2;
+                }
+                spec.commandLine().getOut().printf("%s forgotten: %d votes, %d outbox rows and %d returned-mail records erased;"
+                        + " only a hash of the address is kept, so it is never mailed again%n", email, erased.get().votes(),
+                        erased.get().deliveries(), erased.get().bounceEvents());
+                return 0;
+            }
         }
     }
 }
