@@ -2,12 +2,13 @@ package org.paperboy.subscribers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes every subscriber, whatever their status, as CSV with a header: everything a reader is
- * (status, frequency, choices, consent, confirmation, unsubscribe and bounces), so that
+ * (status, frequency, choices, consent, confirmation, unsubscribe, bounces and votes), so that
  * {@link CsvImport} into a fresh database restores each of them exactly, suppressions included.
  */
 public final class CsvExport {
@@ -24,9 +25,11 @@ public final class CsvExport {
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                     .setHeader(SubscriberCsv.COLUMNS.toArray(String[]::new)).build());
+            Votes votes = store.votes();
+            java.util.Set<Long> voters = votes.voters();
             store.forEach(null, s -> {
                 try {
-                    printer.printRecord(SubscriberCsv.cells(s));
+                    printer.printRecord(SubscriberCsv.cells(s, voters.contains(s.id()) ? votes.of(s.id()) : List.of()));
                     count[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write the export: " + e.getMessage(), e);

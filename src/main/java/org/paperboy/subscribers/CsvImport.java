@@ -113,7 +113,8 @@ public final class CsvImport {
             return null;
         }
         try {
-            return new ImportBatches.Row(line, SubscriberCsv.parse(SubscriberCsv.byColumn(record, columns), defaults));
+            Map<String, String> cells = SubscriberCsv.byColumn(record, columns);
+            return new ImportBatches.Row(line, SubscriberCsv.parse(cells, defaults), VoteCells.read(cells.get("votes")));
         } catch (SubscriberCsv.BadCell | EmailAddress.InvalidAddressException e) {
             batches.reject(line, e.getMessage());
             return null;

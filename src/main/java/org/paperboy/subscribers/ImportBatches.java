@@ -20,8 +20,8 @@ import java.util.Map;
  */
 final class ImportBatches {
 
-    /** A checked row and the line it came from. */
-    record Row(long line, Subscriber subscriber) {
+    /** A checked row, its votes, and the line it came from. */
+    record Row(long line, Subscriber subscriber, List<Votes.Vote> votes) {
     }
 
     private final Database db;
@@ -89,7 +89,44 @@ final class ImportBatches {
             }
             ps.executeBatch();
         }
+        storeVotes(c, fresh);
         return new Counts(fresh.size(), counts[1], counts[2], duplicates);
+    }
+
+    /** The votes of the readers just added, with the titles of their papers where this installation has none yet. */
+    private static void storeVotes(Connection c, Map<String, Row> fresh) throws SQLException {
+        for (Map.Entry<String, Row> e : fresh.entrySet()) {
+            List<Votes.Vote> votes = e.getValue().votes();
+            if (votes.isEmpty()) {
+                continue;
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM subscriber WHERE email_key = ?")) {
+                ps.setString(1, e.getKey());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            try (PreparedStatement vote = c.prepareStatement("INSERT INTO vote (subscriber_id, paper_id, direction, voted_at) VALUES (?, ?, ?, ?)"
+                    + " ON CONFLICT (subscriber_id, paper_id) DO NOTHING");
+                 PreparedStatement paper = c.prepareStatement("INSERT INTO paper (paper_id, title, first_date) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (paper_id) DO NOTHING")) {
+                for (Votes.Vote v : votes) {
+                    vote.setLong(1, id);
+                    vote.setString(2, v.paperId());
+                    vote.setInt(3, v.more() ? 1 : -1);
+                    vote.setTimestamp(4, java.sql.Timestamp.from(v.at()));
+                    vote.addBatch();
+                    paper.setString(1, v.paperId());
+                    paper.setString(2, v.title());
+                    paper.setObject(3, v.at().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                    paper.addBatch();
+                }
+                vote.executeBatch();
+                paper.executeBatch();
+            }
+        }
     }
 
     private static boolean suppressesSubscribed(Status present, Subscriber row) {

@@ -19,10 +19,12 @@ final class SubscriberCsv {
 
     static final List<String> COLUMNS = List.of("email", "status", "frequency", "topics", "keywords", "created_at",
             "confirmed_at", "unsubscribed_at", "unsubscribe_reason", "hard_bounces", "consent_at", "consent_source",
-            "consent_ip", "consent_user_agent", "consent_text_version");
+            "consent_ip", "consent_user_agent", "consent_text_version", "votes");
     /** The longest cell anything is read from; the database's widest subscriber column holds 1,000 characters. */
     static final int MAX_CELL = 1000;
     static final int MAX_KEYWORD = 60;
+    /** The votes cell holds up to {@link Votes#MAX_USED} votes as JSON, titles included. */
+    static final int MAX_VOTES_CELL = 400_000;
     private static final Map<String, Integer> MAX_LENGTH = Map.of("consent_source", 16, "consent_ip", 64,
             "consent_user_agent", 512, "consent_text_version", 32, "topics", 1000, "keywords", 1000);
 
@@ -36,12 +38,12 @@ final class SubscriberCsv {
     private SubscriberCsv() {
     }
 
-    static List<String> cells(Subscriber s) {
+    static List<String> cells(Subscriber s, List<Votes.Vote> votes) {
         Consent c = s.consent();
         return Arrays.asList(s.email(), s.status().key(), s.frequency().key(), String.join(";", s.topics()),
                 String.join(";", s.keywords()), text(s.createdAt()), text(s.confirmedAt()), text(s.unsubscribedAt()),
                 s.unsubscribeReason() == null ? "" : s.unsubscribeReason().key(), String.valueOf(s.hardBounces()),
-                text(c.at()), c.source(), orEmpty(c.ip()), orEmpty(c.userAgent()), c.textVersion());
+                text(c.at()), c.source(), orEmpty(c.ip()), orEmpty(c.userAgent()), c.textVersion(), VoteCells.write(votes));
     }
 
     /** What an import uses when a row leaves something out. */
@@ -51,7 +53,11 @@ final class SubscriberCsv {
     /** The subscriber a row describes, filled in from the defaults where it is silent. */
     static Subscriber parse(Map<String, String> row, Defaults defaults) {
         row.forEach((column, value) -> {
-            if (value.length() > MAX_CELL) {
+            if (column.equals("votes")) {
+                if (value.length() > MAX_VOTES_CELL) {
+                    throw new BadCell("votes is " + value.length() + " characters long, at most " + MAX_VOTES_CELL);
+                }
+            } else if (value.length() > MAX_CELL) {
                 throw new BadCell(column + " is " + value.length() + " characters long, at most " + MAX_CELL);
             }
             Integer max = MAX_LENGTH.get(column);

@@ -124,6 +124,19 @@ public final class Votes {
         return all;
     }
 
+    /** The readers who have voted (a tenth of a list or so): an export asks for just their votes. */
+    public java.util.Set<Long> voters() {
+        return db.transaction(c -> {
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT subscriber_id FROM vote"); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+    }
+
     /** Whether any reader has voted: when none has, planning skips the vote lookups entirely. */
     public boolean any() {
         return db.transaction(c -> {

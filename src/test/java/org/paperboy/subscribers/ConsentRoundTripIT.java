@@ -46,8 +46,12 @@ class ConsentRoundTripIT {
     private void everyKindOfReader(SubscriberStore store) {
         Consent web = new Consent("web", "203.0.113.7", "Mozilla/5.0 (X11; Linux)", "2026-11-v1", now);
         Consent cli = new Consent("cli", null, null, "2026-11-v1", now.plusSeconds(60));
-        store.subscribe("alice@example.org", Preferences.of(List.of("rl", "diffusion"), List.of("protein folding")),
-                Frequency.WEEKLY, web, true);
+        long alice = store.subscribe("alice@example.org", Preferences.of(List.of("rl", "diffusion"), List.of("protein folding")),
+                Frequency.WEEKLY, web, true).subscriber().id();
+        store.database().transaction(c -> c.createStatement().executeUpdate("INSERT INTO paper (paper_id, title, first_date)"
+                + " VALUES ('2504.00001', 'RobustDexGrasp: \"robust\", dexterous; grasping', '2026-11-19')"));
+        store.votes().vote(alice, "2504.00001", true, now);
+        store.votes().vote(alice, "a-paper-known-only-by-its-slug", false, now.plusSeconds(5));
         store.subscribe("bob@example.org", Preferences.NONE, Frequency.DAILY, web, false);
         long carol = store.subscribe("carol@example.org", Preferences.NONE, Frequency.DAILY, cli, true).subscriber().id();
         store.unsubscribe(carol, now.plusSeconds(3600), UnsubscribeReason.ONE_CLICK);
@@ -93,6 +97,11 @@ class ConsentRoundTripIT {
         assertThat(dan.status()).isEqualTo(Status.UNSUBSCRIBED);
         assertThat(dan.unsubscribeReason()).isEqualTo(UnsubscribeReason.COMPLAINT);
         assertThat(restored.find("alice@example.org").orElseThrow().consent().userAgent()).isEqualTo("Mozilla/5.0 (X11; Linux)");
+        long alice = restored.find("alice@example.org").orElseThrow().id();
+        assertThat(restored.votes().of(alice)).as("votes travel, with their papers' titles")
+                .extracting(Votes.Vote::paperId, Votes.Vote::more, Votes.Vote::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("a-paper-known-only-by-its-slug", false, "a-paper-known-only-by-its-slug"),
+                        org.assertj.core.groups.Tuple.tuple("2504.00001", true, "RobustDexGrasp: \"robust\", dexterous; grasping"));
     }
 
     @ParameterizedTest
