@@ -44,7 +44,7 @@ final class AdminPages {
         return renderer.renderPage("admin/reader.html.ftlh", model);
     }
 
-    String reader(Subscriber s, List<ReaderDelivery> history, LocalDate latest, String unsubscribeToken, String resendToken,
+    String reader(Subscriber s, List<ReaderDelivery> history, List<org.paperboy.subscribers.Votes.Vote> votes, LocalDate latest, String unsubscribeToken, String resendToken,
                   String done, String problem) {
         Map<String, Object> model = model(s.email());
         model.put("email", s.email());
@@ -54,6 +54,7 @@ final class AdminPages {
         model.put("topics", s.topics());
         model.put("keywords", s.keywords());
         model.put("history", history);
+        model.put("votes", votes);
         putIf(model, "latest", latest == null ? null : latest.toString());
         model.put("unsubscribeToken", unsubscribeToken);
         model.put("resendToken", resendToken);

@@ -73,7 +73,7 @@ final class AdminRoutes {
         String auth = request.header("Authorization");
         Optional<LocalDate> latest = parts.latestDigest(s.id());
         String done = request.param("done");
-        return Answer.html(status, pages.reader(s, parts.stats().history(s.id(), 60), latest.orElse(null),
+        return Answer.html(status, pages.reader(s, parts.stats().history(s.id(), 60), parts.subscribers().votes().of(s.id()), latest.orElse(null),
                 csrf.token(auth, UNSUBSCRIBE, s.id()), csrf.token(auth, RESEND, s.id()),
                 done == null ? null : DONE.get(done), problem));
     }

@@ -134,7 +134,10 @@ class AdminIT {
         site.sendFriday();
         String page = site.readerPage("Alice@Example.org");
         assertThat(page).contains("alice@example.org").contains("confirmed").contains("2026-11-20").contains("250 accepted")
-                .contains("Send the 2026-11-20 digest again");
+                .contains("Send the 2026-11-20 digest again").contains("No votes");
+        long alice = site.paperboy.subscribers().find("alice@example.org").orElseThrow().id();
+        site.paperboy.subscriptions().votes().vote(alice, "paper-<b>", false, java.time.Instant.parse("2026-11-20T09:00:00Z"));
+        assertThat(site.readerPage("alice@example.org")).contains("Fewer like this").contains("paper-&lt;b&gt;");
         assertThat(site.get("/admin/reader?email=nobody@example.org", right).statusCode()).isEqualTo(404);
         assertThat(site.get("/admin/reader?email=%3Cscript%3E", right).body()).doesNotContain("<script>").contains("&lt;script&gt;");
     }
