@@ -41,8 +41,8 @@ final class DigestAssembler {
     }
 
     Digest assemble() {
-        if (!preferences.isEmpty()) {
-            fill(lead, variant.boosted(), shape.leadPapers(), true);
+        if (variant.personal(preferences)) {
+            fill(lead, variant.lead(), shape.leadPapers(), true);
             leadName = Ranker.PERSONAL_LEAD_NAME;
         }
         if (lead.isEmpty()) {
@@ -62,7 +62,7 @@ final class DigestAssembler {
     private void fill(List<RankedPaper> into, int[] order, int limit, boolean onlyWanted) {
         for (int i = 0; i < order.length && into.size() < limit && total < shape.maxPapers(); i++) {
             ClassifiedPaper c = ranker.papers().get(order[i]);
-            if (!taken[order[i]] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c))) {
+            if (!taken[order[i]] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c)) && !sunk(order[i])) {
                 into.add(ranked(order[i], c));
                 taken[order[i]] = true;
                 total++;
@@ -123,6 +123,11 @@ final class DigestAssembler {
         return chosen != null ? chosen.slug() : c.slug();
     }
 
+    /** Whether the reader's votes sink the paper: then it takes no place in the lead or among the trending papers. */
+    private boolean sunk(int index) {
+        return variant.taste() != null && variant.taste().adjustment(index) < 0;
+    }
+
     private boolean excluded(ClassifiedPaper c) {
         return shape.onlyChosenTopics() && !variant.chosen().isEmpty() && c.firstOf(variant.chosen()) == null;
     }
@@ -141,9 +146,14 @@ final class DigestAssembler {
             reasons.add("your topic: " + chosen.name());
         }
         List<String> hits = variant.keywordHits()[index];
+        String liked = variant.taste() != null && variant.taste().adjustment(index) > 0
+                ? variant.taste().mostLike(ranker.vector(index)) : null;
+        if (liked != null) {
+            reasons.add("like \"" + TasteScores.shortTitle(liked) + "\", which you liked");
+        }
         if (hits != null) {
             reasons.add("your keyword" + (hits.size() == 1 ? " " : "s ") + String.join(", ", hits.stream().map(k -> "\"" + k + "\"").toList()));
-        } else if (Signals.mentions(matches) != null) {
+        } else if (liked == null && Signals.mentions(matches) != null) {
             reasons.add(Signals.mentions(matches));
         }
         Set<String> highlights = new LinkedHashSet<>();

@@ -53,6 +53,11 @@ public final class Ranker {
         }
     });
     private volatile StemIndex stemIndex;
+    private final PaperVectors representation;
+    private volatile float[][] vectors;
+    private volatile Map<String, Integer> indexById;
+    private int[] topicOf;
+    private float[][] centroids;
 
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape) {
         this(classified, taxonomy, date, config, shape, DAY);
@@ -60,6 +65,16 @@ public final class Ranker {
 
     /** @param period {@link #DAY} or {@link #WEEK}: what "#1 today" and "Also trending today" say */
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape, String period) {
+        this(classified, taxonomy, date, config, shape, period, PaperVectors.named(config.representation()));
+    }
+
+    /**
+     * @param representation what the day's papers are like, for readers' votes: computed once, on
+     *                       the first reader with votes (or the first call of {@link #vectors()})
+     */
+    public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape, String period,
+                  PaperVectors representation) {
+        this.representation = representation;
         this.period = period;
         this.classified = classified;
         this.papers = classified.papers();
@@ -85,10 +100,18 @@ public final class Ranker {
         return date;
     }
 
-    /** The digest for a reader with these preferences, leaving out the papers already sent to them. */
+    /** The digest for a reader with these preferences and no votes, leaving out the papers already sent to them. */
     public Digest rank(Preferences preferences, Set<String> alreadySent) {
-        Variant variant = variants.computeIfAbsent(preferences, this::variant);
-        return new DigestAssembler(this, variant, preferences, alreadySent::contains).assemble();
+        return rank(preferences, Taste.NONE, alreadySent);
+    }
+
+    /**
+     * The digest for a reader with these preferences and votes, leaving out the papers already sent
+     * to them. Papers like those they liked rise (chosen topics or not), papers like those they hid
+     * sink; with {@link Taste#NONE} it is exactly the digest of {@link #rank(Preferences, Set)}.
+     */
+    public Digest rank(Preferences preferences, Taste taste, Set<String> alreadySent) {
+        return new DigestAssembler(this, variant(preferences, taste), preferences, alreadySent::contains).assemble();
     }
 
     /**
@@ -96,8 +119,123 @@ public final class Ranker {
      * with these preferences: delivery rebuilds a planned digest this way without its history.
      */
     public Digest rankExactly(Preferences preferences, Set<String> paperIds) {
+        return rankExactly(preferences, Taste.NONE, paperIds);
+    }
+
+    /** As {@link #rankExactly(Preferences, Set)} for a reader with votes: the same order and reasons as planned. */
+    public Digest rankExactly(Preferences preferences, Taste taste, Set<String> paperIds) {
+        return new DigestAssembler(this, variant(preferences, taste), preferences, id -> !paperIds.contains(id)).assemble();
+    }
+
+    /** The name of the representation of {@link #vectors()}, stored with each vector. */
+    public String representation() {
+        return representation.model();
+    }
+
+    /** The day's paper vectors by paper id, computed once: what votes carry and what the database may keep. */
+    public Map<String, float[]> vectors() {
+        float[][] all = dayVectors();
+        Map<String, float[]> byId = new LinkedHashMap<>();
+        for (int i = 0; i < all.length; i++) {
+            byId.put(papers.get(i).paper().id(), all[i]);
+        }
+        return byId;
+    }
+
+    /** The day's vector of the paper with this id, or null when it is not among the day's papers. */
+    public float[] vector(String paperId) {
+        Integer index = indexById().get(paperId);
+        return index == null ? null : dayVectors()[index];
+    }
+
+    float[] vector(int index) {
+        return dayVectors()[index];
+    }
+
+    private Variant variant(Preferences preferences, Taste taste) {
         Variant variant = variants.computeIfAbsent(preferences, this::variant);
-        return new DigestAssembler(this, variant, preferences, id -> !paperIds.contains(id)).assemble();
+        if (taste == null || taste.isEmpty()) {
+            return variant;
+        }
+        float[][] day = dayVectors();
+        TasteScores scores = TasteScores.of(taste, day, indexById(), config.weights().interest(), topicOf, centroids);
+        return scores == null ? variant : withTaste(variant, scores);
+    }
+
+    /**
+     * The preference set's order moved by the reader's votes: only the papers the votes or the
+     * preferences move are sorted anew, the rest keep the general order.
+     */
+    private Variant withTaste(Variant variant, TasteScores taste) {
+        double[] scores = variant.scores().clone();
+        boolean[] boosted = variant.isBoosted().clone();
+        List<Integer> moved = new ArrayList<>();
+        List<Integer> wanted = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            double adjustment = taste.adjustment(i);
+            scores[i] += adjustment;
+            if (adjustment != 0 || boosted[i]) {
+                moved.add(i);
+                if (adjustment >= 0) {
+                    wanted.add(i);
+                }
+            }
+            boosted[i] |= adjustment != 0;
+        }
+        return new Variant(Variant.sortByScore(moved, scores), scores, variant.keywordHits(), boosted, variant.chosen(),
+                Variant.sortByScore(wanted, scores), taste);
+    }
+
+    private float[][] dayVectors() {
+        float[][] day = vectors;
+        if (day == null) {
+            synchronized (this) {
+                if (vectors == null) {
+                    float[][] all = representation.vectors(classified);
+                    centroids(all);
+                    vectors = all;
+                }
+                day = vectors;
+            }
+        }
+        return day;
+    }
+
+    /** Each paper's best topic and the mean vector of each topic's papers: computed with the day's vectors. */
+    private void centroids(float[][] all) {
+        List<Topic> topics = taxonomy.topics();
+        Map<String, Integer> bySlug = new HashMap<>();
+        for (int t = 0; t < topics.size(); t++) {
+            bySlug.put(topics.get(t).slug(), t);
+        }
+        int[] of = new int[all.length];
+        float[][] sums = new float[topics.size()][all.length == 0 ? 0 : all[0].length];
+        for (int i = 0; i < all.length; i++) {
+            Topic topic = papers.get(i).topic();
+            of[i] = topic == null ? -1 : bySlug.getOrDefault(topic.slug(), -1);
+            if (of[i] >= 0) {
+                for (int d = 0; d < all[i].length; d++) {
+                    sums[of[i]][d] += all[i][d];
+                }
+            }
+        }
+        for (float[] sum : sums) {
+            PaperVectors.normalise(sum);
+        }
+        topicOf = of;
+        centroids = sums;
+    }
+
+    private Map<String, Integer> indexById() {
+        Map<String, Integer> index = indexById;
+        if (index == null) {
+            Map<String, Integer> byId = new HashMap<>();
+            for (int i = 0; i < papers.size(); i++) {
+                byId.put(papers.get(i).paper().id(), i);
+            }
+            indexById = index = byId;
+        }
+        return index;
     }
 
     /** The general digest: no preferences, no history. */

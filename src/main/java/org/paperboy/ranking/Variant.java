@@ -14,8 +14,21 @@ import java.util.Set;
  * @param scores      every paper's score under these preferences
  * @param keywordHits for each boosted paper, the subscriber's keywords it matched (else null)
  * @param chosen      the chosen topic slugs
+ * @param lead        the papers a personal lead ("Top papers for you") takes from, best first:
+ *                    the boosted ones less those the reader's votes sink
+ * @param taste       how the reader's votes move papers, or null without votes
  */
-record Variant(int[] boosted, double[] scores, List<String>[] keywordHits, boolean[] isBoosted, Set<String> chosen) {
+record Variant(int[] boosted, double[] scores, List<String>[] keywordHits, boolean[] isBoosted, Set<String> chosen,
+               int[] lead, TasteScores taste) {
+
+    Variant(int[] boosted, double[] scores, List<String>[] keywordHits, boolean[] isBoosted, Set<String> chosen) {
+        this(boosted, scores, keywordHits, isBoosted, chosen, boosted, null);
+    }
+
+    /** Whether the digest is the reader's own: chosen topics or keywords, or papers they liked. */
+    boolean personal(Preferences preferences) {
+        return !preferences.isEmpty() || taste != null && taste.likes();
+    }
 
     /** Walks every paper index in score order (ties by load order), calling the visitor until it returns false. */
     void walk(int[] baseOrder, java.util.function.IntPredicate visitor) {
