@@ -99,7 +99,7 @@ final class TasteScores {
             return null;
         }
         double[] adjustment = new double[vectors.length];
-        double[] topicShift = topicShift(direction, centroids, !liked.isEmpty());
+        double[] topicShift = topicShift(direction, centroids, !liked.isEmpty(), mean, deviation);
         for (int i = 0; i < vectors.length; i++) {
             if (topicShift != null && topicOf[i] >= 0) {
                 adjustment[i] += interest * TOPIC_GAIN * topicShift[topicOf[i]];
@@ -116,9 +116,10 @@ final class TasteScores {
 
     /**
      * How the taste moves each topic of the day: its centroid's fit to the taste, standardised
-     * over the topics; only downwards until the reader liked something.
+     * over the topics. A topic rises only once the reader liked something and only when its
+     * centroid would itself rise as a paper (so a taste unlike every topic lifts none of them).
      */
-    private static double[] topicShift(float[] direction, float[][] centroids, boolean rise) {
+    private static double[] topicShift(float[] direction, float[][] centroids, boolean rise, double paperMean, double paperDeviation) {
         if (centroids == null || centroids.length < 2 || TOPIC_GAIN == 0) {
             return null;
         }
@@ -137,7 +138,8 @@ final class TasteScores {
         }
         for (int t = 0; t < fit.length; t++) {
             double z = (fit[t] - mean) / deviation;
-            fit[t] = rise && TOPIC_RISE ? z : Math.min(0, z);
+            boolean rises = rise && TOPIC_RISE && (fit[t] - paperMean) / paperDeviation > THRESHOLD;
+            fit[t] = rises ? z : Math.min(0, z);
         }
         return fit;
     }
