@@ -46,10 +46,10 @@ final class DigestAssembler {
             leadName = Ranker.PERSONAL_LEAD_NAME;
         }
         if (lead.isEmpty()) {
-            fill(lead, ranker.trendOrder(), shape.leadPapers(), true);
+            fill(lead, ScoreOrder.of(ranker.trendOrder()), shape.leadPapers(), true);
             leadName = Ranker.LEAD_NAME;
         } else {
-            fill(trending, ranker.trendOrder(), shape.trendingPapers(), false);
+            fill(trending, ScoreOrder.of(ranker.trendOrder()), shape.trendingPapers(), false);
         }
         if (total < shape.maxPapers()) {
             variant.walk(ranker.baseOrder(), this::offer);
@@ -59,12 +59,13 @@ final class DigestAssembler {
     }
 
     /** Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}. */
-    private void fill(List<RankedPaper> into, int[] order, int limit, boolean onlyWanted) {
-        for (int i = 0; i < order.length && into.size() < limit && total < shape.maxPapers(); i++) {
-            ClassifiedPaper c = ranker.papers().get(order[i]);
-            if (!taken[order[i]] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c)) && !sunk(order[i])) {
-                into.add(ranked(order[i], c));
-                taken[order[i]] = true;
+    private void fill(List<RankedPaper> into, ScoreOrder order, int limit, boolean onlyWanted) {
+        for (int i = 0; i < order.length() && into.size() < limit && total < shape.maxPapers(); i++) {
+            int index = order.at(i);
+            ClassifiedPaper c = ranker.papers().get(index);
+            if (!taken[index] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c)) && !sunk(index)) {
+                into.add(ranked(index, c));
+                taken[index] = true;
                 total++;
             }
         }
@@ -146,8 +147,8 @@ final class DigestAssembler {
             reasons.add("your topic: " + chosen.name());
         }
         List<String> hits = variant.keywordHits()[index];
-        String liked = variant.taste() != null && variant.taste().adjustment(index) > 0
-                ? variant.taste().mostLike(ranker.vector(index)) : null;
+        String liked = variant.taste() != null && variant.taste().alike(index)
+                ? variant.taste().mostLike(index) : null;
         if (liked != null) {
             reasons.add("like \"" + TasteScores.shortTitle(liked) + "\", which you liked");
         }

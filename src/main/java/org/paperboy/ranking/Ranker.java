@@ -54,10 +54,7 @@ public final class Ranker {
     });
     private volatile StemIndex stemIndex;
     private final PaperVectors representation;
-    private volatile float[][] vectors;
-    private volatile Map<String, Integer> indexById;
-    private int[] topicOf;
-    private float[][] centroids;
+    private volatile DayVectors dayVectors;
 
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape) {
         this(classified, taxonomy, date, config, shape, DAY);
@@ -134,22 +131,18 @@ public final class Ranker {
 
     /** The day's paper vectors by paper id, computed once: what votes carry and what the database may keep. */
     public Map<String, float[]> vectors() {
-        float[][] all = dayVectors();
+        DayVectors day = day();
         Map<String, float[]> byId = new LinkedHashMap<>();
-        for (int i = 0; i < all.length; i++) {
-            byId.put(papers.get(i).paper().id(), all[i]);
+        for (int i = 0; i < day.vectors().length; i++) {
+            byId.put(papers.get(i).paper().id(), day.vectors()[i]);
         }
         return byId;
     }
 
     /** The day's vector of the paper with this id, or null when it is not among the day's papers. */
     public float[] vector(String paperId) {
-        Integer index = indexById().get(paperId);
-        return index == null ? null : dayVectors()[index];
-    }
-
-    float[] vector(int index) {
-        return dayVectors()[index];
+        Integer index = day().indexById().get(paperId);
+        return index == null ? null : day().vectors()[index];
     }
 
     private Variant variant(Preferences preferences, Taste taste) {
@@ -157,85 +150,21 @@ public final class Ranker {
         if (taste == null || taste.isEmpty()) {
             return variant;
         }
-        float[][] day = dayVectors();
-        TasteScores scores = TasteScores.of(taste, day, indexById(), config.weights().interest(), topicOf, centroids);
-        return scores == null ? variant : withTaste(variant, scores);
+        TasteScores scores = TasteScores.of(taste, day(), config.weights().interest());
+        return scores == null ? variant : variant.withTaste(scores);
     }
 
-    /**
-     * The preference set's order moved by the reader's votes: only the papers the votes or the
-     * preferences move are sorted anew, the rest keep the general order.
-     */
-    private Variant withTaste(Variant variant, TasteScores taste) {
-        double[] scores = variant.scores().clone();
-        boolean[] boosted = variant.isBoosted().clone();
-        List<Integer> moved = new ArrayList<>();
-        List<Integer> wanted = new ArrayList<>();
-        for (int i = 0; i < scores.length; i++) {
-            double adjustment = taste.adjustment(i);
-            scores[i] += adjustment;
-            if (adjustment != 0 || boosted[i]) {
-                moved.add(i);
-                if (adjustment >= 0) {
-                    wanted.add(i);
-                }
-            }
-            boosted[i] |= adjustment != 0;
-        }
-        return new Variant(Variant.sortByScore(moved, scores), scores, variant.keywordHits(), boosted, variant.chosen(),
-                Variant.sortByScore(wanted, scores), taste);
-    }
-
-    private float[][] dayVectors() {
-        float[][] day = vectors;
+    private DayVectors day() {
+        DayVectors day = dayVectors;
         if (day == null) {
             synchronized (this) {
-                if (vectors == null) {
-                    float[][] all = representation.vectors(classified);
-                    centroids(all);
-                    vectors = all;
+                if (dayVectors == null) {
+                    dayVectors = DayVectors.of(representation, classified, taxonomy);
                 }
-                day = vectors;
+                day = dayVectors;
             }
         }
         return day;
-    }
-
-    /** Each paper's best topic and the mean vector of each topic's papers: computed with the day's vectors. */
-    private void centroids(float[][] all) {
-        List<Topic> topics = taxonomy.topics();
-        Map<String, Integer> bySlug = new HashMap<>();
-        for (int t = 0; t < topics.size(); t++) {
-            bySlug.put(topics.get(t).slug(), t);
-        }
-        int[] of = new int[all.length];
-        float[][] sums = new float[topics.size()][all.length == 0 ? 0 : all[0].length];
-        for (int i = 0; i < all.length; i++) {
-            Topic topic = papers.get(i).topic();
-            of[i] = topic == null ? -1 : bySlug.getOrDefault(topic.slug(), -1);
-            if (of[i] >= 0) {
-                for (int d = 0; d < all[i].length; d++) {
-                    sums[of[i]][d] += all[i][d];
-                }
-            }
-        }
-        for (float[] sum : sums) {
-            PaperVectors.normalise(sum);
-        }
-        topicOf = of;
-        centroids = sums;
-    }
-
-    private Map<String, Integer> indexById() {
-        Map<String, Integer> index = indexById;
-        if (index == null) {
-            Map<String, Integer> byId = new HashMap<>();
-            for (int i = 0; i < papers.size(); i++) {
-                byId.put(papers.get(i).paper().id(), i);
-            }
-            indexById = index = byId;
-        }
-        return index;
     }
 
     /** The general digest: no preferences, no history. */
