@@ -41,15 +41,15 @@ final class DigestAssembler {
     }
 
     Digest assemble() {
-        if (!preferences.isEmpty()) {
-            fill(lead, variant.boosted(), shape.leadPapers(), true);
+        if (variant.personal(preferences)) {
+            fill(lead, variant.lead(), shape.leadPapers(), true);
             leadName = Ranker.PERSONAL_LEAD_NAME;
         }
         if (lead.isEmpty()) {
-            fill(lead, ranker.trendOrder(), shape.leadPapers(), true);
+            fill(lead, ScoreOrder.of(ranker.trendOrder()), shape.leadPapers(), true);
             leadName = Ranker.LEAD_NAME;
         } else {
-            fill(trending, ranker.trendOrder(), shape.trendingPapers(), false);
+            fill(trending, ScoreOrder.of(ranker.trendOrder()), shape.trendingPapers(), false);
         }
         if (total < shape.maxPapers()) {
             variant.walk(ranker.baseOrder(), this::offer);
@@ -59,12 +59,13 @@ final class DigestAssembler {
     }
 
     /** Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}. */
-    private void fill(List<RankedPaper> into, int[] order, int limit, boolean onlyWanted) {
-        for (int i = 0; i < order.length && into.size() < limit && total < shape.maxPapers(); i++) {
-            ClassifiedPaper c = ranker.papers().get(order[i]);
-            if (!taken[order[i]] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c))) {
-                into.add(ranked(order[i], c));
-                taken[order[i]] = true;
+    private void fill(List<RankedPaper> into, ScoreOrder order, int limit, boolean onlyWanted) {
+        for (int i = 0; i < order.length() && into.size() < limit && total < shape.maxPapers(); i++) {
+            int index = order.at(i);
+            ClassifiedPaper c = ranker.papers().get(index);
+            if (!taken[index] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c)) && !sunk(index)) {
+                into.add(ranked(index, c));
+                taken[index] = true;
                 total++;
             }
         }
@@ -123,6 +124,11 @@ final class DigestAssembler {
         return chosen != null ? chosen.slug() : c.slug();
     }
 
+    /** Whether the reader's votes sink the paper: then it takes no place in the lead or among the trending papers. */
+    private boolean sunk(int index) {
+        return variant.taste() != null && variant.taste().adjustment(index) < 0;
+    }
+
     private boolean excluded(ClassifiedPaper c) {
         return shape.onlyChosenTopics() && !variant.chosen().isEmpty() && c.firstOf(variant.chosen()) == null;
     }
@@ -141,9 +147,14 @@ final class DigestAssembler {
             reasons.add("your topic: " + chosen.name());
         }
         List<String> hits = variant.keywordHits()[index];
+        String liked = variant.taste() != null && variant.taste().alike(index)
+                ? variant.taste().mostLike(index) : null;
+        if (liked != null) {
+            reasons.add("like \"" + TasteScores.shortTitle(liked) + "\", which you liked");
+        }
         if (hits != null) {
             reasons.add("your keyword" + (hits.size() == 1 ? " " : "s ") + String.join(", ", hits.stream().map(k -> "\"" + k + "\"").toList()));
-        } else if (Signals.mentions(matches) != null) {
+        } else if (liked == null && Signals.mentions(matches) != null) {
             reasons.add(Signals.mentions(matches));
         }
         Set<String> highlights = new LinkedHashSet<>();

@@ -53,6 +53,8 @@ public final class Ranker {
         }
     });
     private volatile StemIndex stemIndex;
+    private final PaperVectors representation;
+    private volatile DayVectors dayVectors;
 
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape) {
         this(classified, taxonomy, date, config, shape, DAY);
@@ -60,6 +62,16 @@ public final class Ranker {
 
     /** @param period {@link #DAY} or {@link #WEEK}: what "#1 today" and "Also trending today" say */
     public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape, String period) {
+        this(classified, taxonomy, date, config, shape, period, PaperVectors.named(config.representation()));
+    }
+
+    /**
+     * @param representation what the day's papers are like, for readers' votes: computed once, on
+     *                       the first reader with votes (or the first call of {@link #vectors()})
+     */
+    public Ranker(Classified classified, Taxonomy taxonomy, LocalDate date, RankingConfig config, DigestConfig shape, String period,
+                  PaperVectors representation) {
+        this.representation = representation;
         this.period = period;
         this.classified = classified;
         this.papers = classified.papers();
@@ -85,10 +97,18 @@ public final class Ranker {
         return date;
     }
 
-    /** The digest for a reader with these preferences, leaving out the papers already sent to them. */
+    /** The digest for a reader with these preferences and no votes, leaving out the papers already sent to them. */
     public Digest rank(Preferences preferences, Set<String> alreadySent) {
-        Variant variant = variants.computeIfAbsent(preferences, this::variant);
-        return new DigestAssembler(this, variant, preferences, alreadySent::contains).assemble();
+        return rank(preferences, Taste.NONE, alreadySent);
+    }
+
+    /**
+     * The digest for a reader with these preferences and votes, leaving out the papers already sent
+     * to them. Papers like those they liked rise (chosen topics or not), papers like those they hid
+     * sink; with {@link Taste#NONE} it is exactly the digest of {@link #rank(Preferences, Set)}.
+     */
+    public Digest rank(Preferences preferences, Taste taste, Set<String> alreadySent) {
+        return new DigestAssembler(this, variant(preferences, taste), preferences, alreadySent::contains).assemble();
     }
 
     /**
@@ -96,8 +116,55 @@ public final class Ranker {
      * with these preferences: delivery rebuilds a planned digest this way without its history.
      */
     public Digest rankExactly(Preferences preferences, Set<String> paperIds) {
+        return rankExactly(preferences, Taste.NONE, paperIds);
+    }
+
+    /** As {@link #rankExactly(Preferences, Set)} for a reader with votes: the same order and reasons as planned. */
+    public Digest rankExactly(Preferences preferences, Taste taste, Set<String> paperIds) {
+        return new DigestAssembler(this, variant(preferences, taste), preferences, id -> !paperIds.contains(id)).assemble();
+    }
+
+    /** The name of the representation of {@link #vectors()}, stored with each vector. */
+    public String representation() {
+        return representation.model();
+    }
+
+    /** The day's paper vectors by paper id, computed once: what votes carry and what the database may keep. */
+    public Map<String, float[]> vectors() {
+        DayVectors day = day();
+        Map<String, float[]> byId = new LinkedHashMap<>();
+        for (int i = 0; i < day.vectors().length; i++) {
+            byId.put(papers.get(i).paper().id(), day.vectors()[i]);
+        }
+        return byId;
+    }
+
+    /** The day's vector of the paper with this id, or null when it is not among the day's papers. */
+    public float[] vector(String paperId) {
+        Integer index = day().indexById().get(paperId);
+        return index == null ? null : day().vectors()[index];
+    }
+
+    private Variant variant(Preferences preferences, Taste taste) {
         Variant variant = variants.computeIfAbsent(preferences, this::variant);
-        return new DigestAssembler(this, variant, preferences, id -> !paperIds.contains(id)).assemble();
+        if (taste == null || taste.isEmpty()) {
+            return variant;
+        }
+        TasteScores scores = TasteScores.of(taste, day(), config.weights().interest());
+        return scores == null ? variant : variant.withTaste(scores);
+    }
+
+    private DayVectors day() {
+        DayVectors day = dayVectors;
+        if (day == null) {
+            synchronized (this) {
+                if (dayVectors == null) {
+                    dayVectors = DayVectors.of(representation, classified, taxonomy);
+                }
+                day = dayVectors;
+            }
+        }
+        return day;
     }
 
     /** The general digest: no preferences, no history. */

@@ -9,13 +9,21 @@ package org.paperboy.ranking;
  * @param upvotesForFullScore the upvote count that earns the whole upvote signal (log-scaled)
  * @param minTopicScore       the least topic evidence for a paper to join a topic, else "More papers";
  *                            one title match scores 3, a keyword 2, an abstract mention 1 (+0.5 per repeat)
+ * @param representation      what a paper is like, for readers' votes: {@code tfidf} (the only one built in)
  */
 public record RankingConfig(String topicsFile, Weights weights, Double recencyHalfLifeDays, Integer upvotesForFullScore,
-                            Double minTopicScore) {
+                            Double minTopicScore, String representation) {
 
-    public static final RankingConfig DEFAULTS = new RankingConfig(null, null, null, null, null);
+    public static final RankingConfig DEFAULTS = new RankingConfig(null, null, null, null, null, null);
+
+    public RankingConfig(String topicsFile, Weights weights, Double recencyHalfLifeDays, Integer upvotesForFullScore,
+                         Double minTopicScore) {
+        this(topicsFile, weights, recencyHalfLifeDays, upvotesForFullScore, minTopicScore, null);
+    }
 
     public RankingConfig {
+        representation = representation == null || representation.isBlank() ? PaperVectors.TFIDF : representation.strip();
+        PaperVectors.named(representation);
         topicsFile = topicsFile == null || topicsFile.isBlank() ? "config/topics.yaml" : topicsFile;
         weights = weights == null ? Weights.DEFAULTS : weights;
         recencyHalfLifeDays = recencyHalfLifeDays == null ? 3.0 : recencyHalfLifeDays;
