@@ -41,10 +41,19 @@ final class DateSender {
 
     DeliveryReport send(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, RenderCache renders,
                         Map<String, Integer> before, int planned, Progress progress, long started) {
-        // readers planned with the same papers and preferences share one digest: rebuilt once
+        // readers planned with the same papers and preferences share one digest: rebuilt once; a reader
+        // who voted has their own, rebuilt with their votes (the same papers, in their order, with their reasons)
         Map<List<Object>, Digest> rebuilt = new java.util.concurrent.ConcurrentHashMap<>();
-        Function<OutboxRow, Digest> digests = row -> rebuilt.computeIfAbsent(List.of(row.kind(), row.preferences(), row.paperIds()),
-                k -> (row.kind().equals("weekly") ? weekly.get() : daily).rankExactly(row.preferences(), Set.copyOf(row.paperIds())));
+        Tastes tastes = new Tastes(parts.subscribers().votes());
+        Function<OutboxRow, Digest> digests = row -> {
+            boolean voted = tastes.voted(row.subscriberId());
+            List<Object> key = List.of(row.kind(), row.preferences(), row.paperIds(), voted ? row.subscriberId() : 0L);
+            return rebuilt.computeIfAbsent(key, k -> {
+                Ranker ranker = row.kind().equals("weekly") ? weekly.get() : daily;
+                return ranker.rankExactly(row.preferences(), voted ? tastes.of(row.subscriberId(), ranker) : org.paperboy.ranking.Taste.NONE,
+                        Set.copyOf(row.paperIds()));
+            });
+        };
         DigestMails mails = new DigestMails(renders, parts.subscriptions(), parts.smtp(), parts.listName());
         SenderWorker.Context ctx = new SenderWorker.Context(date, claims, sender, recorder, parts.mailer(),
                 new RateLimit(parts.smtp().ratePerSecond()), digests, mails, parts.config(), parts.smtp(), parts.clock(), stopping);

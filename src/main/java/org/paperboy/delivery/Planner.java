@@ -14,7 +14,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Preferences;
+import org.paperboy.ranking.PaperVectors;
 import org.paperboy.ranking.Ranker;
+import org.paperboy.ranking.Taste;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Reader;
@@ -43,9 +45,11 @@ final class Planner {
         this.domain = domain;
     }
 
-    /** A reader's planned digest, before it is stored. */
-    record Plan(Reader reader, String kind, Digest digest) {
+    /** A reader's planned digest, before it is stored; {@code ranker} is the ranking it came from. */
+    record Plan(Reader reader, String kind, Digest digest, Taste taste, Ranker ranker) {
     }
+
+    private Tastes tastes;
 
     /**
      * Plans the date and hands each new plan to the sink (which stores it, or only counts it for a dry run).
@@ -54,6 +58,7 @@ final class Planner {
      */
     void plan(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, String only, Consumer<List<Plan>> sink) {
         Set<Long> done = outbox.planned(date);
+        tastes = new Tastes(subscribers.votes());
         boolean weeklyDay = date.getDayOfWeek() == config.weekday();
         List<Reader> chunk = new ArrayList<>(CHUNK);
         Consumer<List<Reader>> flush = batch -> sink.accept(plans(date, batch, daily, weekly));
@@ -70,26 +75,33 @@ final class Planner {
         flush.accept(chunk);
     }
 
-    /** Readers with the same preferences and the same papers already sent get the same digest: ranked once. */
-    private record DigestKey(boolean weekly, Preferences preferences, Set<String> sent) {
+    /** Readers with the same preferences, votes and papers already sent get the same digest: ranked once. */
+    private record DigestKey(boolean weekly, Preferences preferences, Taste taste, Set<String> sent) {
     }
 
     private final Map<DigestKey, Digest> ranked = new HashMap<>();
 
     private List<Plan> plans(LocalDate date, List<Reader> batch, Ranker daily, java.util.function.Supplier<Ranker> weekly) {
         Map<Long, Set<String>> history = outbox.history(batch.stream().map(Reader::id).toList(), date, config.historyDays());
+        List<Long> dailyVoters = batch.stream().filter(s -> s.frequency() != Frequency.WEEKLY && tastes.voted(s.id())).map(Reader::id).toList();
+        List<Long> weeklyVoters = batch.stream().filter(s -> s.frequency() == Frequency.WEEKLY && tastes.voted(s.id())).map(Reader::id).toList();
+        Map<Long, Taste> byReader = new java.util.HashMap<>(tastes.of(dailyVoters, daily));
+        if (!weeklyVoters.isEmpty()) {
+            byReader.putAll(tastes.of(weeklyVoters, weekly.get()));
+        }
         List<Plan> plans = new ArrayList<>(batch.size());
         for (Reader s : batch) {
             boolean isWeekly = s.frequency() == Frequency.WEEKLY;
             Ranker ranker = isWeekly ? weekly.get() : daily;
             Set<String> sent = history.getOrDefault(s.id(), Set.of());
+            Taste taste = byReader.getOrDefault(s.id(), Taste.NONE);
             if (ranked.size() > MAX_CACHED) {
                 ranked.clear();
             }
-            Digest digest = ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), sent),
-                    k -> ranker.rank(k.preferences(), k.sent()));
+            Digest digest = ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), taste, sent),
+                    k -> ranker.rank(k.preferences(), k.taste(), k.sent()));
             if (!digest.isEmpty()) {
-                plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest));
+                plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest, taste, ranker));
             }
         }
         return plans;
@@ -110,11 +122,11 @@ final class Planner {
         Map<String, Outbox.KnownPaper> papers = new HashMap<>();
         for (Plan p : plans) {
             String key = variantKeys.computeIfAbsent(p.digest(),
-                    d -> variantKey(p.kind(), p.reader().preferences().toString(), d.paperIds()));
+                    d -> variantKey(p.kind(), p.reader().preferences().toString() + Tastes.key(p.taste()), d.paperIds()));
             if (!newVariants.containsKey(key)) {
                 newVariants.put(key, p.digest().paperIds());
                 if (!storedVariants.contains(date + "/" + key)) {
-                    remember(p.digest(), papers);
+                    remember(p.digest(), p.ranker(), papers);
                 }
             }
             rows.add(new Outbox.Planned(p.reader().id(), p.kind(), MessageIds.create(date, p.reader().id(), domain), key));
@@ -124,15 +136,20 @@ final class Planner {
         newVariants.keySet().forEach(key -> storedVariants.add(date + "/" + key));
     }
 
-    /** The papers of a digest not yet kept this run, for the vote pages' titles and the readers' votes. */
-    private void remember(Digest digest, Map<String, Outbox.KnownPaper> papers) {
+    /**
+     * The papers of a digest not yet kept this run, with their vectors (the day's, computed once per
+     * ranking): a vote on one of them days later is learned from what was kept here.
+     */
+    private void remember(Digest digest, Ranker ranker, Map<String, Outbox.KnownPaper> papers) {
         for (var section : digest.sections()) {
             for (var ranked : section.papers()) {
                 var paper = ranked.paper();
                 if (rememberedPapers.add(paper.id())) {
                     var links = paper.links();
                     String url = links.hfPage() != null ? links.hfPage() : links.arxivAbs();
-                    papers.put(paper.id(), new Outbox.KnownPaper(paper.id(), paper.title(), url, null, null));
+                    float[] vector = ranker.vector(paper.id());
+                    papers.put(paper.id(), new Outbox.KnownPaper(paper.id(), paper.title(), url, ranker.representation(),
+                            vector == null ? null : PaperVectors.encode(vector)));
                 }
             }
         }

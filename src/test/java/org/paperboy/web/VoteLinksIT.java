@@ -57,6 +57,7 @@ class VoteLinksIT {
     private WebServer web;
     private long alice;
     private long bob;
+    private long dave;
 
     @BeforeEach
     void start() {
@@ -64,6 +65,7 @@ class VoteLinksIT {
         web = Webs.start(paperboy, paperboy.config().web(), clock);
         alice = reader("alice@example.org");
         bob = reader("bob@example.org");
+        dave = reader("dave@example.org");
         paperboy.send(paperboy.deliveryRun(), FRIDAY, List.of("seeds"), new DeliveryRun.Options(false, null, false, null));
     }
 
@@ -222,5 +224,54 @@ class VoteLinksIT {
         assertThat(post(prefs, "resetVotes=1").statusCode()).isEqualTo(200);
         assertThat(votes().of(alice)).isEmpty();
         assertThat(get(prefs).body()).contains("None yet");
+    }
+
+    @Test
+    void theNextDigestFollowsTheVotesAndANonVoterGetsTheSameDigestAsBefore() throws Exception {
+        List<String> mores = links("alice@example.org").stream().filter(p -> p.startsWith("/more/")).toList();
+        List<String> fewers = links("alice@example.org").stream().filter(p -> p.startsWith("/fewer/")).toList();
+        Set<String> liked = new LinkedHashSet<>();
+        for (int i : new int[] {5, 8, 11}) {
+            assertThat(post(mores.get(i), "").statusCode()).isEqualTo(200);
+            liked.add(paperOf(mores.get(i).substring(6)));
+        }
+        for (int i : new int[] {0, 1}) {
+            assertThat(post(fewers.get(i), "").statusCode()).isEqualTo(200);
+        }
+        assertThat(scalar("SELECT COUNT(*) FROM paper WHERE vector IS NOT NULL AND model IS NOT NULL"))
+                .as("the papers mailed are kept with their vectors").isPositive();
+
+        smtp.purgeEmailFromAllMailboxes();
+        paperboy.send(paperboy.deliveryRun(), FRIDAY.plusDays(3), List.of("seeds"), new DeliveryRun.Options(false, null, false, null));
+
+        String aliceMail = part("alice@example.org", "text/plain");
+        assertThat(aliceMail).as("the reason says why, in words").containsPattern("like \"[^\"]+\", which you liked");
+        List<String> bobPapers = papersOf("bob@example.org");
+        List<String> alicePapers = papersOf("alice@example.org");
+        assertThat(alicePapers).as("alice's digest moved with her votes").isNotEqualTo(bobPapers);
+        assertThat(scalar("SELECT COUNT(DISTINCT variant_key) FROM delivery WHERE digest_date = '" + FRIDAY.plusDays(3)
+                + "' AND subscriber_id IN (" + bob + ", " + dave + ")")).as("readers who never voted still share one digest").isEqualTo(1);
+        assertThat(papersOf("dave@example.org")).isEqualTo(bobPapers);
+        assertThat(part("bob@example.org", "text/plain")).doesNotContain("which you liked");
+    }
+
+    private int scalar(String sql) {
+        return paperboy.database().transaction(c -> {
+            try (var rs = c.createStatement().executeQuery(sql)) {
+                rs.next();
+                return Integer.valueOf(rs.getInt(1));
+            }
+        });
+    }
+
+    /** The papers of the reader's mail, in order, by their vote links. */
+    private List<String> papersOf(String email) throws Exception {
+        List<String> papers = new ArrayList<>();
+        for (String path : links(email)) {
+            if (path.startsWith("/more/")) {
+                papers.add(paperOf(path.substring(6)));
+            }
+        }
+        return papers;
     }
 }
