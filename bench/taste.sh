@@ -19,4 +19,4 @@ if [ "$rep" != tfidf ]; then
   mvn -B -o -q dependency:build-classpath -f "$pom" -Dmdep.outputFile="$PWD/target/taste-lc.txt" >/dev/null
   cp="$cp:$HOME/.m2/repository/dev/langchain4j/$artifact/1.19.0-beta29/$artifact-1.19.0-beta29.jar:$(cat target/taste-lc.txt)"
 fi
-java -Xmx1g ${BENCH_OPTS:-} -DheldOut=$([ "${HELD_OUT:-0}" = 1 ] && echo true || echo false) -Dlogback.configurationFile=src/test/resources/logback-test.xml -cp "$cp" bench/TasteBench.java "$rep"
+${TIME_CMD:-} java -Xmx1g ${BENCH_OPTS:-} -DheldOut=$([ "${HELD_OUT:-0}" = 1 ] && echo true || echo false) -Dlogback.configurationFile=src/test/resources/logback-test.xml -cp "$cp" bench/TasteBench.java "$rep"

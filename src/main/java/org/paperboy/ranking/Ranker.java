@@ -17,6 +17,9 @@ import org.paperboy.ConfigException;
  * Turns a run's classified papers into each reader's {@link Digest}. The general scores and
  * order are computed once; each distinct preference set is scored once and cached; a
  * subscriber's digest is then a walk down that order that skips what they were already sent.
+ * A reader's votes ({@link Taste}) move that order for them alone: the day's paper vectors are
+ * computed once, on the first reader with votes, and each such reader costs one dot product per
+ * paper and a sort of only as many papers as their digest reads.
  */
 public final class Ranker {
 
