@@ -16,7 +16,8 @@ import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
 
 /**
- * Planning benchmark (issue 11): N confirmed readers over 300 preference sets, planned into the
+ * Planning benchmark (issue 11): N confirmed readers over 300 preference sets (with -Dvoters=0.1, a
+ * tenth of them with 10 votes each: issue 22), planned into the
  * outbox of the embedded database (or PostgreSQL, with a URL as second argument). The SMTP port is one
  * this benchmark holds and closes every connection on (no other server can be mailed), so the run
  * plans and then stops at once; the log line "planned" gives the planning rate.
@@ -68,6 +69,32 @@ public class PlanBench {
             });
             System.out.printf("inserted %,d readers in %.1f s%n", readers, (System.nanoTime() - t0) / 1e9);
             LocalDate day = LocalDate.of(2026, 11, 20);
+            double voters = Double.parseDouble(System.getProperty("voters", "0"));
+            if (voters > 0) {
+                // every (1/voters)-th reader has voted 10 times on the day's papers: 7 "more", 3 "fewer"
+                List<String> ids = new java.util.ArrayList<>(paperboy.ranker(List.of("seeds"), day).vectors().keySet());
+                java.util.Random random = new java.util.Random(42);
+                int every = (int) Math.round(1 / voters);
+                int[] count = {0};
+                paperboy.database().transaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO vote (subscriber_id, paper_id, direction, voted_at)"
+                            + " SELECT id, ?, ?, ? FROM subscriber WHERE email_key = ? ON CONFLICT DO NOTHING")) {
+                        for (int i = 0; i < readers; i += every) {
+                            for (int v = 0; v < 10; v++) {
+                                ps.setString(1, ids.get(random.nextInt(ids.size())));
+                                ps.setInt(2, v < 7 ? 1 : -1);
+                                ps.setTimestamp(3, Timestamp.from(Instant.now()));
+                                ps.setString(4, "reader" + i + "@example.org");
+                                ps.addBatch();
+                            }
+                            count[0]++;
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                });
+                System.out.printf("voters: %,d readers with 10 votes each%n", count[0]);
+            }
             long start = System.nanoTime();
             DeliveryReport report = paperboy.send(paperboy.deliveryRun(), day, List.of("seeds"),
                     new DeliveryRun.Options(false, null, false, null));

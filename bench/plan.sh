@@ -3,6 +3,7 @@
 # outbox of the embedded SQLite file, then (when PAPERBOY_TEST_PG_URL is set) into PostgreSQL.
 # Prints the "planned N messages in S s (R a second)" line of the run. Target: 50,000 rows/s.
 #   bash bench/plan.sh [READERS]
+#   VOTERS=0.1 bash bench/plan.sh 100000    # a tenth of the readers have voted (10 votes each)
 # Runs with the Debian package's JVM options (JAVA_OPTS, default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 # JAVA_OPTS= bash bench/plan.sh for the JVM's defaults).
 set -euo pipefail
@@ -18,7 +19,7 @@ cat > "$log.xml" <<'XML'
 XML
 echo "JVM options: ${java_opts:-(defaults)}"
 echo "SQLite:"
-java $java_opts -Dlogback.configurationFile="$log.xml" -cp "$jar" bench/PlanBench.java "$readers" | grep -E "planned|inserted"
+java $java_opts -Dvoters="${VOTERS:-0}" -Dlogback.configurationFile="$log.xml" -cp "$jar" bench/PlanBench.java "$readers" | grep -E "planned|inserted|voters"
 if [ -n "${PAPERBOY_TEST_PG_URL:-}" ]; then
   base=${PAPERBOY_TEST_PG_URL%%\?*}
   psql "postgresql://${base#jdbc:postgresql://}?user=postgres" -qc "DROP SCHEMA IF EXISTS planbench CASCADE; CREATE SCHEMA planbench" 2>/dev/null
