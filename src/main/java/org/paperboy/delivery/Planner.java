@@ -89,6 +89,10 @@ final class Planner {
         if (!weeklyVoters.isEmpty()) {
             byReader.putAll(tastes.of(weeklyVoters, weekly.get()));
         }
+        // each voter's digest is their own: ranked on every core (the ranker is thread-safe), not cached
+        Map<Long, Digest> voterDigests = batch.stream().filter(s -> byReader.containsKey(s.id())).parallel()
+                .collect(java.util.stream.Collectors.toConcurrentMap(Reader::id, s -> (s.frequency() == Frequency.WEEKLY ? weekly.get() : daily)
+                        .rank(s.preferences(), byReader.get(s.id()), history.getOrDefault(s.id(), Set.of()))));
         List<Plan> plans = new ArrayList<>(batch.size());
         for (Reader s : batch) {
             boolean isWeekly = s.frequency() == Frequency.WEEKLY;
@@ -98,8 +102,8 @@ final class Planner {
             if (ranked.size() > MAX_CACHED) {
                 ranked.clear();
             }
-            Digest digest = ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), taste, sent),
-                    k -> ranker.rank(k.preferences(), k.taste(), k.sent()));
+            Digest digest = taste.isEmpty() ? ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), taste, sent),
+                    k -> ranker.rank(k.preferences(), k.taste(), k.sent())) : voterDigests.get(s.id());
             if (!digest.isEmpty()) {
                 plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest, taste, ranker));
             }
