@@ -42,6 +42,8 @@ final class Claims {
     static final String CLAIMED_ROWS = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, v.paper_ids, s.email, s.status,"
             + " s.topics, s.keywords FROM delivery d " + Outbox.JOIN_VARIANT + " JOIN subscriber s ON s.id = d.subscriber_id"
             + " WHERE d.digest_date = ? AND d.subscriber_id IN (%s) ORDER BY d.variant_key, d.subscriber_id";
+    /** Adds to the running totals /metrics reads (one row per outcome: sent, deferred, failed, expired). */
+    static final String TALLY = "UPDATE delivery_tally SET total = total + ? WHERE outcome = ?";
     static final String HEARTBEAT = "UPDATE delivery SET claimed_at = ? WHERE state = 'sending' AND claimed_by = ?";
     static final String RELEASE = "UPDATE delivery SET state = 'pending', claimed_by = NULL WHERE state = 'sending' AND claimed_by = ?";
     static final String HOLDERS = "SELECT claimed_by, MAX(claimed_at) FROM delivery WHERE state = 'sending' GROUP BY claimed_by";
@@ -106,17 +108,44 @@ final class Claims {
                         java.util.stream.Collectors.mapping(o -> o.row().subscriberId(), java.util.stream.Collectors.toList())));
         List<Outcome> others = outcomes.stream().filter(o -> o.kind() != Outcome.Kind.SENT).toList();
         db.transaction(c -> {
+            Map<String, Integer> tally = new HashMap<>();
             for (Map.Entry<LocalDate, List<Long>> date : sent.entrySet()) {
-                recordSent(c, date.getKey(), date.getValue(), sender, now);
+                tally.merge("sent", recordSent(c, date.getKey(), date.getValue(), sender, now), Integer::sum);
             }
             if (!others.isEmpty()) {
-                recordOthers(c, others, sender, config, now);
+                int[] updated = recordOthers(c, others, sender, config, now);
+                for (int i = 0; i < updated.length; i++) {
+                    Outcome.Kind kind = others.get(i).kind();
+                    String outcome = kind == Outcome.Kind.DEFERRED ? "deferred" : kind == Outcome.Kind.BOUNCED ? "failed" : null;
+                    if (outcome != null) {
+                        // a row another sender took over meanwhile is not counted (the driver may say "some" rather than how many)
+                        tally.merge(outcome, updated[i] == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, updated[i]), Integer::sum);
+                    }
+                }
             }
+            tally(c, tally);
             return null;
         });
     }
 
-    private static void recordSent(Connection c, LocalDate date, List<Long> subscribers, SenderId sender, Instant now) throws SQLException {
+    /** Adds the counts to the running totals. */
+    static void tally(Connection c, Map<String, Integer> counts) throws SQLException {
+        if (counts.values().stream().allMatch(n -> n == 0)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(TALLY)) {
+            for (Map.Entry<String, Integer> count : new java.util.TreeMap<>(counts).entrySet()) {
+                if (count.getValue() > 0) {
+                    ps.setLong(1, count.getValue());
+                    ps.setString(2, count.getKey());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static int recordSent(Connection c, LocalDate date, List<Long> subscribers, SenderId sender, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(RECORD_SENT.formatted("?,".repeat(subscribers.size() - 1) + "?"))) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, sender.id());
@@ -124,11 +153,11 @@ final class Claims {
             for (int i = 0; i < subscribers.size(); i++) {
                 ps.setLong(i + 4, subscribers.get(i));
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
-    private static void recordOthers(Connection c, List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now)
+    private static int[] recordOthers(Connection c, List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(RECORD_OTHER)) {
             for (Outcome o : outcomes) {
@@ -143,7 +172,7 @@ final class Claims {
                 ps.setLong(7, row.subscriberId());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
     }
 

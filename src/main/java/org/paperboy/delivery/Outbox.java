@@ -221,7 +221,7 @@ final class Outbox {
             try (PreparedStatement ps = c.prepareStatement(EXPIRE)) {
                 ps.setString(1, "expired: not delivered within delivery.maxAgeDays (" + maxAgeDays + ")");
                 ps.setObject(2, oldest);
-                ps.executeUpdate();
+                Claims.tally(c, Map.of("expired", ps.executeUpdate()));
             }
             return null;
         });

@@ -38,6 +38,7 @@ class QueryPlanIT {
         statements.put(Sends.PLANNED_LATE, new Object[] {since, LocalDate.of(2026, 2, 1)});
         statements.put(Sends.GROUPS_ON, new Object[] {LocalDate.of(2026, 1, 20)});
         statements.put(Stats.HISTORY + 50, new Object[] {7L});
+        statements.put(Operations.QUEUE, new Object[] {LocalDate.of(2026, 2, 1)});
         try (Database db = Database.open(new DatabaseConfig(Databases.fresh(kind, dir), null, null, 2))) {
             Map<String, List<String>> scans = new LinkedHashMap<>();
             statements.forEach((sql, args) -> {
