@@ -118,7 +118,8 @@ final class SendCommand implements Callable<Integer> {
         }
         boolean nothing = report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0;
         boolean noPapers = report.planned() == 0 && report.sent() == 0 && noPapers(paperboy, day);
-        runs.finished(id, noPapers ? "no papers" : report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), paperboy.clock().instant());
+        runs.finished(id, noPapers ? "no papers" : report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), paperboy.clock().instant(),
+                report);
         LOG.info("send: {}", report.summary());
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.summary());

@@ -23,6 +23,31 @@ import org.paperboy.store.Dialect;
  */
 final class Claims {
 
+    /*
+     * The hot statements, here so that QueryPlanIT reads the plan of exactly these (a claim's LIMIT
+     * and a batch's IN list are filled in where they are used).
+     */
+    /** The rows a claim takes, in the claim index's order. */
+    static final String PICK = "SELECT digest_date, subscriber_id FROM delivery WHERE digest_date = ? AND state = 'pending'"
+            + " AND next_attempt_at <= ? ORDER BY variant_key, subscriber_id LIMIT ";
+    static final String CLAIM_POSTGRES = "UPDATE delivery d SET state = 'sending', claimed_by = ?, claimed_at = ?, attempts = d.attempts + 1"
+            + " FROM (" + PICK + "%d FOR UPDATE SKIP LOCKED) p WHERE d.digest_date = p.digest_date AND d.subscriber_id = p.subscriber_id"
+            + " RETURNING d.subscriber_id";
+    static final String CLAIM_SQLITE = "UPDATE delivery SET state = 'sending', claimed_by = ?, claimed_at = ?, attempts = attempts + 1"
+            + " WHERE (digest_date, subscriber_id) IN (" + PICK + "%d) RETURNING subscriber_id";
+    static final String RECORD_SENT = "UPDATE delivery SET state = 'sent', sent_at = ?, last_reply = '250 accepted',"
+            + " claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND digest_date = ? AND subscriber_id IN (%s)";
+    static final String RECORD_OTHER = "UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
+            + " last_reply = ?, claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND digest_date = ? AND subscriber_id = ?";
+    static final String CLAIMED_ROWS = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, v.paper_ids, s.email, s.status,"
+            + " s.topics, s.keywords FROM delivery d " + Outbox.JOIN_VARIANT + " JOIN subscriber s ON s.id = d.subscriber_id"
+            + " WHERE d.digest_date = ? AND d.subscriber_id IN (%s) ORDER BY d.variant_key, d.subscriber_id";
+    /** Adds to the running totals /metrics reads (one row per outcome: sent, deferred, failed, expired). */
+    static final String TALLY = "UPDATE delivery_tally SET total = total + ? WHERE outcome = ?";
+    static final String HEARTBEAT = "UPDATE delivery SET claimed_at = ? WHERE state = 'sending' AND claimed_by = ?";
+    static final String RELEASE = "UPDATE delivery SET state = 'pending', claimed_by = NULL WHERE state = 'sending' AND claimed_by = ?";
+    static final String HOLDERS = "SELECT claimed_by, MAX(claimed_at) FROM delivery WHERE state = 'sending' GROUP BY claimed_by";
+
     private final Database db;
 
     Claims(Database db) {
@@ -33,14 +58,7 @@ final class Claims {
     List<OutboxRow> claim(LocalDate date, SenderId sender, int limit, Instant now) {
         return db.transaction(c -> {
             List<Long> ids = new ArrayList<>(limit);
-            String pick = "SELECT digest_date, subscriber_id FROM delivery WHERE digest_date = ? AND state = 'pending'"
-                    + " AND next_attempt_at <= ? ORDER BY variant_key, subscriber_id LIMIT " + limit;
-            String sql = db.dialect() == Dialect.POSTGRES
-                    ? "UPDATE delivery d SET state = 'sending', claimed_by = ?, claimed_at = ?, attempts = d.attempts + 1 FROM ("
-                    + pick + " FOR UPDATE SKIP LOCKED) p WHERE d.digest_date = p.digest_date AND d.subscriber_id = p.subscriber_id"
-                    + " RETURNING d.subscriber_id"
-                    : "UPDATE delivery SET state = 'sending', claimed_by = ?, claimed_at = ?, attempts = attempts + 1"
-                    + " WHERE (digest_date, subscriber_id) IN (" + pick + ") RETURNING subscriber_id";
+            String sql = (db.dialect() == Dialect.POSTGRES ? CLAIM_POSTGRES : CLAIM_SQLITE).formatted(limit);
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, sender.id());
                 ps.setTimestamp(2, Timestamp.from(now));
@@ -58,10 +76,7 @@ final class Claims {
 
     private static List<OutboxRow> rows(Connection c, LocalDate date, List<Long> ids) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>(ids.size());
-        String sql = "SELECT d.subscriber_id, d.kind, d.attempts, d.message_id, v.paper_ids, s.email, s.status, s.topics, s.keywords"
-                + " FROM delivery d " + Outbox.JOIN_VARIANT + " JOIN subscriber s ON s.id = d.subscriber_id"
-                + " WHERE d.digest_date = ? AND d.subscriber_id IN ("
-                + "?,".repeat(ids.size() - 1) + "?) ORDER BY d.variant_key, d.subscriber_id";
+        String sql = CLAIMED_ROWS.formatted("?,".repeat(ids.size() - 1) + "?");
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, date);
             for (int i = 0; i < ids.size(); i++) {
@@ -93,34 +108,58 @@ final class Claims {
                         java.util.stream.Collectors.mapping(o -> o.row().subscriberId(), java.util.stream.Collectors.toList())));
         List<Outcome> others = outcomes.stream().filter(o -> o.kind() != Outcome.Kind.SENT).toList();
         db.transaction(c -> {
+            Map<String, Integer> tally = new HashMap<>();
             for (Map.Entry<LocalDate, List<Long>> date : sent.entrySet()) {
-                recordSent(c, date.getKey(), date.getValue(), sender, now);
+                tally.merge("sent", recordSent(c, date.getKey(), date.getValue(), sender, now), Integer::sum);
             }
             if (!others.isEmpty()) {
-                recordOthers(c, others, sender, config, now);
+                int[] updated = recordOthers(c, others, sender, config, now);
+                for (int i = 0; i < updated.length; i++) {
+                    Outcome.Kind kind = others.get(i).kind();
+                    String outcome = kind == Outcome.Kind.DEFERRED ? "deferred" : kind == Outcome.Kind.BOUNCED ? "failed" : null;
+                    if (outcome != null) {
+                        // a row another sender took over meanwhile is not counted (the driver may say "some" rather than how many)
+                        tally.merge(outcome, updated[i] == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, updated[i]), Integer::sum);
+                    }
+                }
             }
+            tally(c, tally);
             return null;
         });
     }
 
-    private static void recordSent(Connection c, LocalDate date, List<Long> subscribers, SenderId sender, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'sent', sent_at = ?, last_reply = '250 accepted',"
-                + " claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND digest_date = ? AND subscriber_id IN ("
-                + "?,".repeat(subscribers.size() - 1) + "?)")) {
+    /** Adds the counts to the running totals. */
+    static void tally(Connection c, Map<String, Integer> counts) throws SQLException {
+        if (counts.values().stream().allMatch(n -> n == 0)) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(TALLY)) {
+            for (Map.Entry<String, Integer> count : new java.util.TreeMap<>(counts).entrySet()) {
+                if (count.getValue() > 0) {
+                    ps.setLong(1, count.getValue());
+                    ps.setString(2, count.getKey());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static int recordSent(Connection c, LocalDate date, List<Long> subscribers, SenderId sender, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RECORD_SENT.formatted("?,".repeat(subscribers.size() - 1) + "?"))) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, sender.id());
             ps.setObject(3, date);
             for (int i = 0; i < subscribers.size(); i++) {
                 ps.setLong(i + 4, subscribers.get(i));
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 
-    private static void recordOthers(Connection c, List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now)
+    private static int[] recordOthers(Connection c, List<Outcome> outcomes, SenderId sender, DeliveryConfig config, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?,"
-                + " last_reply = ?, claimed_by = NULL WHERE state = 'sending' AND claimed_by = ? AND digest_date = ? AND subscriber_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(RECORD_OTHER)) {
             for (Outcome o : outcomes) {
                 OutboxRow row = o.row();
                 boolean notTried = o.kind() == Outcome.Kind.RELEASED || o.kind() == Outcome.Kind.POSTPONED;
@@ -133,7 +172,7 @@ final class Claims {
                 ps.setLong(7, row.subscriberId());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         }
     }
 
@@ -148,7 +187,7 @@ final class Claims {
     /** Renews the sender's claims, so no other sender takes them over while it works. */
     void heartbeat(SenderId sender, Instant now) {
         db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET claimed_at = ? WHERE state = 'sending' AND claimed_by = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(HEARTBEAT)) {
                 ps.setTimestamp(1, Timestamp.from(now));
                 ps.setString(2, sender.id());
                 return ps.executeUpdate();
@@ -159,8 +198,7 @@ final class Claims {
     /** Puts back to pending whatever this sender still holds: called once its workers have all ended. */
     int releaseOwn(SenderId sender) {
         return db.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
-                    + " WHERE state = 'sending' AND claimed_by = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
                 ps.setString(1, sender.id());
                 return ps.executeUpdate();
             }
@@ -175,8 +213,7 @@ final class Claims {
     int releaseAbandoned(Instant staleBefore) {
         return db.transaction(c -> {
             Map<String, Instant> holders = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT claimed_by, MAX(claimed_at) FROM delivery WHERE state = 'sending'"
-                    + " GROUP BY claimed_by")) {
+            try (PreparedStatement ps = c.prepareStatement(HOLDERS)) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Timestamp at = rs.getTimestamp(2);
@@ -185,8 +222,7 @@ final class Claims {
                 }
             }
             int released = 0;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE delivery SET state = 'pending', claimed_by = NULL"
-                    + " WHERE state = 'sending' AND claimed_by = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
                 for (var holder : holders.entrySet()) {
                     if (holder.getValue().isBefore(staleBefore) || SenderId.isGone(holder.getKey())) {
                         ps.setString(1, holder.getKey());

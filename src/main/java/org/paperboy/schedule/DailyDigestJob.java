@@ -44,7 +44,7 @@ public final class DailyDigestJob implements InterruptableJob {
             try {
                 DeliveryReport report = job.send(run, date);
                 LOG.info("daily job: {}", report.summary());
-                runs.finished(id, report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), Instant.now());
+                runs.finished(id, report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), Instant.now(), report);
             } catch (RuntimeException e) {
                 runs.finished(id, "failed", e.getMessage(), Instant.now());
                 LOG.error("daily job for {} failed: {}", date, e.getMessage());

@@ -7,9 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.paperboy.PaperboyException;
+import org.paperboy.delivery.DeliveryReport;
 
 /** The record of each run of the daily job, whoever ran it (the scheduler or {@code send}), for {@code schedule status}. */
 public final class JobRuns {
@@ -45,12 +48,27 @@ public final class JobRuns {
 
     /** Records how a run ended: ok, incomplete or failed, with its summary. */
     public void finished(long id, String outcome, String summary, Instant now) {
+        finished(id, outcome, summary, now, null);
+    }
+
+    /** Records how a run ended, with its messages sent, deferred, failed and expired (the earlier dates it resumed included). */
+    public void finished(long id, String outcome, String summary, Instant now, DeliveryReport report) {
         try (Connection c = data.getConnection();
-             PreparedStatement ps = c.prepareStatement("UPDATE job_run SET finished_at = ?, outcome = ?, summary = ? WHERE id = ?")) {
+             PreparedStatement ps = c.prepareStatement("UPDATE job_run SET finished_at = ?, outcome = ?, summary = ?,"
+                     + " sent = ?, deferred = ?, failed = ?, expired = ? WHERE id = ?")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, outcome);
             ps.setString(3, summary == null ? null : summary.length() > 1000 ? summary.substring(0, 1000) : summary);
-            ps.setLong(4, id);
+            List<DeliveryReport> all = new ArrayList<>();
+            if (report != null) {
+                all.add(report);
+                all.addAll(report.earlier());
+            }
+            ps.setObject(4, report == null ? null : all.stream().mapToInt(DeliveryReport::sent).sum());
+            ps.setObject(5, report == null ? null : all.stream().mapToInt(DeliveryReport::deferred).sum());
+            ps.setObject(6, report == null ? null : all.stream().mapToInt(DeliveryReport::failed).sum());
+            ps.setObject(7, report == null ? null : report.expired());
+            ps.setLong(8, id);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new PaperboyException("cannot record the job run: " + e.getMessage(), e);
@@ -58,9 +76,18 @@ public final class JobRuns {
     }
 
     public Optional<Run> last() {
+        return last("");
+    }
+
+    /** The last run that got to its end: ok, incomplete (some messages deferred or refused) or no papers; not failed. */
+    public Optional<Run> lastCompleted() {
+        return last(" WHERE outcome IN ('ok', 'incomplete', 'no papers')");
+    }
+
+    private Optional<Run> last(String where) {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT id, digest_date, node, started_at, finished_at, outcome, summary"
-                     + " FROM job_run ORDER BY started_at DESC, id DESC LIMIT 1");
+                     + " FROM job_run" + where + " ORDER BY started_at DESC, id DESC LIMIT 1");
              ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();

@@ -28,6 +28,10 @@ final class Departures {
     record Ended(Instant joined, Instant left, How how) {
     }
 
+    /* The statements on the outbox, here so that QueryPlanIT reads the plan of exactly these. */
+    static final String LAST_REFUSAL = "(SELECT MAX(d.next_attempt_at) FROM delivery d WHERE d.subscriber_id = s.id AND d.state = 'failed')";
+    static final String REFUSALS = "SELECT next_attempt_at FROM delivery WHERE state = 'failed' AND next_attempt_at >= ?";
+
     private final boolean reasons;
     private final boolean events;
     private final boolean past;
@@ -55,8 +59,7 @@ final class Departures {
                 since, since));
         String returned = events ? "(SELECT MAX(e.received_at) FROM bounce_event e WHERE e.subscriber_id = s.id"
                 + " AND e.kind IN ('hard', 'soft'))" : "NULL";
-        all.addAll(Sql.list(c, "SELECT s.confirmed_at, (SELECT MAX(d.next_attempt_at) FROM delivery d WHERE d.subscriber_id = s.id"
-                + " AND d.state = 'failed'), " + returned + ", s.unsubscribed_at FROM subscriber s"
+        all.addAll(Sql.list(c, "SELECT s.confirmed_at, " + LAST_REFUSAL + ", " + returned + ", s.unsubscribed_at FROM subscriber s"
                 + " WHERE s.status = 'bounced' AND s.confirmed_at IS NOT NULL",
                 rs -> new Ended(Sql.instant(rs, 1), later(Sql.instant(rs, 2), Sql.instant(rs, 3)) != null
                         ? later(Sql.instant(rs, 2), Sql.instant(rs, 3)) : Sql.instant(rs, 4), How.BOUNCED)));
@@ -82,7 +85,7 @@ final class Departures {
 
     /** Hard bounces since the instant, each at its time: refusals while sending, and hard bounces that came back. */
     List<Instant> hardBounces(Connection c, Instant since) throws SQLException {
-        List<Instant> all = new ArrayList<>(Sql.list(c, "SELECT next_attempt_at FROM delivery WHERE state = 'failed' AND next_attempt_at >= ?",
+        List<Instant> all = new ArrayList<>(Sql.list(c, REFUSALS,
                 rs -> Sql.instant(rs, 1), since));
         if (events) {
             all.addAll(Sql.list(c, "SELECT received_at FROM bounce_event WHERE kind = 'hard'"

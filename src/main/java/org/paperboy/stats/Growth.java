@@ -28,6 +28,9 @@ final class Growth {
     private final Departures departures;
     private final ZoneId zone;
 
+    /** The messages sent since an instant, each at its time (QueryPlanIT reads its plan). */
+    static final String SENT = "SELECT sent_at FROM delivery WHERE state = 'sent' AND sent_at >= ?";
+
     Growth(Departures departures, ZoneId zone) {
         this.departures = departures;
         this.zone = zone;
@@ -55,7 +58,7 @@ final class Growth {
             }
             counts.left(left, e.how());
         }
-        Map<LocalDate, Long> sent = perDay(Sql.list(c, "SELECT sent_at FROM delivery WHERE state = 'sent' AND sent_at >= ?",
+        Map<LocalDate, Long> sent = perDay(Sql.list(c, SENT,
                 rs -> Sql.instant(rs, 1), since), t -> t);
         Map<LocalDate, Long> refused = perDay(departures.hardBounces(c, since), t -> t);
         List<GrowthDay> days = new ArrayList<>();

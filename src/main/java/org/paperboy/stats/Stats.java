@@ -25,6 +25,10 @@ public final class Stats {
     public static final int MAX_DAYS = 366;
     private static final int RECENT_RUNS = 10;
 
+    /** One reader's outbox rows, newest first (QueryPlanIT reads its plan). */
+    static final String HISTORY = "SELECT digest_date, kind, state, attempts, last_reply, created_at, sent_at"
+            + " FROM delivery WHERE subscriber_id = ? ORDER BY digest_date DESC LIMIT ";
+
     private final DataSource data;
     private final ZoneId zone;
     private final Clock clock;
@@ -61,8 +65,7 @@ public final class Stats {
 
     /** The reader's outbox rows, newest first. */
     public List<ReaderDelivery> history(long subscriberId, int limit) {
-        return read("the delivery history", c -> Sql.list(c, "SELECT digest_date, kind, state, attempts, last_reply, created_at, sent_at"
-                + " FROM delivery WHERE subscriber_id = ? ORDER BY digest_date DESC LIMIT " + Math.max(1, limit),
+        return read("the delivery history", c -> Sql.list(c, HISTORY + Math.max(1, limit),
                 rs -> new ReaderDelivery(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getInt(4),
                         rs.getString(5), Sql.instant(rs, 6), Sql.instant(rs, 7)), subscriberId));
     }

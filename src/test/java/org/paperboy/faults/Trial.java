@@ -83,6 +83,26 @@ final class Trial implements AutoCloseable {
 
     private final Map<Process, Path> logs = new java.util.HashMap<>();
 
+    /** Starts {@code paperboy ARGS --config FILE}: another command, or another config on this trial's SMTP port. */
+    Process start(Path configFile, String... args) throws IOException {
+        Path log = dir.resolve(args[0] + "-" + (++processes) + ".log");
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--config",
+                configFile.toString())).toArray(String[]::new);
+        Process p = PaperboyProcess.start(log, all);
+        logs.put(p, log);
+        return p;
+    }
+
+    /** This trial's config file. */
+    Path config() {
+        return config;
+    }
+
+    /** The port the trial's SMTP server listens on. */
+    int smtpPort() {
+        return port.port();
+    }
+
     /** Waits for the process to end and reads what it printed. */
     Finished finish(Process p) throws InterruptedException {
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
