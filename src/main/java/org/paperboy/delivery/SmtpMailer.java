@@ -30,17 +30,18 @@ public final class SmtpMailer implements Mailer {
     @Override
     public Connection connect() {
         try {
-            boolean noTls = config.security().equals("none");
-            Transport transport = noTls ? new PipeliningTransport(session) : session.getTransport();
+            boolean tls = !config.security().equals("none");
+            PipeliningTransport transport = new PipeliningTransport(session, SmtpSessions.protocol(config));
             WriteWatchdog.takeLastSocket();
             transport.connect(config.host(), config.port(), config.username(), config.password());
             java.net.Socket socket = WriteWatchdog.takeLastSocket();
-            // with TLS the socket carries ciphertext: the data then goes through Angus's streams
-            if (!noTls || socket == null) {
+            // the socket Angus talks over: our plain one, or with TLS the TLS socket layered on it (see TlsSockets).
+            // Should that ever not hold, the data goes through Angus's own streams, unpipelined: slower, never wrong
+            if (socket == null || tls != socket instanceof javax.net.ssl.SSLSocket) {
                 return new SmtpConnection(transport, null);
             }
             java.io.OutputStream direct = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-            ((PipeliningTransport) transport).writeDirectly(socket, direct);
+            transport.writeDirectly(socket, direct);
             return new SmtpConnection(transport, direct);
         } catch (MessagingException | java.io.IOException e) {
             throw new DeliveryException("cannot connect to SMTP server " + config.host() + ":" + config.port() + ": "
