@@ -56,6 +56,17 @@ final class PipeliningTransport extends SMTPTransport {
         return direct != null && !socket.isClosed() && supportsExtension("PIPELINING");
     }
 
+    /** One NOOP's round trip, in nanoseconds, the server's time to answer included. */
+    synchronized long noopNanos() throws MessagingException {
+        long start = System.nanoTime();
+        int code = simpleCommand("NOOP");
+        long took = System.nanoTime() - start;
+        if (code != 250) {
+            throw new MessagingException("the server refused NOOP: " + getLastServerResponse().strip());
+        }
+        return took;
+    }
+
     @Override
     public synchronized void sendMessage(Message message, Address[] addresses) throws MessagingException {
         if (direct != null && socket.isClosed()) {

@@ -31,9 +31,8 @@ public final class SmtpMailer implements Mailer {
     public Connection connect() {
         try {
             boolean tls = !config.security().equals("none");
-            PipeliningTransport transport = new PipeliningTransport(session, SmtpSessions.protocol(config));
             WriteWatchdog.takeLastSocket();
-            transport.connect(config.host(), config.port(), config.username(), config.password());
+            PipeliningTransport transport = open();
             java.net.Socket socket = WriteWatchdog.takeLastSocket();
             // the socket Angus talks over: our plain one, or with TLS the TLS socket layered on it (see TlsSockets).
             // Should that ever not hold, the data goes through Angus's own streams, unpipelined: slower, never wrong
@@ -46,6 +45,33 @@ public final class SmtpMailer implements Mailer {
         } catch (MessagingException | java.io.IOException e) {
             throw new DeliveryException("cannot connect to SMTP server " + config.host() + ":" + config.port() + ": "
                     + oneLine(e), false, e);
+        }
+    }
+
+    /** Angus's transport over this mailer's session, connected as for a send: EHLO, STARTTLS, AUTH. */
+    private PipeliningTransport open() throws MessagingException {
+        PipeliningTransport transport = new PipeliningTransport(session, SmtpSessions.protocol(config));
+        transport.connect(config.host(), config.port(), config.username(), config.password());
+        return transport;
+    }
+
+    /**
+     * Connects as a send does (the same session: TLS, trust, AUTH, timeouts), asks {@code noops} NOOPs
+     * for the round trip, and says goodbye; sends nothing. A failure is Angus's, as a send would meet it.
+     */
+    public RelayProbe probe(int noops) throws MessagingException {
+        PipeliningTransport transport = open();
+        WriteWatchdog.takeLastSocket();
+        try {
+            long[] trips = new long[Math.max(1, noops)];
+            for (int i = 0; i < trips.length; i++) {
+                trips[i] = transport.noopNanos();
+            }
+            java.util.Arrays.sort(trips);
+            return new RelayProbe(transport.supportsExtension("AUTH"), transport.supportsExtension("PIPELINING"),
+                    trips[trips.length / 2] / 1e6);
+        } finally {
+            transport.close();
         }
     }
 
