@@ -18,7 +18,7 @@
 # SECURITY=starttls puts bench/tls_front.py (STARTTLS, a certificate made here by openssl and
 # trusted through smtp.caFile) between the proxy and each smtp-sink: pipelined vs not over TLS.
 # Default N is 5,000. The send runs with -Xmx256m and the Debian package's JVM options (JAVA_OPTS,
-# default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"; JAVA_OPTS= bench/latency.sh ... for the JVM's
+# default "-XX:+UseSerialGC"; JAVA_OPTS= bench/latency.sh ... for the JVM's
 # defaults). JAR (default target/paperboy.jar) is built only if missing. Results: bench/work/latency/results.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ ca_file=""
 . "$root/bench/common.sh"
 jar=$(realpath "${JAR:-target/paperboy.jar}")
 # the send runs with the JVM options the Debian package runs it with; JAVA_OPTS= (empty) for the JVM's defaults
-java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC}
 proxy_py=$root/bench/latency_proxy.py
 [ -f "$jar" ] || mvn -B -o -q package -DskipTests
 for tool in smtp-sink smtp-source ss python3 openssl; do
