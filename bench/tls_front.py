@@ -4,7 +4,8 @@
     tls_front.py starttls LISTEN_PORT UPSTREAM_PORT CERT_PEM KEY_PEM
         relays 127.0.0.1:LISTEN_PORT to 127.0.0.1:UPSTREAM_PORT; adds STARTTLS to the server's EHLO
         reply, answers STARTTLS itself (220) and from then on relays what TLS carries, as a relay on
-        port 587 does (the client's EHLO after STARTTLS goes to the server, whose reply then has no STARTTLS)
+        port 587 does (the client's EHLO after STARTTLS goes to the server, whose reply then has no STARTTLS);
+        a client that sends MAIL without STARTTLS (smtp-source) is relayed as it is
     tls_front.py ssl LISTEN_PORT UPSTREAM_PORT CERT_PEM KEY_PEM
         TLS from the first byte, as on port 465
 
@@ -83,6 +84,8 @@ def serve(mode, upstream, context):
                         await client_w.start_tls(context)
                         break
                     server_w.write(line)
+                    if line[:4].upper() not in (b"EHLO", b"HELO", b"NOOP", b"RSET"):
+                        break   # a client that does not start TLS (smtp-source): relayed as it is from here on
                     answer = await reply(server_r)
                     if line[:4].upper() == b"EHLO" and answer.startswith(b"250-"):
                         first, rest = answer.split(b"\r\n", 1)
