@@ -19,11 +19,13 @@ subscribers() {   # N readers over 300 preference sets: a third with none, a thi
 }
 
 bench_config() {   # SMTP host ("" for the outbox folder), port, database URL ("" for the embedded default under the working folder)
+  # $security (default none) and $ca_file (smtp.caFile, for a TLS front's certificate) when set
   cat <<YAML
 smtp:
   host: "$1"
   port: $2
-  security: none
+  security: ${security:-none}
+${ca_file:+  caFile: \"$ca_file\"}
   connections: $connections
   outbox: outbox
   fromAddress: digest@paperboy.test

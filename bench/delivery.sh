@@ -11,7 +11,7 @@
 # With no arguments: 20,000 and 100,000 readers on both databases. PostgreSQL: PAPERBOY_BENCH_PG
 # (default postgresql://postgres@127.0.0.1:55432), database paperboy_bench, dropped and created per run.
 # The send runs with -Xmx256m and the Debian package's JVM options (JAVA_OPTS, default
-# "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"; JAVA_OPTS= bench/delivery.sh ... for the JVM's defaults).
+# "-XX:+UseSerialGC"; JAVA_OPTS= bench/delivery.sh ... for the JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -20,7 +20,7 @@ connections=4
 . "$root/bench/common.sh"
 jar=$(realpath "${JAR:-target/paperboy.jar}")
 # the send runs with the JVM options the Debian package runs it with; JAVA_OPTS= (empty) for the JVM's defaults
-java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC}
 pg=${PAPERBOY_BENCH_PG:-postgresql://postgres@127.0.0.1:55432}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 for tool in smtp-sink smtp-source ss /usr/bin/time; do

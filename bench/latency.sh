@@ -15,8 +15,10 @@
 # smtp-source -d -s 4 (which never pipelines) through the same proxy, messages of the same size.
 # Needs Debian's postfix package (smtp-sink, smtp-source), iproute2 (ss), python3.
 #   bash bench/latency.sh [N]        e.g. bash bench/latency.sh 5000;  RUNS=3 RTT_MS=5 bash bench/latency.sh 2000
+# SECURITY=starttls puts bench/tls_front.py (STARTTLS, a certificate made here by openssl and
+# trusted through smtp.caFile) between the proxy and each smtp-sink: pipelined vs not over TLS.
 # Default N is 5,000. The send runs with -Xmx256m and the Debian package's JVM options (JAVA_OPTS,
-# default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"; JAVA_OPTS= bench/latency.sh ... for the JVM's
+# default "-XX:+UseSerialGC"; JAVA_OPTS= bench/latency.sh ... for the JVM's
 # defaults). JAR (default target/paperboy.jar) is built only if missing. Results: bench/work/latency/results.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,15 +26,17 @@ root=$PWD
 n=${1:-5000}
 runs=${RUNS:-2}
 rtt_ms=${RTT_MS:-1}
-connections=4
+connections=${CONNECTIONS:-4}
+security=${SECURITY:-none}
+ca_file=""
 # shellcheck source=bench/common.sh
 . "$root/bench/common.sh"
 jar=$(realpath "${JAR:-target/paperboy.jar}")
 # the send runs with the JVM options the Debian package runs it with; JAVA_OPTS= (empty) for the JVM's defaults
-java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC}
 proxy_py=$root/bench/latency_proxy.py
 [ -f "$jar" ] || mvn -B -o -q package -DskipTests
-for tool in smtp-sink smtp-source ss python3; do
+for tool in smtp-sink smtp-source ss python3 openssl; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install postfix iproute2 python3)" >&2; exit 1; }
 done
 base=$root/bench/work/latency
@@ -71,6 +75,15 @@ start_sink() {   # smtp-sink's options; sets sink_port, sink_pid
   sink_port=$port
 }
 
+start_front() {   # upstream port, log; sets front_port (the upstream itself without TLS)
+  if [ "$security" = none ]; then front_port=$1; return; fi
+  free_port
+  python3 "$root/bench/tls_front.py" "$security" "$port" "$1" "$base/cert.pem" "$base/key.pem" 2> "$2" & local pid=$!
+  pids+=("$pid")
+  listening "$pid" "$port" "tls_front.py"
+  front_port=$port
+}
+
 start_proxy() {   # upstream port, one-way delay in ms, log; sets proxy_port, proxy_pid
   free_port
   python3 "$proxy_py" proxy "$port" "$1" "$2" > /dev/null 2> "$3" & proxy_pid=$!
@@ -106,14 +119,20 @@ bench_config "" 587 > "$base/sample/outbox.yaml"
 avg=$(find "$base/sample/outbox" -name '*.eml' -printf '%s\n' | awk '{s += $1} END {printf "%d", s / NR}')
 [ "$avg" -gt 0 ]
 
+if [ "$security" != none ]; then
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$base/key.pem" -out "$base/cert.pem" 2>/dev/null
+  ca_file=$base/cert.pem
+fi
+
 # N readers imported once; every run sends from a copy of this folder
 mkdir -p "$base/template"
 subscribers "$n" > "$base/template/subscribers.csv"
 bench_config 127.0.0.1 587 > "$base/template/smtp.yaml"
 (cd "$base/template" && java -jar "$jar" subscribers import subscribers.csv --status confirmed -c smtp.yaml >/dev/null)
 
-start_sink; pipe_sink=$sink_port; pipe_sink_pid=$sink_pid
-start_sink -p; plain_sink=$sink_port; plain_sink_pid=$sink_pid
+start_sink; start_front "$sink_port" "$base/front-pipelining.log"; pipe_sink=$front_port; pipe_sink_pid=$sink_pid
+start_sink -p; start_front "$sink_port" "$base/front-plain.log"; plain_sink=$front_port; plain_sink_pid=$sink_pid
 base_rtt=$(python3 "$proxy_py" probe "$pipe_sink" 300 | grep -oE 'median=[0-9.]+' | cut -d= -f2)
 
 # calibrate the one-way delay: the proxy's timers wake up a little late, so ask for less than half the round trip
@@ -133,8 +152,8 @@ plain_probe=$(python3 "$proxy_py" probe "$plain_proxy" 300)
 case "$pipe_probe" in "pipelining yes "*) ;; *) echo "bench: smtp-sink did not announce PIPELINING: $pipe_probe" >&2; exit 1 ;; esac
 case "$plain_probe" in "pipelining no "*) ;; *) echo "bench: smtp-sink -p announced PIPELINING: $plain_probe" >&2; exit 1 ;; esac
 {
-  printf '%d readers, embedded database, %d-byte messages, %d connections, JVM options: %s, load average %s\n' \
-    "$n" "$avg" "$connections" "-Xmx256m${java_opts:+ $java_opts}" "$(cut -d' ' -f1 /proc/loadavg)"
+  printf '%d readers, embedded database, %d-byte messages, %d connections, smtp.security %s, JVM options: %s, load average %s\n' \
+    "$n" "$avg" "$connections" "$security" "-Xmx256m${java_opts:+ $java_opts}" "$(cut -d' ' -f1 /proc/loadavg)"
   printf 'proxy: %s ms each way; NOOP round trip through it (idle): smtp-sink %s, smtp-sink -p %s\n' "$delay" \
     "${pipe_probe#pipelining yes }" "${plain_probe#pipelining no }"
 } | tee "$base/results.txt"

@@ -4,13 +4,13 @@
 # Prints the "planned N messages in S s (R a second)" line of the run. Target: 50,000 rows/s.
 #   bash bench/plan.sh [READERS]
 #   VOTERS=0.1 bash bench/plan.sh 100000    # a tenth of the readers have voted (10 votes each)
-# Runs with the Debian package's JVM options (JAVA_OPTS, default "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+# Runs with the Debian package's JVM options (JAVA_OPTS, default "-XX:+UseSerialGC";
 # JAVA_OPTS= bash bench/plan.sh for the JVM's defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 readers=${1:-100000}
 jar=${JAR:-target/paperboy.jar}
-java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 log=$(mktemp)
 cat > "$log.xml" <<'XML'

@@ -2,24 +2,23 @@ package org.paperboy.app;
 
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.eclipse.angus.mail.smtp.SMTPTransport;
+import java.util.Locale;
+import org.paperboy.delivery.RelayProbe;
 import org.paperboy.delivery.SmtpConfig;
-import org.paperboy.delivery.SmtpTrust;
+import org.paperboy.delivery.SmtpMailer;
 import org.paperboy.delivery.TlsFailure;
 
 /**
- * {@code check}'s look at the SMTP server: the TCP connection, then the session the sender would
- * open (EHLO, STARTTLS when configured, AUTH when a username is set), each with the configured
- * timeouts, then QUIT. No message is sent. Passwords never appear in what it reports.
+ * {@code check}'s look at the SMTP server: the TCP connection, then the session the sender opens,
+ * made by the sender's own session factory (EHLO, STARTTLS when configured, AUTH when a username is
+ * set, the configured timeouts), a few NOOPs for the relay's round trip, then QUIT. No message is
+ * sent. Passwords never appear in what it reports.
  */
 final class SmtpProbe {
 
@@ -44,22 +43,29 @@ final class SmtpProbe {
         return items;
     }
 
-    /** The session as the sender opens it; the key of the item says what failed. */
+    /** NOOPs asked for the relay's round trip; the median is reported. */
+    static final int NOOPS = 5;
+
+    /**
+     * The session as the sender opens it, through the sender's own session factory ({@link SmtpMailer}):
+     * the same TLS, trust, AUTH and timeouts. The key of the item says what failed.
+     */
     private static List<CheckItem> transport(SmtpConfig smtp) {
-        Session session;
+        SmtpMailer mailer;
         try {
-            session = Session.getInstance(properties(smtp));
+            mailer = new SmtpMailer(smtp);
         } catch (IllegalArgumentException e) {
-            return List.of(CheckItem.fail("smtp.caFile", e.getMessage()));
+            return List.of(CheckItem.fail(String.valueOf(e.getMessage()).startsWith("smtp.caFile") ? "smtp.caFile" : "smtp.fromAddress",
+                    e.getMessage()));
         }
-        try (Transport transport = session.getTransport()) {
-            transport.connect(smtp.host(), smtp.port(), smtp.username(), smtp.password());
-            boolean offersAuth = transport instanceof SMTPTransport t && t.supportsExtension("AUTH");
+        try {
+            RelayProbe relay = mailer.probe(NOOPS);
+            boolean offersAuth = relay.offersAuth();
             CheckItem auth = smtp.username() == null
                     ? CheckItem.ok("smtp.username", "not set: no AUTH" + (offersAuth ? " (the server offers it)" : ""))
                     : offersAuth ? CheckItem.ok("smtp.username", "AUTH accepted for " + smtp.username())
                     : CheckItem.warn("smtp.username", "set, but the server offers no AUTH: it is not used");
-            return List.of(security(smtp), auth);
+            return List.of(security(smtp), auth, connections(smtp, relay));
         } catch (AuthenticationFailedException e) {
             return List.of(CheckItem.fail("smtp.password", "AUTH refused for " + smtp.username() + ": " + oneLine(e)));
         } catch (MessagingException e) {
@@ -98,6 +104,29 @@ final class SmtpProbe {
         return false;
     }
 
+    /**
+     * The relay's round trip and PIPELINING, and the connections they call for: a connection waits a
+     * round trip for each exchange, so connections = rate × round trips a message × round trip.
+     */
+    static CheckItem connections(SmtpConfig smtp, RelayProbe relay) {
+        int have = smtp.connections();
+        String seen = String.format(Locale.ROOT, "relay round trip %.1f ms (median of %d NOOPs); %s: %d round trips a message; "
+                        + "%d connection%s carry at most %.0f msg/s", relay.roundTripMillis(), NOOPS,
+                relay.pipelining() ? "PIPELINING offered" : "no PIPELINING", relay.roundTripsPerMessage(), have, have == 1 ? "" : "s",
+                relay.ceiling(have));
+        double rate = smtp.ratePerSecond();
+        if (rate > 0) {
+            int need = relay.connectionsFor(rate);
+            String advice = String.format(Locale.ROOT, "; smtp.ratePerSecond %s needs %d (rate x round trips x round trip)",
+                    rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate), need);
+            return need > have ? CheckItem.warn("smtp.connections", seen + advice + ": raise smtp.connections to " + need)
+                    : CheckItem.ok("smtp.connections", seen + advice);
+        }
+        return CheckItem.ok("smtp.connections", seen + String.format(Locale.ROOT,
+                "; for a relay's quota of R msg/s set smtp.ratePerSecond and smtp.connections to R x %d x %.4f s (e.g. 100 msg/s: %d)",
+                relay.roundTripsPerMessage(), relay.roundTripMillis() / 1000, relay.connectionsFor(100)));
+    }
+
     /** A local relay without TLS (a Postfix on loopback) is a normal set-up: a note, not a failure. */
     private static CheckItem security(SmtpConfig smtp) {
         return switch (smtp.security()) {
@@ -107,22 +136,6 @@ final class SmtpProbe {
                     ? CheckItem.note("smtp.security", "none: handing mail to a relay on loopback without TLS; the relay encrypts onwards")
                     : CheckItem.warn("smtp.security", "none: mail and any password travel unencrypted to " + smtp.host());
         };
-    }
-
-    private static Properties properties(SmtpConfig smtp) {
-        String protocol = smtp.security().equals("ssl") ? "smtps" : "smtp";
-        Properties p = new Properties();
-        p.put("mail.transport.protocol", protocol);
-        p.put("mail." + protocol + ".connectiontimeout", String.valueOf(smtp.connectTimeoutSeconds() * 1000L));
-        p.put("mail." + protocol + ".timeout", String.valueOf(smtp.readTimeoutSeconds() * 1000L));
-        p.put("mail." + protocol + ".writetimeout", String.valueOf(smtp.writeTimeoutSeconds() * 1000L));
-        p.put("mail." + protocol + ".auth", String.valueOf(smtp.username() != null));
-        if (smtp.security().equals("starttls")) {
-            p.put("mail.smtp.starttls.enable", "true");
-            p.put("mail.smtp.starttls.required", "true");
-        }
-        SmtpTrust.apply(smtp, p, protocol);
-        return p;
     }
 
     static boolean isLoopback(String host) {

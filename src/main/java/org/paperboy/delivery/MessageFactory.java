@@ -53,7 +53,7 @@ final class MessageFactory {
 
     /**
      * The message for Angus's SMTP transport, with the signed VERP envelope sender when one is configured;
-     * {@code direct}, when not null, is the connection's own socket stream (no TLS) to write the data to;
+     * {@code direct}, when not null, is the connection's own socket stream (with TLS, the TLS socket's) to write the data to;
      * {@code beforeAccept} is passed once the data is written, before the final dot.
      */
     SplicedMessage message(OutgoingMail mail, java.io.OutputStream direct, Mailer.Gate beforeAccept) throws MessagingException {

@@ -14,14 +14,16 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
- * Angus's SMTP transport, which on a connection without TLS to a server that offers PIPELINING
- * (RFC 2920) sends MAIL, RCPT and DATA in one write and then reads their three replies: two round
- * trips a message (those three, then the final dot) instead of four. Connecting, EHLO, AUTH, QUIT
- * and every other case stay Angus's own. A failure is reported as Angus reports it (the code and
- * the server's reply, in {@link SMTPSendFailedException} or {@link SMTPAddressFailedException}),
- * after every reply of the group is read and the transaction reset, so the connection can go on.
- * If writing the data fails, or the gate before the final dot refuses, the socket is closed
- * without the final dot: the server then accepts nothing.
+ * Angus's SMTP transport, which to a server that offers PIPELINING (RFC 2920) sends MAIL, RCPT and
+ * DATA in one write and then reads their three replies: two round trips a message (those three,
+ * then the final dot) instead of four. It does so with and without TLS (STARTTLS or smtps): the
+ * writes go to the socket the connection talks over, the TLS one when there is TLS (see
+ * {@link TlsSockets}). Connecting, EHLO, STARTTLS, AUTH, QUIT and every other case stay Angus's own.
+ * A failure is reported as Angus reports it (the code and the server's reply, in
+ * {@link SMTPSendFailedException} or {@link SMTPAddressFailedException}), after every reply of the
+ * group is read and the transaction reset, so the connection can go on. If writing the data fails,
+ * or the gate before the final dot refuses, the socket is closed without the final dot: the server
+ * then accepts nothing.
  */
 final class PipeliningTransport extends SMTPTransport {
 
@@ -29,25 +31,40 @@ final class PipeliningTransport extends SMTPTransport {
 
     private static final boolean QUICK_ACK = new Socket().supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
 
+    private final String protocol;
     private Socket socket;
     private OutputStream direct;
 
-    PipeliningTransport(Session session) {
-        super(session, null);
+    /** @param protocol smtp (plain or STARTTLS) or smtps (TLS from the first byte) */
+    PipeliningTransport(Session session, String protocol) {
+        super(session, null, protocol, protocol.equals("smtps"));
+        this.protocol = protocol;
     }
 
-    /** The connection's own socket and a buffered stream over it, once connected without TLS. */
+    /** The socket the connection talks over (with TLS, the TLS socket) and a buffered stream over it, once connected. */
     synchronized void writeDirectly(Socket socket, OutputStream direct) {
         this.socket = socket;
         this.direct = direct;
     }
 
     /**
-     * Whether the next message goes pipelined: no TLS, and the server said PIPELINING to our EHLO.
+     * Whether the next message goes pipelined: the connection writes to its socket itself, and the
+     * server said PIPELINING to our EHLO (after STARTTLS, to the EHLO over TLS).
      * Not Angus's {@code isConnected()}, which asks the server with a NOOP: a round trip a message.
      */
     synchronized boolean pipelining() {
         return direct != null && !socket.isClosed() && supportsExtension("PIPELINING");
+    }
+
+    /** One NOOP's round trip, in nanoseconds, the server's time to answer included. */
+    synchronized long noopNanos() throws MessagingException {
+        long start = System.nanoTime();
+        int code = simpleCommand("NOOP");
+        long took = System.nanoTime() - start;
+        if (code != 250) {
+            throw new MessagingException("the server refused NOOP: " + getLastServerResponse().strip());
+        }
+        return took;
     }
 
     @Override
@@ -57,7 +74,7 @@ final class PipeliningTransport extends SMTPTransport {
             throw new MessagingException("the connection to the SMTP server was closed");
         }
         String from = message instanceof SplicedMessage m && m.getEnvelopeFrom() != null
-                ? m.getEnvelopeFrom() : session.getProperty("mail.smtp.from");
+                ? m.getEnvelopeFrom() : session.getProperty("mail." + protocol + ".from");
         if (!pipelining() || addresses == null || addresses.length != 1 || !(addresses[0] instanceof InternetAddress to)
                 || !(message instanceof SplicedMessage) || !printable(from) || !printable(to.getAddress())) {
             super.sendMessage(message, addresses);
@@ -111,7 +128,7 @@ final class PipeliningTransport extends SMTPTransport {
             try {
                 socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
             } catch (IOException | UnsupportedOperationException e) {
-                // not Linux, or not a plain socket: the replies come as the server sends them
+                // not Linux, or a socket that does not pass it on: the replies come as the server sends them
             }
         }
     }

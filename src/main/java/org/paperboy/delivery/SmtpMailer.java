@@ -30,21 +30,48 @@ public final class SmtpMailer implements Mailer {
     @Override
     public Connection connect() {
         try {
-            boolean noTls = config.security().equals("none");
-            Transport transport = noTls ? new PipeliningTransport(session) : session.getTransport();
+            boolean tls = !config.security().equals("none");
             WriteWatchdog.takeLastSocket();
-            transport.connect(config.host(), config.port(), config.username(), config.password());
+            PipeliningTransport transport = open();
             java.net.Socket socket = WriteWatchdog.takeLastSocket();
-            // with TLS the socket carries ciphertext: the data then goes through Angus's streams
-            if (!noTls || socket == null) {
+            // the socket Angus talks over: our plain one, or with TLS the TLS socket layered on it (see TlsSockets).
+            // Should that ever not hold, the data goes through Angus's own streams, unpipelined: slower, never wrong
+            if (socket == null || tls != socket instanceof javax.net.ssl.SSLSocket) {
                 return new SmtpConnection(transport, null);
             }
             java.io.OutputStream direct = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16);
-            ((PipeliningTransport) transport).writeDirectly(socket, direct);
+            transport.writeDirectly(socket, direct);
             return new SmtpConnection(transport, direct);
         } catch (MessagingException | java.io.IOException e) {
             throw new DeliveryException("cannot connect to SMTP server " + config.host() + ":" + config.port() + ": "
                     + oneLine(e), false, e);
+        }
+    }
+
+    /** Angus's transport over this mailer's session, connected as for a send: EHLO, STARTTLS, AUTH. */
+    private PipeliningTransport open() throws MessagingException {
+        PipeliningTransport transport = new PipeliningTransport(session, SmtpSessions.protocol(config));
+        transport.connect(config.host(), config.port(), config.username(), config.password());
+        return transport;
+    }
+
+    /**
+     * Connects as a send does (the same session: TLS, trust, AUTH, timeouts), asks {@code noops} NOOPs
+     * for the round trip, and says goodbye; sends nothing. A failure is Angus's, as a send would meet it.
+     */
+    public RelayProbe probe(int noops) throws MessagingException {
+        PipeliningTransport transport = open();
+        WriteWatchdog.takeLastSocket();
+        try {
+            long[] trips = new long[Math.max(1, noops)];
+            for (int i = 0; i < trips.length; i++) {
+                trips[i] = transport.noopNanos();
+            }
+            java.util.Arrays.sort(trips);
+            return new RelayProbe(transport.supportsExtension("AUTH"), transport.supportsExtension("PIPELINING"),
+                    trips[trips.length / 2] / 1e6);
+        } finally {
+            transport.close();
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.mail.util.StreamProvider;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import javax.net.ssl.SSLSocketFactory;
 
 /** The Jakarta Mail session for a config: timeouts always set, since the default is to wait forever. */
 final class SmtpSessions {
@@ -23,9 +24,14 @@ final class SmtpSessions {
     private SmtpSessions() {
     }
 
+    /** The protocol Angus speaks for a config: smtps for TLS from the first byte, else smtp. */
+    static String protocol(SmtpConfig config) {
+        return config.security().equals("ssl") ? "smtps" : "smtp";
+    }
+
     static Session create(SmtpConfig config) {
         nameStreamProvider();
-        String protocol = config.security().equals("ssl") ? "smtps" : "smtp";
+        String protocol = protocol(config);
         Properties p = new Properties();
         p.put("mail.transport.protocol", protocol);
         p.put("mail." + protocol + ".host", config.host() == null ? "localhost" : config.host());
@@ -40,6 +46,7 @@ final class SmtpSessions {
             p.put("mail.smtp.socketFactory", WriteWatchdog.socketFactory(config.writeTimeoutSeconds() * 1000L));
             p.put("mail.smtp.socketFactory.fallback", "false");
         } else {
+            // for smtps Angus makes the plain socket itself (it never asks an SSL factory for one): its write timeout
             p.put("mail.smtps.writetimeout", String.valueOf(config.writeTimeoutSeconds() * 1000L));
             p.put("mail.smtps.executor.writetimeout", TLS_WRITE_TIMER);
         }
@@ -48,6 +55,12 @@ final class SmtpSessions {
             p.put("mail.smtp.starttls.required", "true");
         }
         SmtpTrust.apply(config, p, protocol);
+        if (!config.security().equals("none")) {
+            // TLS layered by our factory: TCP_NODELAY under it, and the connection learns its TLS socket
+            Object trusted = p.get("mail." + protocol + ".ssl.socketFactory");
+            p.put("mail." + protocol + ".ssl.socketFactory", new TlsSockets(trusted instanceof SSLSocketFactory f
+                    ? f : (SSLSocketFactory) SSLSocketFactory.getDefault()));
+        }
         return Session.getInstance(p);
     }
 

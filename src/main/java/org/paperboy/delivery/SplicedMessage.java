@@ -9,8 +9,8 @@ import org.eclipse.angus.mail.smtp.SMTPMessage;
  * What Angus's SMTP transport sends: a message whose {@link #writeTo} streams the header lines
  * made for this reader and the body spliced from its digest's encoding, instead of building MIME
  * parts. The transport still sends MAIL (with this envelope sender), RCPT and DATA, and the final
- * dot. On a connection without TLS the bytes, already CRLF and dot-stuffed (RFC 5321 4.5.2), go
- * straight to the socket: Angus's data stream would scan every byte again for line ends and dots.
+ * dot. The bytes, already CRLF and dot-stuffed (RFC 5321 4.5.2), go straight to the connection's
+ * socket (the TLS one with TLS): Angus's data stream would scan every byte again for line ends and dots.
  * Nothing else is written between DATA's 354 and the final dot, so the order on the wire holds.
  * Once the data is written, the gate is passed before the transport sends the final dot: the
  * sender waits there for its previous message's outcome to be committed, so that wait overlaps

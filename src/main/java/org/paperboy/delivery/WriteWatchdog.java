@@ -39,7 +39,12 @@ final class WriteWatchdog {
     private WriteWatchdog() {
     }
 
-    /** The socket this thread's last connect made through our factory, or null; forgets it. */
+    /** Notes the socket a connection on this thread now talks over: a TLS socket layered on a plain one. */
+    static void noteLastSocket(Socket socket) {
+        LAST.set(socket);
+    }
+
+    /** The socket this thread's last connect made through our factory (or TLS layered on it), or null; forgets it. */
     static Socket takeLastSocket() {
         Socket socket = LAST.get();
         LAST.remove();

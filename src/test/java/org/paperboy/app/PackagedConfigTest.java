@@ -29,10 +29,24 @@ class PackagedConfigTest {
         String launcher = option("packaging/deb/paperboy", ": \"\\$\\{JAVA_OPTS=([^}]*)}\"");
         String unit = option("packaging/deb/paperboy.service", "Environment=\"JAVA_OPTS=([^\"]*)\"");
         String bench = option("bench/delivery.sh", "java_opts=\\$\\{JAVA_OPTS-([^}]*)}");
+        String latency = option("bench/latency.sh", "java_opts=\\$\\{JAVA_OPTS-([^}]*)}");
+        String plan = option("bench/plan.sh", "java_opts=\\$\\{JAVA_OPTS-([^}]*)}");
 
         assertThat(launcher).contains("-XX:+UseSerialGC");
         assertThat(unit).isEqualTo(launcher);
         assertThat(bench).isEqualTo(launcher);
+        assertThat(latency).isEqualTo(launcher);
+        assertThat(plan).isEqualTo(launcher);
+        // bench/tls.sh reads the launcher's options itself
+        assertThat(Files.readString(Path.of("bench/tls.sh"))).contains("packaging/deb/paperboy");
+    }
+
+    /** TLS runs on AES-GCM, whose intrinsics only C2 has: no option set may leave only the first JIT tier. */
+    @Test
+    void thePackagedJvmOptionsKeepTheOptimisingCompiler() throws IOException {
+        String launcher = option("packaging/deb/paperboy", ": \"\\$\\{JAVA_OPTS=([^}]*)}\"");
+
+        assertThat(launcher).doesNotContain("TieredStopAtLevel").doesNotContain("-TieredCompilation");
         assertThat(Files.readString(Path.of("packaging/deb/paperboy.service"))).contains("ExecStart=/usr/bin/java $JAVA_OPTS -jar ");
     }
 

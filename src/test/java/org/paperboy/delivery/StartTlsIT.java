@@ -219,6 +219,7 @@ class StartTlsIT {
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("ok    smtp.host: connected to 127.0.0.1:" + server.getPortAllocated())
                 .contains("ok    smtp.security: STARTTLS negotiated")
+                .contains("ok    smtp.connections: relay round trip ")
                 .contains("ok    smtp.username: AUTH accepted for " + USER)
                 .doesNotContain("FAIL")
                 .doesNotContain(PASSWORD);

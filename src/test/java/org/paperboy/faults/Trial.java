@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.paperboy.testing.ClosedPort;
 import org.paperboy.testing.PaperboyProcess;
+import org.paperboy.testing.TestTls;
 
 /**
  * One fault trial's world: a fresh database with the template's readers, a recording SMTP server,
@@ -56,7 +57,7 @@ final class Trial implements AutoCloseable {
         if (serverUp) {
             serverUp();
         }
-        this.config = PaperboyProcess.config(dir, "paperboy.yaml", port.port(), db.url(), """
+        Path written = PaperboyProcess.config(dir, "paperboy.yaml", port.port(), db.url(), """
                 digest:
                   maxPapers: 5
                 delivery:
@@ -65,11 +66,23 @@ final class Trial implements AutoCloseable {
                 web:
                   enabled: false
                 """ + extraYaml);
+        if (SECURITY.equals("starttls")) {
+            // the same trials over STARTTLS: the server requires it, Paperboy trusts its certificate by smtp.caFile
+            Files.writeString(written, Files.readString(written).replace("  security: none\n",
+                    "  security: starttls\n  caFile: \"" + TestTls.certificatePem() + "\"\n"));
+        }
+        this.config = written;
     }
+
+    /** {@code -Dfaults.security=starttls} runs every trial over STARTTLS (the server requires it); none by default. */
+    static final String SECURITY = System.getProperty("faults.security", "none");
 
     /** Starts the recording SMTP server on the trial's port. */
     RecordingSmtpServer serverUp() throws IOException {
         smtp = new RecordingSmtpServer(port.port(), dir.resolve("accepted.log"));
+        if (SECURITY.equals("starttls")) {
+            smtp.serveTls(TestTls.serverContext(), false);
+        }
         return smtp;
     }
 

@@ -15,12 +15,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A real SMTP server on loopback for tests, with the session the test servers share: EHLO (offering
  * PIPELINING unless told otherwise), MAIL, RCPT, DATA with the dots unstuffed, RSET, NOOP and QUIT,
  * each reply written on its own as a naive server does. A subclass says what to answer and keeps
- * what it accepts. It binds with SO_REUSEADDR, so it can take a port a {@link ClosedPort} holds, and
+ * what it accepts; it can speak TLS (STARTTLS or from the first byte). It binds with SO_REUSEADDR, so it can take a port a {@link ClosedPort} holds, and
  * closing it drops every connection, as a server that goes down.
  */
 public abstract class SmtpTestServer implements AutoCloseable {
@@ -34,6 +36,8 @@ public abstract class SmtpTestServer implements AutoCloseable {
     private final AtomicInteger pipelined = new AtomicInteger();
     private final java.util.Map<String, AtomicInteger> verbs = new ConcurrentHashMap<>();
     private volatile boolean offerPipelining = true;
+    private volatile SSLContext tls;
+    private volatile boolean implicitTls;
 
     /** Listens on the port: 0 for any free one. A subclass calls {@link #start} once it is built. */
     protected SmtpTestServer(String name, int port) throws IOException {
@@ -59,6 +63,15 @@ public abstract class SmtpTestServer implements AutoCloseable {
     /** Whether EHLO offers PIPELINING (RFC 2920); it does unless told otherwise. */
     public void offerPipelining(boolean offer) {
         this.offerPipelining = offer;
+    }
+
+    /**
+     * Speaks TLS with this context: from the first byte ({@code implicit}, as on port 465), or after
+     * STARTTLS, which EHLO then offers (and MAIL is refused before it).
+     */
+    public void serveTls(SSLContext context, boolean implicit) {
+        this.implicitTls = implicit;
+        this.tls = context;
     }
 
     /**
@@ -101,18 +114,36 @@ public abstract class SmtpTestServer implements AutoCloseable {
     }
 
     private void serve(Socket client) {
-        try (Socket ignored = client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.ISO_8859_1));
-             Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.ISO_8859_1)) {
+        Socket socket = client;
+        try {
+            boolean secure = false;
+            if (tls != null && implicitTls) {
+                socket = serverTls(client);
+                secure = true;
+            }
+            BufferedReader in = reader(socket);
+            Writer out = writer(socket);
             reply(out, "220 " + name + " ESMTP");
             String recipient = null;
             boolean inTransaction = false;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 verbs.computeIfAbsent(verb, k -> new AtomicInteger()).incrementAndGet();
+                if (tls != null && !secure && !verb.equals("EHLO") && !verb.equals("STAR") && !verb.equals("QUIT")) {
+                    reply(out, "530 5.7.0 Must issue a STARTTLS command first");
+                    continue;
+                }
                 switch (verb) {
-                    case "EHLO" -> reply(out, "250-" + name + (offerPipelining ? "\r\n250-8BITMIME\r\n250 PIPELINING" : "\r\n250 8BITMIME"));
+                    case "EHLO" -> reply(out, "250-" + name + (tls != null && !secure ? "\r\n250-STARTTLS" : "")
+                            + (offerPipelining ? "\r\n250-8BITMIME\r\n250 PIPELINING" : "\r\n250 8BITMIME"));
                     case "HELO" -> reply(out, "250 " + name);
+                    case "STAR" -> {
+                        reply(out, "220 2.0.0 ready to start TLS");
+                        socket = serverTls(socket);
+                        secure = true;
+                        in = reader(socket);
+                        out = writer(socket);
+                    }
                     case "MAIL" -> {
                         recipient = null;
                         if (in.ready()) {
@@ -168,7 +199,28 @@ public abstract class SmtpTestServer implements AutoCloseable {
             // the client went away, or the server is closing
         } finally {
             clients.remove(client);
+            try {
+                socket.close();
+                client.close();
+            } catch (IOException e) {
+                // closed already
+            }
         }
+    }
+
+    private Socket serverTls(Socket plain) throws IOException {
+        SSLSocket secure = (SSLSocket) tls.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
+        secure.setUseClientMode(false);
+        secure.startHandshake();
+        return secure;
+    }
+
+    private static BufferedReader reader(Socket socket) throws IOException {
+        return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+    }
+
+    private static Writer writer(Socket socket) throws IOException {
+        return new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.ISO_8859_1);
     }
 
     /** The data up to the final dot, dots unstuffed; null if the client went away first. */
