@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * Builds one reader's digest. The community leads: the general digest opens with the day's most
  * upvoted papers, whatever their topic. A reader with preferences gets their best matches first,
- * then the day's top papers they would otherwise miss ("Also trending today"). Then each paper
+ * then the day's most upvoted papers they would otherwise miss ("Also trending today", only papers
+ * with upvotes: a day without any has no such section). Then each paper
  * goes into a topic's section while the limits allow (a reader's chosen topic first, when the paper
  * fits it), chosen topics shown first and "More papers" last.
  */
@@ -42,14 +43,14 @@ final class DigestAssembler {
 
     Digest assemble() {
         if (variant.personal(preferences)) {
-            fill(lead, variant.lead(), shape.leadPapers(), true);
+            fill(lead, variant.lead(), shape.leadPapers(), true, false);
             leadName = Ranker.PERSONAL_LEAD_NAME;
         }
         if (lead.isEmpty()) {
-            fill(lead, ScoreOrder.of(ranker.trendOrder()), shape.leadPapers(), true);
+            fill(lead, ScoreOrder.of(ranker.trendOrder()), shape.leadPapers(), true, false);
             leadName = Ranker.LEAD_NAME;
         } else {
-            fill(trending, ScoreOrder.of(ranker.trendOrder()), shape.trendingPapers(), false);
+            fill(trending, ScoreOrder.of(ranker.trendOrder()), shape.trendingPapers(), false, true);
         }
         if (total < shape.maxPapers()) {
             variant.walk(ranker.baseOrder(), this::offer);
@@ -58,11 +59,19 @@ final class DigestAssembler {
         return new Digest(ranker.date(), preferences, sections(), names);
     }
 
-    /** Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}. */
-    private void fill(List<RankedPaper> into, ScoreOrder order, int limit, boolean onlyWanted) {
+    /**
+     * Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}.
+     *
+     * @param onlyUpvoted stop at the first paper without upvotes: "Also trending today" names only
+     *                    papers the community upvoted (an arXiv day has none, so it has no such section)
+     */
+    private void fill(List<RankedPaper> into, ScoreOrder order, int limit, boolean onlyWanted, boolean onlyUpvoted) {
         for (int i = 0; i < order.length() && into.size() < limit && total < shape.maxPapers(); i++) {
             int index = order.at(i);
             ClassifiedPaper c = ranker.papers().get(index);
+            if (onlyUpvoted && (c.paper().upvotes() == null || c.paper().upvotes() <= 0)) {
+                return;
+            }
             if (!taken[index] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c)) && !sunk(index)) {
                 into.add(ranked(index, c));
                 taken[index] = true;
