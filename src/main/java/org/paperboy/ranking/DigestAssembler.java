@@ -10,12 +10,21 @@ import java.util.function.Predicate;
 
 /**
  * Builds one reader's digest. The community leads: the general digest opens with the day's most
- * upvoted papers, whatever their topic. A reader with preferences gets their best matches first,
- * then the day's top papers they would otherwise miss ("Also trending today"). Then each paper
+ * upvoted papers, whatever their topic. A reader with preferences gets their best matches first
+ * (a reader who liked papers, up to twice as many, the extra ones like those they liked),
+ * then the day's most upvoted papers they would otherwise miss ("Also trending today", only papers
+ * with upvotes: a day without any has no such section). Then each paper
  * goes into a topic's section while the limits allow (a reader's chosen topic first, when the paper
  * fits it), chosen topics shown first and "More papers" last.
  */
 final class DigestAssembler {
+
+    /**
+     * A reader who liked papers gets up to this many times the lead, the extra places only for
+     * papers like those they liked. Chosen on the arXiv days of ../shared/arxiv, votes on days 1-4
+     * measured on day 5 (TasteOnArxiv); not final only so that tuning runs can vary it.
+     */
+    static int LIKED_LEAD_FACTOR = 2;
 
     private final Ranker ranker;
     private final Variant variant;
@@ -42,14 +51,17 @@ final class DigestAssembler {
 
     Digest assemble() {
         if (variant.personal(preferences)) {
-            fill(lead, variant.lead(), shape.leadPapers(), true);
+            fill(lead, variant.lead(), shape.leadPapers(), Fill.WANTED);
+            if (variant.taste() != null && variant.taste().likes()) {
+                fill(lead, variant.lead(), shape.leadPapers() * LIKED_LEAD_FACTOR, Fill.ALIKE);
+            }
             leadName = Ranker.PERSONAL_LEAD_NAME;
         }
         if (lead.isEmpty()) {
-            fill(lead, ScoreOrder.of(ranker.trendOrder()), shape.leadPapers(), true);
+            fill(lead, ScoreOrder.of(ranker.trendOrder()), shape.leadPapers(), Fill.WANTED);
             leadName = Ranker.LEAD_NAME;
         } else {
-            fill(trending, ScoreOrder.of(ranker.trendOrder()), shape.trendingPapers(), false);
+            fill(trending, ScoreOrder.of(ranker.trendOrder()), shape.trendingPapers(), Fill.UPVOTED);
         }
         if (total < shape.maxPapers()) {
             variant.walk(ranker.baseOrder(), this::offer);
@@ -58,12 +70,26 @@ final class DigestAssembler {
         return new Digest(ranker.date(), preferences, sections(), names);
     }
 
+    /** Which papers a {@link #fill} takes, besides those not yet taken, not left out and not sunk by votes. */
+    private enum Fill {
+        /** Papers of the reader's chosen topics when the digest holds only those. */
+        WANTED,
+        /** As {@link #WANTED}, and only papers like those the reader liked. */
+        ALIKE,
+        /** Papers the community upvoted, in the upvote order: "Also trending today" names no paper without upvotes. */
+        UPVOTED
+    }
+
     /** Takes the first {@code limit} papers of {@code order} that this reader may get into {@code into}. */
-    private void fill(List<RankedPaper> into, ScoreOrder order, int limit, boolean onlyWanted) {
+    private void fill(List<RankedPaper> into, ScoreOrder order, int limit, Fill which) {
         for (int i = 0; i < order.length() && into.size() < limit && total < shape.maxPapers(); i++) {
             int index = order.at(i);
             ClassifiedPaper c = ranker.papers().get(index);
-            if (!taken[index] && !leftOut.test(c.paper().id()) && !(onlyWanted && excluded(c)) && !sunk(index)) {
+            if (which == Fill.UPVOTED && (c.paper().upvotes() == null || c.paper().upvotes() <= 0)) {
+                return;
+            }
+            boolean fits = which == Fill.UPVOTED || !excluded(c) && (which == Fill.WANTED || variant.taste().alike(index));
+            if (!taken[index] && !leftOut.test(c.paper().id()) && fits && !sunk(index)) {
                 into.add(ranked(index, c));
                 taken[index] = true;
                 total++;

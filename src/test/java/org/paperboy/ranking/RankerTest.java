@@ -106,6 +106,28 @@ class RankerTest {
     }
 
     @Test
+    void alsoTrendingNamesOnlyPapersWithUpvotes() {
+        Digest alice = ranker(new DigestConfig(false, 2, 2, 6, 25, 10, false)).rank(aliceFollowsGraphs(), Set.of());
+        Section trending = alice.sections().get(1);
+        assertThat(trending.slug()).isEqualTo(Ranker.TRENDING_SLUG);
+        assertThat(trending.papers()).isNotEmpty().allSatisfy(p -> assertThat(p.paper().upvotes()).isPositive());
+        assertThat(trending.papers()).extracting(p -> p.paper().id()).doesNotContain("other-3");
+
+        List<Paper> arxivDay = new ArrayList<>();
+        for (Paper p : day()) {
+            arxivDay.add(paper(p.id(), p.title(), p.abstractText(), p.id().equals("rl-mid") ? 0 : null, DAY, List.of()));
+        }
+        Classifier classifier = RankingFixtures.classifier();
+        Ranker noUpvotes = new Ranker(classifier.classify(arxivDay), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
+                new DigestConfig(false, 2, 2, 6, 25));
+        Digest digest = noUpvotes.rank(aliceFollowsGraphs(), Set.of());
+        assertThat(digest.sections().get(0).name()).isEqualTo(Ranker.PERSONAL_LEAD_NAME);
+        assertThat(digest.sections()).extracting(Section::slug).doesNotContain(Ranker.TRENDING_SLUG);
+        assertThat(digest.paperIds()).contains("rl-hot");
+        assertThat(noUpvotes.general().sections().get(0).name()).isEqualTo(Ranker.LEAD_NAME);
+    }
+
+    @Test
     void aReasonNamesTheMostTellingTermWhereTheEvidenceIsStrongest() {
         List<Match> matches = List.of(new Match("image", Match.Field.TITLE, 1), new Match("image restoration", Match.Field.TITLE, 1),
                 new Match("super-resolution benchmark", Match.Field.ABSTRACT, 3));

@@ -44,6 +44,11 @@ public final class TasteOnArxiv {
         TasteScores.TOPIC_RISE = topicRise;
     }
 
+    /** Sets how many times the lead a reader who liked papers gets, for tuning runs only. */
+    public static void likedLead(int factor) {
+        DigestAssembler.LIKED_LEAD_FACTOR = factor;
+    }
+
     /** Prints the reader's digest of day 5 after votes on days 1-4, with each paper's category: for tuning. */
     public static void show(TasteSimulation sim, TasteSimulation.Reader reader, PrintStream out) {
         List<LocalDate> days = sim.days();

@@ -75,15 +75,29 @@ class TasteTest {
     }
 
     @Test
-    void likedPapersRiseOutsideTheChosenTopicsToo() {
+    void likedPapersRiseOutsideTheChosenTopicsTooIntoTheExtraPlacesOfTheLead() {
         Ranker ranker = ranker(today());
         Preferences llm = Preferences.of(List.of("llm"), List.of());
-        Section plain = last(ranker.rank(llm, Taste.NONE, Set.of()));
-        Section voted = last(ranker.rank(llm, Taste.of(List.of(vote("robust-dex-grasp", true))), Set.of()));
-        assertThat(plain.slug()).isEqualTo(voted.slug()).isEqualTo(Ranker.MORE_SLUG);
-        assertThat(plain.papers()).extracting(p -> p.paper().id()).containsExactly("misc-1", "misc-2", "grasp-1");
-        assertThat(voted.papers()).extracting(p -> p.paper().id()).containsExactly("grasp-1", "grasp-2", "misc-1");
-        assertThat(voted.papers().get(1).reasons()).contains("like \"RobustDexGrasp\", which you liked");
+        Digest plain = ranker.rank(llm, Taste.NONE, Set.of());
+        Digest voted = ranker.rank(llm, Taste.of(List.of(vote("robust-dex-grasp", true))), Set.of());
+        assertThat(last(plain).slug()).isEqualTo(Ranker.MORE_SLUG);
+        assertThat(last(plain).papers()).extracting(p -> p.paper().id()).containsExactly("misc-1", "misc-2", "grasp-1");
+        assertThat(plain.sections().get(0).papers()).extracting(p -> p.paper().id()).containsExactly("llm-1", "llm-2");
+        Section lead = voted.sections().get(0);
+        assertThat(lead.name()).isEqualTo(Ranker.PERSONAL_LEAD_NAME);
+        assertThat(lead.papers()).extracting(p -> p.paper().id()).containsExactly("llm-1", "llm-2", "grasp-1", "grasp-2");
+        assertThat(lead.papers().get(3).reasons()).contains("like \"RobustDexGrasp\", which you liked");
+        assertThat(last(voted).papers()).extracting(p -> p.paper().id()).containsExactly("misc-1", "misc-2");
+    }
+
+    @Test
+    void theExtraPlacesOfTheLeadAreOnlyForPapersLikeTheLikedOnes() {
+        Ranker ranker = ranker(today());
+        Digest digest = ranker.rank(Preferences.NONE, Taste.of(List.of(vote("robust-dex-grasp", true))), Set.of());
+        Section lead = digest.sections().get(0);
+        assertThat(lead.papers()).extracting(p -> p.paper().id()).containsExactlyInAnyOrder("grasp-1", "grasp-2");
+        Digest onlyHid = ranker.rank(Preferences.NONE, Taste.of(List.of(vote("llm-old", false))), Set.of());
+        assertThat(onlyHid.sections().get(0).papers()).hasSize(2);
     }
 
     private static Section last(Digest digest) {
