@@ -30,17 +30,17 @@ size() { du -b "$1"/paperboy.db* | awk '{s += $1} END {printf "%.1f MB", s / 1e6
 seconds() { local t0=$(date +%s.%N); "$@" > /dev/null; echo "$(date +%s.%N) - $t0" | bc; }
 
 for list in fresh history; do
-  (cd "$work/$list" && bench_config "" 0 "jdbc:sqlite:$work/$list/paperboy.db" > paperboy.yaml \
+  (cd "$work/$list" && bench_config "" 25 "jdbc:sqlite:$work/$list/paperboy.db" > paperboy.yaml \
     && pb subscribers import ../subscribers.csv --status confirmed -c paperboy.yaml > /dev/null)
 done
 
 cd "$work/history"
-pb send --date "$day0" --preview "" -c paperboy.yaml > send-day0.log
+pb send --date "$day0" --preview "" -c paperboy.yaml "$root/seeds" > send-day0.log
 rm -rf outbox
 # how Paperboy stores a date and an instant in SQLite: a date as it binds a LocalDate, an instant as milliseconds
 t0=$(date +%s.%N)
 sqlite3 paperboy.db <<SQL
-PRAGMA busy_timeout = 60000;
+.timeout 60000
 CREATE TEMP TABLE k (n INTEGER PRIMARY KEY);
 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $days - 1) INSERT INTO k SELECT n FROM s;
 CREATE TEMP TABLE day0 AS SELECT digest_date AS d FROM delivery LIMIT 1;
@@ -60,8 +60,8 @@ echo "synthesised $((days - 1)) days of history in $(echo "$(date +%s.%N) - $t0"
 cd "$root"
 
 echo "JVM options: ${java_opts:-(defaults)}; $readers readers; the next day ($next), whole send to the outbox folder:"
-fresh=$(cd "$work/fresh" && seconds pb send --date "$next" --preview "" -c paperboy.yaml)
-hist=$(cd "$work/history" && seconds pb send --date "$next" --preview "" -c paperboy.yaml)
+fresh=$(cd "$work/fresh" && seconds pb send --date "$next" --preview "" -c paperboy.yaml "$root/seeds")
+hist=$(cd "$work/history" && seconds pb send --date "$next" --preview "" -c paperboy.yaml "$root/seeds")
 printf "  fresh list:                 %6.1f s\n" "$fresh"
 printf "  with %3d days of history:   %6.1f s  (%.2fx)\n" "$days" "$hist" "$(echo "$hist / $fresh" | bc -l)"
 grep -h "planned" "$work"/*/paperboy.log 2>/dev/null | tail -2 || true

@@ -161,7 +161,8 @@ public final class Retention {
     /** Gives the free pages back to the file system: the file shrinks (incremental auto-vacuum, see docs/schema.md). */
     private void giveSpaceBack() {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.execute("PRAGMA incremental_vacuum");
+            // the pragma frees one page a step: executeUpdate steps it to its end (execute would free one page)
+            s.executeUpdate("PRAGMA incremental_vacuum");
         } catch (SQLException e) {
             throw new org.paperboy.store.StoreException("pruned, but cannot give the space back to the file system: " + e.getMessage(), e);
         }
