@@ -27,3 +27,34 @@ ALTER TABLE job_run ADD COLUMN sent INTEGER;
 ALTER TABLE job_run ADD COLUMN deferred INTEGER;
 ALTER TABLE job_run ADD COLUMN failed INTEGER;
 ALTER TABLE job_run ADD COLUMN expired INTEGER;
+
+-- Retention (retention.days): outbox rows, bounce events and job runs older than that are folded
+-- into these roll-ups, holding exactly what `stats` and the admin page read, then deleted.
+-- Each digest date's messages by final state ('expired' apart from other cancellations), as Sends reads them
+CREATE TABLE delivery_rollup (
+    digest_date    DATE NOT NULL,
+    state          VARCHAR(12) NOT NULL,
+    messages       BIGINT NOT NULL,
+    first_planned  TIMESTAMP WITH TIME ZONE,
+    last_planned   TIMESTAMP WITH TIME ZONE,
+    last_sent      TIMESTAMP WITH TIME ZONE,
+    PRIMARY KEY (digest_date, state)
+);
+-- per day, in the schedule's time zone: 'sent' (messages accepted), 'refused' (5xx at sending time),
+-- 'bounce:KIND:MATCHED_BY' (returned mail), 'bounce:hard:reader' (hard bounces naming a reader)
+CREATE TABLE daily_rollup (
+    day     DATE NOT NULL,
+    figure  VARCHAR(40) NOT NULL,
+    total   BIGINT NOT NULL,
+    PRIMARY KEY (day, figure)
+);
+-- each digest date's runs: their time summed, and the outcome of the last
+CREATE TABLE job_run_rollup (
+    digest_date      DATE PRIMARY KEY,
+    runs             INTEGER NOT NULL,
+    seconds          DOUBLE PRECISION NOT NULL,
+    last_started_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_outcome     VARCHAR(20)
+);
+CREATE INDEX bounce_event_received_idx ON bounce_event (received_at);
+

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParseResult;
         description = "Trending research papers, ranked, grouped by topic and mailed as a daily digest.",
         subcommands = {PapersCommand.class, TopicsCommand.class, RankCommand.class, DigestCommand.class,
             SendCommand.class, CheckCommand.class, RunCommand.class, ScheduleCommand.class, SubscribeCommand.class, UnsubscribeCommand.class, SubscribersCommand.class, ServeCommand.class, BouncesCommand.class,
-            StatsCommand.class, BackupCommand.class, RestoreCommand.class,
+            StatsCommand.class, BackupCommand.class, RestoreCommand.class, PruneCommand.class,
             CommandLine.HelpCommand.class})
 final class Cli implements java.util.concurrent.Callable<Integer> {
 

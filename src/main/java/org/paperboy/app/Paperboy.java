@@ -199,7 +199,14 @@ public final class Paperboy implements AutoCloseable {
 
             @Override
             public DeliveryReport send(DeliveryRun run, LocalDate date) {
-                return Paperboy.this.send(run, date, List.of(), new DeliveryRun.Options(false, null, false, null));
+                DeliveryReport report = Paperboy.this.send(run, date, List.of(), new DeliveryRun.Options(false, null, false, null));
+                try {
+                    // the day's send done, what is older than retention.days goes into the roll-ups
+                    org.slf4j.LoggerFactory.getLogger(Paperboy.class).info("retention: {}", retention().prune(false).summary());
+                } catch (RuntimeException e) {
+                    org.slf4j.LoggerFactory.getLogger(Paperboy.class).warn("retention failed, nothing deleted: {}", e.getMessage());
+                }
+                return report;
             }
 
             @Override
@@ -227,6 +234,11 @@ public final class Paperboy implements AutoCloseable {
     }
 
     /** The installation's numbers, days counted in the schedule's time zone. */
+    /** Retention: folds what is older than {@code retention.days} into the roll-ups and deletes it. */
+    public org.paperboy.retention.Retention retention() {
+        return new org.paperboy.retention.Retention(database(), config.retention(), config.schedule().zone(), clock);
+    }
+
     public Stats stats() {
         return new Stats(database(), config.schedule().zone(), clock);
     }

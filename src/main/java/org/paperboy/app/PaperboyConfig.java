@@ -8,6 +8,7 @@ import org.paperboy.digest.EmailConfig;
 import org.paperboy.papers.PapersConfig;
 import org.paperboy.ranking.DigestConfig;
 import org.paperboy.ranking.RankingConfig;
+import org.paperboy.retention.RetentionConfig;
 import org.paperboy.schedule.ScheduleConfig;
 import org.paperboy.store.DatabaseConfig;
 import org.paperboy.subscribers.TokensConfig;
@@ -19,7 +20,15 @@ import org.paperboy.web.WebConfig;
  */
 public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email,
                              SmtpConfig smtp, DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens,
-                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces, AdminConfig admin) {
+                             WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces, AdminConfig admin,
+                             RetentionConfig retention) {
+
+    /** Without a retention section: its default. */
+    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
+                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
+                          LoggingConfig logging, BouncesConfig bounces, AdminConfig admin) {
+        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, bounces, admin, null);
+    }
 
     /** Without logging, bounces and admin sections: their defaults (no admin pages). */
     public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
@@ -55,5 +64,6 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
         logging = logging == null ? LoggingConfig.DEFAULTS : logging;
         bounces = bounces == null ? BouncesConfig.DEFAULTS : bounces;
         admin = admin == null ? AdminConfig.DEFAULTS : admin;
+        retention = (retention == null ? RetentionConfig.DEFAULTS : retention).against(delivery.historyDays(), delivery.maxAgeDays());
     }
 }

@@ -61,6 +61,10 @@ final class Growth {
         Map<LocalDate, Long> sent = perDay(Sql.list(c, SENT,
                 rs -> Sql.instant(rs, 1), since), t -> t);
         Map<LocalDate, Long> refused = perDay(departures.hardBounces(c, since), t -> t);
+        // and what retention folded into the roll-ups
+        Rolled.daily(c, "sent", from, to).forEach((d, n) -> sent.merge(d, n, Long::sum));
+        Rolled.daily(c, "refused", from, to).forEach((d, n) -> refused.merge(d, n, Long::sum));
+        Rolled.daily(c, "bounce:hard:reader", from, to).forEach((d, n) -> refused.merge(d, n, Long::sum));
         List<GrowthDay> days = new ArrayList<>();
         long readers = before;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {

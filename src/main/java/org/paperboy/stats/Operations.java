@@ -24,6 +24,7 @@ public final class Operations {
     static final String QUEUE = "SELECT COUNT(*) FROM delivery WHERE digest_date >= ? AND state IN ('pending', 'sending')";
     static final String READERS = "SELECT status, COUNT(*) FROM subscriber GROUP BY status";
     static final String RETURNED = "SELECT kind, matched_by, COUNT(*) FROM bounce_event GROUP BY kind, matched_by";
+    static final String ROLLED_RETURNED = "SELECT figure, SUM(total) FROM daily_rollup WHERE figure LIKE 'bounce:%' GROUP BY figure";
     static final String CONFIRMATIONS = "SELECT state, COUNT(*) FROM mail_queue GROUP BY state";
     /** A run that got to its end: ok, incomplete (some deferred or refused) or no papers; not failed, not running. */
     static final String COMPLETED = "outcome IN ('ok', 'incomplete', 'no papers')";
@@ -77,6 +78,14 @@ public final class Operations {
                 KINDS.forEach(k -> returned.put(k, zeros(PROOFS)));
                 Sql.list(c, RETURNED, rs -> returned.computeIfAbsent(rs.getString(1), k -> zeros(PROOFS))
                         .merge(proof(rs.getString(2)), rs.getLong(3), Long::sum));
+                // and the events retention folded into the roll-ups ("bounce:KIND:MATCHED_BY"): the counters never go down
+                Sql.list(c, ROLLED_RETURNED, rs -> {
+                    String[] figure = rs.getString(1).split(":");
+                    if (figure.length == 3 && !figure[2].equals("reader")) {
+                        returned.computeIfAbsent(figure[1], k -> zeros(PROOFS)).merge(proof(figure[2]), rs.getLong(2), Long::sum);
+                    }
+                    return null;
+                });
                 Map<String, Long> confirmations = zeros(MAIL_STATES);
                 Sql.list(c, CONFIRMATIONS, rs -> confirmations.put(rs.getString(1), rs.getLong(2)));
                 Run last = Sql.list(c, LAST_RUN, Operations::run).stream().findFirst().orElse(null);

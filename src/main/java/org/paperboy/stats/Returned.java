@@ -12,8 +12,18 @@ import java.time.Instant;
  */
 public record Returned(long proven, long unverified, long unmatched) {
 
-    static Returned since(Connection c, Instant since) throws SQLException {
+    /** @param from the day {@code since} begins, in the zone the roll-ups count days in */
+    static Returned since(Connection c, Instant since, java.time.LocalDate from) throws SQLException {
         long[] counts = new long[3];
+        // what retention folded into the roll-ups: figures "bounce:KIND:MATCHED_BY"
+        Sql.list(c, Rolled.RETURNED, rs -> {
+            String[] figure = rs.getString(1).split(":");
+            if (figure.length == 3 && !figure[1].equals("unsubscribe") && !figure[2].equals("reader")) {
+                int which = figure[2].equals("unverified") ? 1 : figure[2].equals("unmatched") ? 2 : 0;
+                counts[which] += rs.getLong(2);
+            }
+            return null;
+        }, from);
         Sql.list(c, "SELECT matched_by, COUNT(*) FROM bounce_event WHERE kind <> 'unsubscribe' AND received_at >= ? GROUP BY matched_by",
                 rs -> {
                     String by = rs.getString(1);

@@ -38,8 +38,13 @@ final class Sends {
     /** The digest dates of the window, and older ones planned within it (a day sent late). */
     List<SendDay> days(Connection c, LocalDate from, Instant since) throws SQLException {
         List<Group> groups = new ArrayList<>(Sql.list(c, GROUPS_SINCE, Sends::group, from));
-        for (LocalDate late : Sql.list(c, PLANNED_LATE, rs -> rs.getObject(1, LocalDate.class), since, from)) {
-            groups.addAll(Sql.list(c, GROUPS_ON, Sends::group, late));
+        // and the dates retention folded into the roll-ups
+        groups.addAll(Sql.list(c, Rolled.DATES_SINCE, Sends::rolled, from));
+        java.util.Set<LocalDate> late = new java.util.TreeSet<>(Sql.list(c, PLANNED_LATE, rs -> rs.getObject(1, LocalDate.class), since, from));
+        late.addAll(Sql.list(c, Rolled.PLANNED_LATE, rs -> rs.getObject(1, LocalDate.class), since, from));
+        for (LocalDate date : late) {
+            groups.addAll(Sql.list(c, GROUPS_ON, Sends::group, date));
+            groups.addAll(Sql.list(c, Rolled.DATE, Sends::rolled, date));
         }
         LocalDate oldest = groups.stream().map(Group::date).min(LocalDate::compareTo).orElse(from);
         Map<LocalDate, Runs> runs = runs(c, oldest.isBefore(from) ? oldest : from);
@@ -48,6 +53,10 @@ final class Sends {
         List<SendDay> days = new ArrayList<>();
         byDate.forEach((date, list) -> days.add(day(date, list, runs.get(date))));
         return days;
+    }
+
+    private static Group rolled(java.sql.ResultSet rs) throws SQLException {
+        return new Group(rs.getObject(1, LocalDate.class), rs.getString(2), (int) rs.getLong(3), Sql.instant(rs, 4), Sql.instant(rs, 5));
     }
 
     private static Group group(java.sql.ResultSet rs) throws SQLException {
@@ -73,6 +82,8 @@ final class Sends {
 
     private static Map<LocalDate, Runs> runs(Connection c, LocalDate from) throws SQLException {
         Map<LocalDate, Runs> runs = new TreeMap<>();
+        // the runs retention folded into the roll-up are older than any kept: they come first
+        Sql.list(c, Rolled.RUNS, rs -> runs.put(rs.getObject(1, LocalDate.class), new Runs(rs.getDouble(2), rs.getString(3))), from);
         for (RunLine r : Sql.list(c, "SELECT digest_date, node, started_at, finished_at, outcome, summary FROM job_run"
                 + " WHERE digest_date >= ? ORDER BY started_at, id", Sends::run, from)) {
             double seconds = r.seconds() == null ? 0 : r.seconds();

@@ -58,7 +58,7 @@ public final class Stats {
             long refused = growth.stream().mapToLong(GrowthDay::hardBounces).sum();
             Rates rates = new Rates(sent, refused, departures.complaints(c, since), departures.complaintsTracked());
             return new Report(now, zone.getId(), days, from, to, readers, growth, new Sends().days(c, from, since), rates,
-                    Returned.since(c, since),
+                    Returned.since(c, since, from),
                     Sends.recentRuns(c, RECENT_RUNS));
         });
     }

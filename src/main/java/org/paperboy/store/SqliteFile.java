@@ -50,13 +50,27 @@ final class SqliteFile {
         return Path.of(path);
     }
 
-    /** Creates the folder the file goes in. */
+    /**
+     * Creates the folder the file goes in, and a new file in incremental auto-vacuum mode (set
+     * before its first table, the only time it can be without a VACUUM), so that what retention
+     * deletes can be given back to the file system ({@code PRAGMA incremental_vacuum}).
+     */
     static void prepare(String url) {
-        Path parent = file(url).toAbsolutePath().getParent();
+        Path file = file(url).toAbsolutePath();
+        Path parent = file.getParent();
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
             throw new StoreException("cannot create the database folder " + parent + ": " + e.getMessage(), e);
+        }
+        if (!Files.exists(file)) {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(PREFIX + file);
+                 java.sql.Statement s = c.createStatement()) {
+                s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                s.execute("PRAGMA journal_mode = WAL");   // writes the header, with the mode
+            } catch (java.sql.SQLException e) {
+                throw new StoreException("cannot create the database " + file + ": " + e.getMessage(), e);
+            }
         }
     }
 

@@ -216,7 +216,7 @@ class StatsIT {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/" + (kind.equals(Databases.SQLITE)
+        org.flywaydb.core.Flyway.configure().dataSource(url, null, null).locations("classpath:db/common", "classpath:db/" + (kind.equals(Databases.SQLITE)
                 ? "sqlite" : "postgresql")).target("8").load().migrate();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); var ps = c.prepareStatement("INSERT INTO subscriber"
                 + " (email, email_key, status, created_at, confirmed_at, unsubscribed_at, unsubscribe_reason, consent_source,"

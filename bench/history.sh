@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# History benchmark (issue 20): READERS confirmed readers (bench/common.sh's 300 preference sets),
+# on the embedded SQLite file. The "history" list has DAYS days of past outbox rows: one real day
+# sent, the days before it synthesised in SQL from that day (the same rows, dates and times shifted,
+# all sent; digest variants likewise). The "fresh" list has none. Each then sends the next day
+# whole (plan, render, write every message to the outbox folder) and the times are compared
+# (target: history within 1.10x of fresh). Then `paperboy prune` (retention.days 60) folds the
+# history into the roll-ups and the file size is printed before and after.
+#   bash bench/history.sh [READERS] [DAYS]        (defaults: 100000 365)
+# Runs with the Debian package's JVM options (JAVA_OPTS, as bench/plan.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+readers=${1:-100000}
+days=${2:-365}
+connections=4
+jar=$root/${JAR:-target/paperboy.jar}
+java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+[ -f "$jar" ] || mvn -B -q package -DskipTests
+command -v sqlite3 >/dev/null || { echo "needs the sqlite3 command-line tool" >&2; exit 2; }
+source bench/common.sh
+work=$root/bench/work/history
+rm -rf "$work"
+mkdir -p "$work/fresh" "$work/history"
+subscribers "$readers" > "$work/subscribers.csv"
+day0=$(date -u -d yesterday +%F)
+next=$(date -u +%F)
+pb() { java $java_opts -jar "$jar" "$@"; }
+size() { du -b "$1"/paperboy.db* | awk '{s += $1} END {printf "%.1f MB", s / 1e6}'; }
+seconds() { local t0=$(date +%s.%N); "$@" > /dev/null; echo "$(date +%s.%N) - $t0" | bc; }
+
+for list in fresh history; do
+  (cd "$work/$list" && bench_config "" 25 "jdbc:sqlite:$work/$list/paperboy.db" > paperboy.yaml \
+    && pb subscribers import ../subscribers.csv --status confirmed -c paperboy.yaml > /dev/null)
+done
+
+cd "$work/history"
+pb send --date "$day0" --preview "" -c paperboy.yaml "$root/seeds" > send-day0.log
+rm -rf outbox
+# how Paperboy stores a date and an instant in SQLite: a date as it binds a LocalDate, an instant as milliseconds
+t0=$(date +%s.%N)
+sqlite3 paperboy.db <<SQL
+.timeout 60000
+CREATE TEMP TABLE k (n INTEGER PRIMARY KEY);
+WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $days - 1) INSERT INTO k SELECT n FROM s;
+CREATE TEMP TABLE day0 AS SELECT digest_date AS d FROM delivery LIMIT 1;
+INSERT INTO delivery_variant (digest_date, variant_key, paper_ids)
+  SELECT CASE typeof(v.digest_date) WHEN 'integer' THEN v.digest_date - k.n * 86400000 ELSE date(v.digest_date, '-' || k.n || ' days') END,
+         v.variant_key, v.paper_ids FROM delivery_variant v, k;
+INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts, next_attempt_at, last_reply, message_id, variant_key,
+                      created_at, sent_at)
+  SELECT CASE typeof(d.digest_date) WHEN 'integer' THEN d.digest_date - k.n * 86400000 ELSE date(d.digest_date, '-' || k.n || ' days') END,
+         d.subscriber_id, d.kind, 'sent', 1, d.next_attempt_at - k.n * 86400000, d.last_reply, k.n || '.' || d.message_id,
+         d.variant_key, d.created_at - k.n * 86400000, d.sent_at - k.n * 86400000
+  FROM delivery d, k;
+UPDATE delivery_tally SET total = (SELECT COUNT(*) FROM delivery WHERE state = 'sent') WHERE outcome = 'sent';
+SQL
+echo "synthesised $((days - 1)) days of history in $(echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.0f') s:" \
+  "$(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows, $(size .)"
+cd "$root"
+
+echo "JVM options: ${java_opts:-(defaults)}; $readers readers; the next day ($next), whole send to the outbox folder:"
+fresh=$(cd "$work/fresh" && seconds pb send --date "$next" --preview "" -c paperboy.yaml "$root/seeds")
+hist=$(cd "$work/history" && seconds pb send --date "$next" --preview "" -c paperboy.yaml "$root/seeds")
+printf "  fresh list:                 %6.1f s\n" "$fresh"
+printf "  with %3d days of history:   %6.1f s  (%.2fx)\n" "$days" "$hist" "$(echo "$hist / $fresh" | bc -l)"
+grep -h "planned" "$work"/*/paperboy.log 2>/dev/null | tail -2 || true
+cd "$work/history"
+before=$(size .)
+prune=$(seconds pb prune -c paperboy.yaml)
+pb prune --dry-run -c paperboy.yaml
+echo "file size: $before with $days days; $(size .) after retention (retention.days 60; prune took $(printf '%.1f' "$prune") s);" \
+  "$(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows kept"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
