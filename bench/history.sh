@@ -59,16 +59,24 @@ echo "synthesised $((days - 1)) days of history in $(echo "$(date +%s.%N) - $t0"
   "$(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows, $(size .)"
 cd "$root"
 
-echo "JVM options: ${java_opts:-(defaults)}; $readers readers; the next day ($next), whole send to the outbox folder:"
-fresh=$(cd "$work/fresh" && seconds pb send --date "$next" --preview "" -c paperboy.yaml "$root/seeds")
-hist=$(cd "$work/history" && seconds pb send --date "$next" --preview "" -c paperboy.yaml "$root/seeds")
-printf "  fresh list:                 %6.1f s\n" "$fresh"
-printf "  with %3d days of history:   %6.1f s  (%.2fx)\n" "$days" "$hist" "$(echo "$hist / $fresh" | bc -l)"
-grep -h "planned" "$work"/*/paperboy.log 2>/dev/null | tail -2 || true
+echo "JVM options: ${java_opts:-(defaults)}; $readers readers; whole sends to the outbox folder (time of the process; planning as it logs it)"
+send() {   # list, date, label
+  local t
+  t=$(cd "$work/$1" && seconds pb send --date "$2" --preview "" -c paperboy.yaml "$root/seeds" 2> "send-$2.err")
+  printf "  %-44s %6.1f s  (%s)\n" "$3" "$t" "$(grep -oE 'planned [0-9]+ messages in [0-9.]+ s' "$work/$1/send-$2.err" | tail -1)" >&2
+  echo "$t"
+}
+fresh=$(send fresh "$next" "$next, fresh list:")
+hist=$(send history "$next" "$next, with $days days of history:")
+printf "  history / fresh: %.2fx\n" "$(echo "$hist / $fresh" | bc -l)"
 cd "$work/history"
 before=$(size .)
 prune=$(seconds pb prune -c paperboy.yaml)
-pb prune --dry-run -c paperboy.yaml
-echo "file size: $before with $days days; $(size .) after retention (retention.days 60; prune took $(printf '%.1f' "$prune") s);" \
+echo "retention (retention.days 60): file $before with $days days, $(size .) after (prune $(printf '%.1f' "$prune") s);" \
   "$(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows kept"
+cd "$root"
+after=$(date -u -d tomorrow +%F)
+fresh2=$(send fresh "$after" "$after, the fresh list (1 day of history):")
+hist2=$(send history "$after" "$after, after retention (60 days kept):")
+printf "  after retention / fresh: %.2fx\n" "$(echo "$hist2 / $fresh2" | bc -l)"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
