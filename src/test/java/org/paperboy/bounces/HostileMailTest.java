@@ -1,10 +1,8 @@
 package org.paperboy.bounces;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
  */
 class HostileMailTest {
 
-    private static final Duration NEVER_THAT_LONG = Duration.ofSeconds(60);
     private final BounceParser parser = new BounceParser();
 
     @Test
@@ -60,6 +57,6 @@ class HostileMailTest {
 
     private ReturnedMail parse(String mail) {
         byte[] raw = mail.getBytes(StandardCharsets.ISO_8859_1);
-        return assertTimeoutPreemptively(NEVER_THAT_LONG, () -> parser.parse(raw));
+        return parser.parse(raw);
     }
 }
