@@ -63,6 +63,37 @@ final class AdminPages {
         return renderer.renderPage("admin/reader.html.ftlh", model);
     }
 
+    String readers(ReaderFilter filter, Keyset.Page<ReaderList.Row> page, List<String> topics, String exportToken, int size) {
+        Map<String, Object> model = model("Readers");
+        model.put("filter", filter.params());
+        model.put("filtered", filter.any());
+        model.put("problems", filter.problems());
+        model.put("statuses", java.util.Arrays.stream(org.paperboy.subscribers.Status.values()).map(s -> s.key()).toList());
+        model.put("frequencies", java.util.Arrays.stream(org.paperboy.subscribers.Frequency.values()).map(f -> f.key()).toList());
+        model.put("topicChoices", topics);
+        model.put("rows", page.rows());
+        model.put("exportToken", exportToken);
+        links(model, "/admin/readers", filter.queryString(), page, size);
+        return renderer.renderPage("admin/readers.html.ftlh", model);
+    }
+
+    String returned(ReturnedLog.Provenance provenance, Keyset.Page<ReturnedLog.Row> page, int size) {
+        Map<String, Object> model = model("Returned mail");
+        model.put("provenance", provenance == null ? "" : provenance.key());
+        model.put("rows", page.rows());
+        links(model, "/admin/returned", provenance == null ? "" : "provenance=" + provenance.key(), page, size);
+        return renderer.renderPage("admin/returned.html.ftlh", model);
+    }
+
+    /** The links to the first, previous and next page of a list, keeping its filter and page size. */
+    private static void links(Map<String, Object> model, String path, String query, Keyset.Page<?> page, int size) {
+        String keep = query + (size == ListRoutes.PAGE ? "" : (query.isEmpty() ? "" : "&") + "size=" + size);
+        String base = path + "?" + keep + (keep.isEmpty() ? "" : "&");
+        putIf(model, "nextUrl", page.next() == null ? null : base + "after=" + page.next());
+        putIf(model, "previousUrl", page.previous() == null ? null : base + "before=" + page.previous());
+        putIf(model, "firstUrl", page.previous() == null ? null : keep.isEmpty() ? path : path + "?" + keep);
+    }
+
     String message(String title, String message) {
         Map<String, Object> model = model(title);
         model.put("message", message);

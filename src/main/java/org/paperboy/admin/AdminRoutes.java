@@ -16,7 +16,7 @@ import org.paperboy.web.Mounted.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The admin pages behind the login: the dashboard, a reader, and the two actions on a reader. */
+/** The admin pages behind the login: the dashboard, a reader and the two actions on a reader, and the lists ({@link ListRoutes}). */
 final class AdminRoutes {
 
     static final String UNSUBSCRIBE = "unsubscribe";
@@ -29,11 +29,13 @@ final class AdminRoutes {
     private final AdminParts parts;
     private final Csrf csrf;
     private final AdminPages pages;
+    private final ListRoutes lists;
 
-    AdminRoutes(AdminParts parts, Csrf csrf) {
+    AdminRoutes(AdminParts parts, Csrf csrf, java.time.Clock clock) {
         this.parts = parts;
         this.csrf = csrf;
         this.pages = new AdminPages(parts.renderer(), parts.listName());
+        this.lists = new ListRoutes(parts, csrf, pages, clock);
     }
 
     Answer route(Request request) {
@@ -44,6 +46,12 @@ final class AdminRoutes {
             return dashboard(request);
         } else if (path.equals("/admin/reader") && get) {
             return reader(request, null, 200);
+        } else if (path.equals("/admin/readers") && get) {
+            return lists.readers(request);
+        } else if (path.equals("/admin/readers/" + ListRoutes.EXPORT) && post) {
+            return lists.export(request);
+        } else if (path.equals("/admin/returned") && get) {
+            return lists.returned(request);
         } else if (path.equals("/admin/reader/" + UNSUBSCRIBE) && post || path.equals("/admin/reader/" + RESEND) && post) {
             return act(request, path.substring("/admin/reader/".length()));
         }

@@ -35,7 +35,7 @@ public final class AdminSite implements Mounted {
         }
         this.auth = new BasicAuth(config.username(), config.password());
         this.failures = new RateLimiter(config.failedLoginsPer10Minutes(), Duration.ofMinutes(10), clock);
-        this.routes = new AdminRoutes(parts, new Csrf(parts.publicBaseUrl(), clock));
+        this.routes = new AdminRoutes(parts, new Csrf(parts.publicBaseUrl(), clock), clock);
     }
 
     @Override

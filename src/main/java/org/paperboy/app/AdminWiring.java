@@ -25,7 +25,7 @@ final class AdminWiring {
         DigestCopy copies = new DigestCopy(paperboy.deliveryParts());
         AdminParts parts = new AdminParts(paperboy.stats(), paperboy.subscribers(), paperboy.subscriptions(), copies,
                 (reader, date) -> copies.send(reader, date, paperboy.rankings(List.of())), paperboy.renderer(),
-                paperboy.config().email().listName(), paperboy.config().email().publicBaseUrl());
+                paperboy.config().email().listName(), paperboy.config().email().publicBaseUrl(), paperboy.topicSlugs());
         web.mount(new AdminSite(config, parts, paperboy.clock()));
         LOG.info("admin pages on /admin for user {}", config.username());
     }

@@ -21,13 +21,21 @@ public final class CsvExport {
 
     /** Streams the subscribers in id order to {@code out}; returns how many were written. */
     public long write(Appendable out) {
+        return write(out, each -> store.forEach(null, each));
+    }
+
+    /**
+     * Streams the subscribers the source hands its consumer, in that order, to {@code out}, in the same
+     * format (the admin page's export of a filtered list); returns how many were written.
+     */
+    public long write(Appendable out, java.util.function.Consumer<java.util.function.Consumer<Subscriber>> source) {
         long[] count = {0};
         try {
             CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder()
                     .setHeader(SubscriberCsv.COLUMNS.toArray(String[]::new)).build());
             Votes votes = store.votes();
             java.util.Set<Long> voters = votes.voters();
-            store.forEach(null, s -> {
+            source.accept(s -> {
                 try {
                     printer.printRecord(SubscriberCsv.cells(s, voters.contains(s.id()) ? votes.of(s.id()) : List.of()));
                     count[0]++;

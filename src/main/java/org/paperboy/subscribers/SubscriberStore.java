@@ -200,6 +200,21 @@ public final class SubscriberStore {
         return db.transaction(c -> byId(c, id));
     }
 
+    /** The subscribers with these ids, in the order given (ids of no subscriber are left out); at most 1,000 ids. */
+    public List<Subscriber> byIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() > 1000) {
+            throw new IllegalArgumentException("at most 1000 ids at once, got " + ids.size());
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        Map<Long, Subscriber> found = new HashMap<>();
+        db.transaction(c -> query(c, "SELECT " + COLUMNS + " FROM subscriber WHERE id IN (" + marks + ")", ids.toArray()))
+                .forEach(s -> found.put(s.id(), s));
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     /**
      * Every subscriber, or those with the status, in id order, streamed to the consumer a page at a
      * time: no transaction is held while the consumer works, so it may write (on SQLite a held

@@ -93,11 +93,37 @@ final class Exchange {
     }
 
     void send(int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpFields.Mutable headers = head(status, contentType);
+        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        boolean head = method().equals("HEAD");
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
+    }
+
+    /**
+     * Answers with a body written as it is made (chunked), on this worker thread; a failure half-way
+     * aborts the connection, so the client sees a cut answer, never a short one that looks whole.
+     */
+    void stream(int status, String contentType, Mounted.Streamed body) throws IOException {
+        head(status, contentType);
+        if (method().equals("HEAD")) {
+            response.write(true, ByteBuffer.allocate(0), callback);
+            return;
+        }
+        try (java.io.OutputStream out = org.eclipse.jetty.io.Content.Sink.asOutputStream(response)) {
+            body.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    private HttpFields.Mutable head(int status, String contentType) {
         if (answered()) {
             throw new IllegalStateException("answered twice: " + this.status + ", then " + status);
         }
         this.status = status;
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         HttpFields.Mutable headers = response.getHeaders();
         headers.put(HttpHeader.CONTENT_TYPE, contentType);
@@ -106,9 +132,7 @@ final class Exchange {
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");
         headers.put(HttpHeader.CACHE_CONTROL, "no-store");
-        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-        boolean head = method().equals("HEAD");
-        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), callback);
+        return headers;
     }
 
     void html(int status, String body) throws IOException {

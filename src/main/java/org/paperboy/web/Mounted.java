@@ -34,15 +34,33 @@ public interface Mounted {
         }
     }
 
-    /** @param headers extra response headers (WWW-Authenticate, Location, Retry-After) */
-    record Answer(int status, String contentType, String body, Map<String, String> headers) {
+    /**
+     * @param headers extra response headers (WWW-Authenticate, Location, Retry-After, Content-Disposition)
+     * @param stream  when not null, writes the body instead of {@code body}: sent as it is written (chunked),
+     *                for answers too large to build in memory (an export)
+     */
+    record Answer(int status, String contentType, String body, Map<String, String> headers, Streamed stream) {
 
         public Answer {
             headers = Map.copyOf(headers);
         }
 
+        public Answer(int status, String contentType, String body, Map<String, String> headers) {
+            this(status, contentType, body, headers, null);
+        }
+
         public static Answer html(int status, String body) {
             return new Answer(status, "text/html; charset=utf-8", body, Map.of());
         }
+
+        public static Answer streamed(int status, String contentType, Map<String, String> headers, Streamed stream) {
+            return new Answer(status, contentType, "", headers, stream);
+        }
+    }
+
+    /** A body written to the client as it is made. */
+    @FunctionalInterface
+    interface Streamed {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
     }
 }

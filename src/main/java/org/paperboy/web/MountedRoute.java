@@ -17,6 +17,10 @@ final class MountedRoute {
         for (Map.Entry<String, String> h : answer.headers().entrySet()) {
             ex.responseHeader(h.getKey(), h.getValue());
         }
-        ex.send(answer.status(), answer.contentType(), answer.body());
+        if (answer.stream() != null) {
+            ex.stream(answer.status(), answer.contentType(), answer.stream());
+        } else {
+            ex.send(answer.status(), answer.contentType(), answer.body());
+        }
     }
 }
