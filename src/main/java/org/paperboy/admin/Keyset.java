@@ -47,12 +47,15 @@ final class Keyset {
     private Keyset() {
     }
 
+    /** A page's statement and the values of its parameters. */
+    record Query(String sql, List<Object> values) {
+    }
+
     /**
      * @param select the SELECT ... FROM part, its first column the id
      * @param where  conditions joined with AND (none: empty), their values in {@code args}
      */
-    static <T> Page<T> page(Connection c, String select, List<String> where, List<Object> args, Position at,
-                            Row<T> row, java.util.function.ToLongFunction<T> idOf) throws SQLException {
+    static Query query(String select, List<String> where, List<Object> args, Position at) {
         List<String> conditions = new ArrayList<>(where);
         List<Object> values = new ArrayList<>(args);
         boolean backwards = at.before() != null;
@@ -63,8 +66,16 @@ final class Keyset {
             conditions.add("id < ?");
             values.add(at.after());
         }
-        String sql = select + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY id " + (backwards ? "ASC" : "DESC") + " LIMIT " + (at.size() + 1);
+        return new Query(select + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY id " + (backwards ? "ASC" : "DESC") + " LIMIT " + (at.size() + 1), values);
+    }
+
+    static <T> Page<T> page(Connection c, String select, List<String> where, List<Object> args, Position at,
+                            Row<T> row, java.util.function.ToLongFunction<T> idOf) throws SQLException {
+        Query query = query(select, where, args, at);
+        boolean backwards = at.before() != null;
+        String sql = query.sql();
+        List<Object> values = query.values();
         List<T> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.size(); i++) {

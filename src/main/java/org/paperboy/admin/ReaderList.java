@@ -52,6 +52,14 @@ final class ReaderList {
         return db.transaction(c -> Keyset.page(c, "SELECT id FROM subscriber", where, args, at, rs -> rs.getLong(1), Long::longValue));
     }
 
+    /** The statement of a page, for its plan to be read. */
+    static Keyset.Query query(ReaderFilter filter, Keyset.Position at) {
+        List<String> where = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        conditions(filter, where, args);
+        return Keyset.query(SELECT, where, args, at);
+    }
+
     static void conditions(ReaderFilter f, List<String> where, List<Object> args) {
         if (f.status() != null) {
             where.add("status = ?");

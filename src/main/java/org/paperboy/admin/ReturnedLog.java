@@ -78,6 +78,11 @@ final class ReturnedLog {
         return db.transaction(c -> Keyset.page(c, SELECT, where, List.of(), at, ReturnedLog::read, Row::id));
     }
 
+    /** The statement of a page, for its plan to be read. */
+    static Keyset.Query query(Provenance provenance, Keyset.Position at) {
+        return Keyset.query(SELECT, provenance == null ? List.of() : List.of(provenance.condition), List.of(), at);
+    }
+
     private static Row read(ResultSet rs) throws SQLException {
         Timestamp at = rs.getTimestamp(2);
         long subscriber = rs.getLong(4);
