@@ -71,7 +71,7 @@ final class AdminPages {
         model.put("statuses", java.util.Arrays.stream(org.paperboy.subscribers.Status.values()).map(s -> s.key()).toList());
         model.put("frequencies", java.util.Arrays.stream(org.paperboy.subscribers.Frequency.values()).map(f -> f.key()).toList());
         model.put("topicChoices", topics);
-        model.put("rows", page.rows());
+        model.put("rows", page.rows().stream().map(AdminPages::row).toList());
         model.put("exportToken", exportToken);
         links(model, "/admin/readers", filter.queryString(), page, size);
         return renderer.renderPage("admin/readers.html.ftlh", model);
@@ -80,9 +80,35 @@ final class AdminPages {
     String returned(ReturnedLog.Provenance provenance, Keyset.Page<ReturnedLog.Row> page, int size) {
         Map<String, Object> model = model("Returned mail");
         model.put("provenance", provenance == null ? "" : provenance.key());
-        model.put("rows", page.rows());
+        model.put("rows", page.rows().stream().map(AdminPages::row).toList());
         links(model, "/admin/returned", provenance == null ? "" : "provenance=" + provenance.key(), page, size);
         return renderer.renderPage("admin/returned.html.ftlh", model);
+    }
+
+    /** A reader of the list as the template reads it (the row records are not public, so not open to it). */
+    private static Map<String, Object> row(ReaderList.Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", r.email());
+        m.put("status", r.status());
+        m.put("frequency", r.frequency());
+        m.put("topics", r.topics());
+        m.put("joined", r.joinedDay());
+        m.put("hardBounces", r.hardBounces());
+        putIf(m, "reason", r.unsubscribeReason());
+        return m;
+    }
+
+    private static Map<String, Object> row(ReturnedLog.Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("when", r.when());
+        m.put("provenance", r.provenance());
+        m.put("kind", r.kind());
+        m.put("recipient", r.recipient());
+        m.put("reader", r.subscriberId() != null);
+        m.put("reason", r.reason());
+        putIf(m, "status", r.statusCode());
+        m.put("diagnostic", r.diagnostic());
+        return m;
     }
 
     /** The links to the first, previous and next page of a list, keeping its filter and page size. */

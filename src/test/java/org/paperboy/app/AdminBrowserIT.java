@@ -55,6 +55,8 @@ class AdminBrowserIT {
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("email")));
                 browser.findElement(By.id("email")).sendKeys("alice@example.org");
                 browser.findElement(By.cssSelector("form[method=get] button")).click();
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("readers")));
+                browser.findElement(By.linkText("alice@example.org")).click();
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reader")));
                 assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("confirmed");
                 assertThat(browser.findElement(By.id("history")).getText()).contains("2026-11-20").contains("sent");
