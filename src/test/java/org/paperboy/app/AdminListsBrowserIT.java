@@ -90,6 +90,27 @@ class AdminListsBrowserIT {
             browser.get(site.base() + page);
             assertThat(browser.findElement(By.tagName("h1")).getText()).as(page).isNotEmpty();
             Axe.checkEverywhere(browser, page, 375, 1024);
+            if (page.equals("/admin/readers") || page.equals("/admin/returned") || page.equals("/admin")) {
+                screenshots(page.equals("/admin") ? "admin-dashboard" : "admin-" + page.substring("/admin/".length()));
+            }
+        }
+    }
+
+    /** Saves the page at 375 and 1024 px, light and dark, under target/screenshots, for a person to look at. */
+    private static void screenshots(String name) {
+        try {
+            Path shots = java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+            for (int width : new int[] {375, 1024}) {
+                for (boolean dark : new boolean[] {false, true}) {
+                    Axe.width(browser, width);
+                    Axe.scheme(browser, dark);
+                    java.nio.file.Files.write(shots.resolve(name + "-" + (dark ? "dark" : "light") + "-" + width + ".png"),
+                            browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                }
+            }
+            Axe.scheme(browser, false);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
