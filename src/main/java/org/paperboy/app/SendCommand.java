@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.paperboy.PaperboyException;
 import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.delivery.OutgoingMail;
+import org.paperboy.mail.OutgoingMail;
 import org.paperboy.subscribers.EmailAddress;
 import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Subscriber;

@@ -9,10 +9,10 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.paperboy.delivery.RelayProbe;
-import org.paperboy.delivery.SmtpConfig;
-import org.paperboy.delivery.SmtpMailer;
-import org.paperboy.delivery.TlsFailure;
+import org.paperboy.mail.RelayProbe;
+import org.paperboy.mail.SmtpConfig;
+import org.paperboy.mail.SmtpMailer;
+import org.paperboy.mail.TlsFailure;
 
 /**
  * {@code check}'s look at the SMTP server: the TCP connection, then the session the sender opens,

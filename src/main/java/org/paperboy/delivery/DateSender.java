@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.mail.DeliveryException;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Ranker;
 

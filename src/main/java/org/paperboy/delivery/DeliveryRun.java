@@ -18,6 +18,8 @@ import org.paperboy.digest.DigestArchive;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.Email;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.store.Database;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.paperboy.PaperboyException;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.mail.OutgoingMail;
 import org.paperboy.ranking.Digest;
 import org.paperboy.store.Database;
 import org.paperboy.subscribers.Status;

@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paperboy.digest.RenderCache;
 import org.paperboy.digest.RenderedDigest;
+import org.paperboy.mail.EncodedDigest;
+import org.paperboy.mail.MailBody;
+import org.paperboy.mail.OutgoingMail;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Digest;
 import org.paperboy.subscribers.SubscriptionService;
 

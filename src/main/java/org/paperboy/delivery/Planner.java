@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.paperboy.mail.MessageIds;
 import org.paperboy.ranking.Digest;
-import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.PaperVectors;
+import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.ranking.Taste;
 import org.paperboy.subscribers.Frequency;
-import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Reader;
+import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.SubscriberStore;
 
 /**

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.app.Paperboy;
 import org.paperboy.app.PaperboyConfig;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;

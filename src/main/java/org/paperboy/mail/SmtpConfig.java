@@ -1,0 +1,100 @@
+package org.paperboy.mail;
+
+import java.util.Locale;
+
+/**
+ * The {@code smtp} section of the config. With no host, mail is written to the outbox folder
+ * instead of sent, which is the embedded default. The password is best given in the
+ * environment ({@code PAPERBOY_SMTP_PASSWORD}) and is never logged.
+ *
+ * @param security        none, starttls or ssl
+ * @param envelopeSender  the SMTP MAIL FROM; {@code {verp}} in it becomes the recipient's
+ *                        address with @ as = (VERP), e.g. {@code bounces+{verp}@example.org}
+ * @param connections     parallel SMTP connections, each reused for many messages
+ * @param ratePerSecond   messages per second over all connections at most; 0 for no limit
+ * @param messagesPerConnection messages sent over one connection before it is renewed
+ * @param caFile          a PEM file of the certificates trusted for the server's TLS (a private CA),
+ *                        instead of the JVM's CAs; empty for the JVM's
+ */
+public record SmtpConfig(String host, Integer port, String security, String username, String password,
+                         Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer writeTimeoutSeconds,
+                         String fromAddress, String fromName, String replyTo, String envelopeSender,
+                         Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox,
+                         String caFile) {
+
+    public static final SmtpConfig DEFAULTS = new SmtpConfig(null, null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null);
+
+    /** Without {@code caFile}: the JVM's trusted CAs. */
+    public SmtpConfig(String host, Integer port, String security, String username, String password,
+                      Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer writeTimeoutSeconds,
+                      String fromAddress, String fromName, String replyTo, String envelopeSender,
+                      Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox) {
+        this(host, port, security, username, password, connectTimeoutSeconds, readTimeoutSeconds, writeTimeoutSeconds,
+                fromAddress, fromName, replyTo, envelopeSender, connections, ratePerSecond, messagesPerConnection, outbox, null);
+    }
+
+    public SmtpConfig {
+        host = blankToNull(host);
+        security = security == null || security.isBlank() ? "starttls" : security.strip().toLowerCase(Locale.ROOT);
+        if (!security.equals("none") && !security.equals("starttls") && !security.equals("ssl")) {
+            throw new IllegalArgumentException("smtp.security must be none, starttls or ssl, got \"" + security + "\"");
+        }
+        port = port == null ? (security.equals("ssl") ? 465 : 587) : port;
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("smtp.port must be between 1 and 65535, got " + port);
+        }
+        username = blankToNull(username);
+        password = blankToNull(password);
+        connectTimeoutSeconds = positive("smtp.connectTimeoutSeconds", connectTimeoutSeconds, 10);
+        readTimeoutSeconds = positive("smtp.readTimeoutSeconds", readTimeoutSeconds, 30);
+        writeTimeoutSeconds = positive("smtp.writeTimeoutSeconds", writeTimeoutSeconds, 30);
+        fromAddress = fromAddress == null || fromAddress.isBlank() ? "paperboy@localhost.localdomain" : fromAddress.strip();
+        fromName = fromName == null || fromName.isBlank() ? "Paperboy" : fromName.strip();
+        replyTo = blankToNull(replyTo);
+        envelopeSender = blankToNull(envelopeSender);
+        connections = positive("smtp.connections", connections, 4);
+        ratePerSecond = ratePerSecond == null ? 0.0 : ratePerSecond;
+        if (ratePerSecond < 0) {
+            throw new IllegalArgumentException("smtp.ratePerSecond must not be negative, got " + ratePerSecond);
+        }
+        messagesPerConnection = positive("smtp.messagesPerConnection", messagesPerConnection, 1000);
+        outbox = outbox == null || outbox.isBlank() ? "out/outbox" : outbox.strip();
+        caFile = blankToNull(caFile);
+        if (caFile != null) {
+            SmtpTrust.certificates(caFile);   // a missing or unreadable file is a config error, not a failed send
+        }
+        for (String header : new String[] {fromAddress, fromName, replyTo == null ? "" : replyTo, envelopeSender == null ? "" : envelopeSender}) {
+            if (header.indexOf('\r') >= 0 || header.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("smtp sender fields (fromAddress, fromName, replyTo, envelopeSender) must be one line");
+            }
+        }
+    }
+
+    /** The domain of the From address, used for Message-IDs and the List-Id. */
+    public String domain() {
+        int at = fromAddress.lastIndexOf('@');
+        return at < 0 ? "localhost" : fromAddress.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static int positive(String key, Integer value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value <= 0) {
+            throw new IllegalArgumentException(key + " must be positive, got " + value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return "SmtpConfig[host=" + host + ", port=" + port + ", security=" + security + ", username=" + username
+                + ", password=" + (password == null ? "unset" : "***") + ", from=" + fromAddress
+                + (caFile == null ? "" : ", caFile=" + caFile) + "]";
+    }
+}
