@@ -167,9 +167,6 @@ public final class Paperboy implements AutoCloseable {
 
     /** As {@link #send}, on rankings loaded once, also writing the day's general digest as preview files under {@code previewDir} when it is set. */
     DeliveryReport send(DeliveryRun run, LocalDate day, DayRankings rankings, DeliveryRun.Options options, Path previewDir) {
-        org.paperboy.delivery.Phases.mark("start");
-        rankings.daily(day);   // loaded here rather than inside planning, so a benchmark can time loading
-        org.paperboy.delivery.Phases.mark("load");
         if (previewDir != null) {
             new PreviewWriter(renderer, config.email()).write(previewDir, day,
                     List.of(new PreviewWriter.Variant("", "General digest", renderer.render(rankings.daily(day).general()))));

@@ -43,8 +43,8 @@ final class DigestMails {
             encodings.clear();
         }
         EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
-        Phases.add("render", renderedAt - started);
-        Phases.add("encode", System.nanoTime() - renderedAt);
+        Timings.add("render", renderedAt - started);
+        Timings.add("encode", System.nanoTime() - renderedAt);
         long reader = row.subscriberId();
         MailBody body = MailBody.spliced(encoded, rendered.values(row.email(), unsubscribe, subscriptions.preferencesUrl(reader),
                 paperId -> subscriptions.voteToken(reader, paperId)));

@@ -31,10 +31,10 @@ public final class SmtpMailer implements Mailer {
     public Connection connect() {
         try {
             boolean tls = !config.security().equals("none");
-            WriteWatchdog.takeLastSocket();
+            AngusSockets.take();
             PipeliningTransport transport = open();
-            java.net.Socket socket = WriteWatchdog.takeLastSocket();
-            // the socket Angus talks over: our plain one, or with TLS the TLS socket layered on it (see TlsSockets).
+            java.net.Socket socket = AngusSockets.take();
+            // the socket Angus talks over: our plain one, or with TLS the TLS socket layered on it (see AngusSockets).
             // Should that ever not hold, the data goes through Angus's own streams, unpipelined: slower, never wrong
             if (socket == null || tls != socket instanceof javax.net.ssl.SSLSocket) {
                 return new SmtpConnection(transport, null);
@@ -61,7 +61,7 @@ public final class SmtpMailer implements Mailer {
      */
     public RelayProbe probe(int noops) throws MessagingException {
         PipeliningTransport transport = open();
-        WriteWatchdog.takeLastSocket();
+        AngusSockets.take();
         try {
             long[] trips = new long[Math.max(1, noops)];
             for (int i = 0; i < trips.length; i++) {

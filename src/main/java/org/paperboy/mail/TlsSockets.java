@@ -9,19 +9,9 @@ import javax.net.ssl.SSLSocketFactory;
  * The TLS socket factory Angus is given ({@code mail.smtp.ssl.socketFactory} and
  * {@code mail.smtps.ssl.socketFactory}): it layers TLS with the trusted factory (the JVM's CAs or
  * {@code smtp.caFile}'s), sets {@code TCP_NODELAY} on the socket under it, and notes the TLS socket
- * as this thread's last one (see {@link WriteWatchdog#takeLastSocket}), so the connection can write
- * its encode-once data to that socket as it does to a plain one, not byte by byte through Angus's
- * {@code SMTPOutputStream}.
- *
- * <p>This leans on how Angus makes its sockets, which is no API: {@code SMTPTransport} keeps its
- * socket private, so we learn which one it talks over by being the factory it layers TLS with.
- * Angus 2.0's {@code SocketFetcher} connects a plain socket (for STARTTLS ours from
- * {@code mail.smtp.socketFactory}; for smtps its own {@code new Socket()}, since it never asks an
- * SSL factory for an unconnected socket) and then calls {@link #createSocket(Socket, String, int, boolean)}
- * of this factory: in {@code getSocket} for smtps, in {@code startTLS} for STARTTLS. If an Angus
- * upgrade changes that, no TLS socket is noted and the connection falls back to Angus's streams
- * without pipelining ({@code SmtpMailer} checks the socket is a TLS one); {@code TlsSocketsIT} fails
- * then, since it checks the noted socket is the very one Angus holds.
+ * as this thread's last one, so the connection can write its encode-once data to that socket as it
+ * does to a plain one, not byte by byte through Angus's {@code SMTPOutputStream}. That Angus layers
+ * TLS through this factory is no API: see {@link AngusSockets}.
  */
 final class TlsSockets extends SSLSocketFactory {
 
@@ -37,7 +27,7 @@ final class TlsSockets extends SSLSocketFactory {
         // ACK stall each exchange up to 40 ms (the plain socket of smtps is Angus's, not our factory's)
         plain.setTcpNoDelay(true);
         Socket tls = trusted.createSocket(plain, host, port, autoClose);
-        WriteWatchdog.noteLastSocket(tls);
+        AngusSockets.note(tls);
         return tls;
     }
 

@@ -33,22 +33,7 @@ final class WriteWatchdog {
         TICKER.scheduleWithFixedDelay(WriteWatchdog::check, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** The socket last made on each thread, so a connection can write its message data to it itself. */
-    private static final ThreadLocal<Socket> LAST = new ThreadLocal<>();
-
     private WriteWatchdog() {
-    }
-
-    /** Notes the socket a connection on this thread now talks over: a TLS socket layered on a plain one. */
-    static void noteLastSocket(Socket socket) {
-        LAST.set(socket);
-    }
-
-    /** The socket this thread's last connect made through our factory (or TLS layered on it), or null; forgets it. */
-    static Socket takeLastSocket() {
-        Socket socket = LAST.get();
-        LAST.remove();
-        return socket;
     }
 
     /** Plain sockets with TCP_NODELAY whose writes time out after {@code timeoutMillis}. */
@@ -140,7 +125,7 @@ final class WriteWatchdog {
         @Override
         public Socket createSocket() throws IOException {
             Socket socket = new WatchedSocket(timeoutNanos);
-            LAST.set(socket);
+            AngusSockets.note(socket);
             return socket;
         }
 

@@ -17,7 +17,7 @@ import org.subethamail.smtp.server.SMTPServer;
  * Every SMTP socket gets TCP_NODELAY, TLS from the first byte included, and the socket a connection
  * writes its data to is the one Angus talks over: the TLS one with TLS. Against SubEthaSMTP doing
  * STARTTLS (required) or TLS from the first byte, as on port 465. This is the test that fails if an
- * Angus upgrade changes how it makes its sockets (see {@link TlsSockets}): it reads Angus's private
+ * Angus upgrade changes how it makes its sockets (see {@link AngusSockets}): it reads Angus's private
  * socket to compare.
  */
 class TlsSocketsIT {
@@ -48,10 +48,10 @@ class TlsSocketsIT {
             SmtpConfig config = config(security, server.getPortAllocated());
             Session session = SmtpSessions.create(config);
             PipeliningTransport transport = new PipeliningTransport(session, SmtpSessions.protocol(config));
-            WriteWatchdog.takeLastSocket();
+            AngusSockets.take();
             transport.connect(config.host(), config.port(), null, null);
             try {
-                Socket noted = WriteWatchdog.takeLastSocket();
+                Socket noted = AngusSockets.take();
                 Socket angus = angusSocket(transport);
 
                 assertThat(noted).as("the socket noted for the connection").isNotNull().isSameAs(angus);
