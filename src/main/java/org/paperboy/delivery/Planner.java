@@ -47,7 +47,7 @@ final class Planner {
     }
 
     /** A reader's planned digest, before it is stored; {@code ranker} is the ranking it came from. */
-    record Plan(Reader reader, String kind, Digest digest, Taste taste, Ranker ranker) {
+    record Plan(Reader reader, Frequency kind, Digest digest, Taste taste, Ranker ranker) {
     }
 
     private Tastes tastes;
@@ -106,7 +106,7 @@ final class Planner {
             Digest digest = taste.isEmpty() ? ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), taste, sent),
                     k -> ranker.rank(k.preferences(), k.taste(), k.sent())) : voterDigests.get(s.id());
             if (!digest.isEmpty()) {
-                plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest, taste, ranker));
+                plans.add(new Plan(s, isWeekly ? Frequency.WEEKLY : Frequency.DAILY, digest, taste, ranker));
             }
         }
         return plans;
@@ -127,14 +127,14 @@ final class Planner {
         Map<String, Outbox.KnownPaper> papers = new HashMap<>();
         for (Plan p : plans) {
             String key = variantKeys.computeIfAbsent(p.digest(),
-                    d -> variantKey(p.kind(), p.reader().preferences().toString() + Tastes.key(p.taste()), d.paperIds()));
+                    d -> variantKey(p.kind().key(), p.reader().preferences().toString() + Tastes.key(p.taste()), d.paperIds()));
             if (!newVariants.containsKey(key)) {
                 newVariants.put(key, p.digest().paperIds());
                 if (!storedVariants.contains(date + "/" + key)) {
                     remember(p.digest(), p.ranker(), papers);
                 }
             }
-            rows.add(new Outbox.Planned(p.reader().id(), p.kind(), MessageIds.create(date, p.reader().id(), domain), key));
+            rows.add(new Outbox.Planned(p.reader().id(), p.kind().key(), MessageIds.create(date, p.reader().id(), domain), key));
         }
         newVariants.keySet().removeIf(key -> storedVariants.contains(date + "/" + key));
         outbox.insert(date, rows, newVariants, papers.values(), now);

@@ -1,6 +1,7 @@
 package org.paperboy.mail;
 
 import java.util.Locale;
+import org.paperboy.ConfigRange;
 
 /**
  * The {@code smtp} section of the config. With no host, mail is written to the outbox folder
@@ -40,25 +41,22 @@ public record SmtpConfig(String host, Integer port, String security, String user
         if (!security.equals("none") && !security.equals("starttls") && !security.equals("ssl")) {
             throw new IllegalArgumentException("smtp.security must be none, starttls or ssl, got \"" + security + "\"");
         }
-        port = port == null ? (security.equals("ssl") ? 465 : 587) : port;
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("smtp.port must be between 1 and 65535, got " + port);
-        }
+        port = ConfigRange.within("smtp.port", port, security.equals("ssl") ? 465 : 587, 1, 65535);
         username = blankToNull(username);
         password = blankToNull(password);
-        connectTimeoutSeconds = positive("smtp.connectTimeoutSeconds", connectTimeoutSeconds, 10);
-        readTimeoutSeconds = positive("smtp.readTimeoutSeconds", readTimeoutSeconds, 30);
-        writeTimeoutSeconds = positive("smtp.writeTimeoutSeconds", writeTimeoutSeconds, 30);
+        connectTimeoutSeconds = ConfigRange.atLeast("smtp.connectTimeoutSeconds", connectTimeoutSeconds, 10, 1);
+        readTimeoutSeconds = ConfigRange.atLeast("smtp.readTimeoutSeconds", readTimeoutSeconds, 30, 1);
+        writeTimeoutSeconds = ConfigRange.atLeast("smtp.writeTimeoutSeconds", writeTimeoutSeconds, 30, 1);
         fromAddress = fromAddress == null || fromAddress.isBlank() ? "paperboy@localhost.localdomain" : fromAddress.strip();
         fromName = fromName == null || fromName.isBlank() ? "Paperboy" : fromName.strip();
         replyTo = blankToNull(replyTo);
         envelopeSender = blankToNull(envelopeSender);
-        connections = positive("smtp.connections", connections, 4);
+        connections = ConfigRange.atLeast("smtp.connections", connections, 4, 1);
         ratePerSecond = ratePerSecond == null ? 0.0 : ratePerSecond;
         if (ratePerSecond < 0) {
             throw new IllegalArgumentException("smtp.ratePerSecond must not be negative, got " + ratePerSecond);
         }
-        messagesPerConnection = positive("smtp.messagesPerConnection", messagesPerConnection, 1000);
+        messagesPerConnection = ConfigRange.atLeast("smtp.messagesPerConnection", messagesPerConnection, 1000, 1);
         outbox = outbox == null || outbox.isBlank() ? "out/outbox" : outbox.strip();
         caFile = blankToNull(caFile);
         if (caFile != null) {
@@ -79,16 +77,6 @@ public record SmtpConfig(String host, Integer port, String security, String user
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static int positive(String key, Integer value, int fallback) {
-        if (value == null) {
-            return fallback;
-        }
-        if (value <= 0) {
-            throw new IllegalArgumentException(key + " must be positive, got " + value);
-        }
-        return value;
     }
 
     @Override
