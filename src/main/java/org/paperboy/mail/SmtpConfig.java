@@ -37,11 +37,8 @@ public record SmtpConfig(String host, Integer port, String security, String user
 
     public SmtpConfig {
         host = blankToNull(host);
-        security = security == null || security.isBlank() ? "starttls" : security.strip().toLowerCase(Locale.ROOT);
-        if (!security.equals("none") && !security.equals("starttls") && !security.equals("ssl")) {
-            throw new IllegalArgumentException("smtp.security must be none, starttls or ssl, got \"" + security + "\"");
-        }
-        port = ConfigRange.within("smtp.port", port, security.equals("ssl") ? 465 : 587, 1, 65535);
+        security = (security == null || security.isBlank() ? Security.STARTTLS : Security.parse(security)).key();
+        port = ConfigRange.within("smtp.port", port, security.equals(Security.SSL.key()) ? 465 : 587, 1, 65535);
         username = blankToNull(username);
         password = blankToNull(password);
         connectTimeoutSeconds = ConfigRange.atLeast("smtp.connectTimeoutSeconds", connectTimeoutSeconds, 10, 1);
@@ -67,6 +64,11 @@ public record SmtpConfig(String host, Integer port, String security, String user
                 throw new IllegalArgumentException("smtp sender fields (fromAddress, fromName, replyTo, envelopeSender) must be one line");
             }
         }
+    }
+
+    /** {@link #security()} as the enum it is one of. */
+    public Security securityMode() {
+        return Security.parse(security);
     }
 
     /** The domain of the From address, used for Message-IDs and the List-Id. */

@@ -30,7 +30,7 @@ public final class SmtpMailer implements Mailer {
     @Override
     public Connection connect() {
         try {
-            boolean tls = !config.security().equals("none");
+            boolean tls = config.securityMode() != Security.NONE;
             AngusSockets.take();
             PipeliningTransport transport = open();
             java.net.Socket socket = AngusSockets.take();

@@ -26,7 +26,7 @@ final class SmtpSessions {
 
     /** The protocol Angus speaks for a config: smtps for TLS from the first byte, else smtp. */
     static String protocol(SmtpConfig config) {
-        return config.security().equals("ssl") ? "smtps" : "smtp";
+        return config.securityMode() == Security.SSL ? "smtps" : "smtp";
     }
 
     static Session create(SmtpConfig config) {
@@ -41,7 +41,7 @@ final class SmtpSessions {
         p.put("mail." + protocol + ".auth", String.valueOf(config.username() != null));
         p.put("mail." + protocol + ".from", config.fromAddress());
         p.put("mail.mime.allowutf8", "false");
-        if (!config.security().equals("ssl")) {
+        if (config.securityMode() != Security.SSL) {
             // plain and STARTTLS connections write through our sockets, whose write timeout one watchdog keeps
             p.put("mail.smtp.socketFactory", WriteWatchdog.socketFactory(config.writeTimeoutSeconds() * 1000L));
             p.put("mail.smtp.socketFactory.fallback", "false");
@@ -50,12 +50,12 @@ final class SmtpSessions {
             p.put("mail.smtps.writetimeout", String.valueOf(config.writeTimeoutSeconds() * 1000L));
             p.put("mail.smtps.executor.writetimeout", TLS_WRITE_TIMER);
         }
-        if (config.security().equals("starttls")) {
+        if (config.securityMode() == Security.STARTTLS) {
             p.put("mail.smtp.starttls.enable", "true");
             p.put("mail.smtp.starttls.required", "true");
         }
         SmtpTrust.apply(config, p, protocol);
-        if (!config.security().equals("none")) {
+        if (config.securityMode() != Security.NONE) {
             // TLS layered by our factory: TCP_NODELAY under it, and the connection learns its TLS socket
             Object trusted = p.get("mail." + protocol + ".ssl.socketFactory");
             p.put("mail." + protocol + ".ssl.socketFactory", new TlsSockets(trusted instanceof SSLSocketFactory f

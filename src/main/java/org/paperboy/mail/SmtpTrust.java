@@ -27,7 +27,7 @@ public final class SmtpTrust {
 
     /** The TLS properties of a Jakarta Mail session for {@code protocol} (smtp or smtps); none with {@code security: none}. */
     public static void apply(SmtpConfig config, Properties p, String protocol) {
-        if (config.security().equals("none")) {
+        if (config.securityMode() == Security.NONE) {
             return;
         }
         p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
