@@ -165,7 +165,7 @@ public final class Paperboy implements AutoCloseable {
         return send(run, day, rankings(sources), options, null);
     }
 
-    /** As {@link #send}, on rankings loaded once, also writing the day's general digest as preview files under {@code previewDir} when it is set. */
+    /** As {@link #send}, on rankings loaded once; also writes the day's general digest as preview files under {@code previewDir} when it is set. */
     DeliveryReport send(DeliveryRun run, LocalDate day, DayRankings rankings, DeliveryRun.Options options, Path previewDir) {
         if (previewDir != null) {
             new PreviewWriter(renderer, config.email()).write(previewDir, day,

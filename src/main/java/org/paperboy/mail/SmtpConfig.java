@@ -26,15 +26,6 @@ public record SmtpConfig(String host, Integer port, String security, String user
     public static final SmtpConfig DEFAULTS = new SmtpConfig(null, null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null);
 
-    /** Without {@code caFile}: the JVM's trusted CAs. */
-    public SmtpConfig(String host, Integer port, String security, String username, String password,
-                      Integer connectTimeoutSeconds, Integer readTimeoutSeconds, Integer writeTimeoutSeconds,
-                      String fromAddress, String fromName, String replyTo, String envelopeSender,
-                      Integer connections, Double ratePerSecond, Integer messagesPerConnection, String outbox) {
-        this(host, port, security, username, password, connectTimeoutSeconds, readTimeoutSeconds, writeTimeoutSeconds,
-                fromAddress, fromName, replyTo, envelopeSender, connections, ratePerSecond, messagesPerConnection, outbox, null);
-    }
-
     public SmtpConfig {
         host = blankToNull(host);
         security = (security == null || security.isBlank() ? Security.STARTTLS : Security.parse(security)).key();

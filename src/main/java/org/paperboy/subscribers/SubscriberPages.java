@@ -32,7 +32,8 @@ final class SubscriberPages {
         long after = Long.MIN_VALUE;
         while (true) {
             long from = after;
-            List<Subscriber> page = db.transaction(c -> status == null ? SubscriberStore.query(c, sql, from) : SubscriberStore.query(c, sql, from, status.key()));
+            List<Subscriber> page = db.transaction(c -> status == null ? SubscriberStore.query(c, sql, from)
+                    : SubscriberStore.query(c, sql, from, status.key()));
             page.forEach(consumer);
             if (page.size() < PAGE) {
                 return;

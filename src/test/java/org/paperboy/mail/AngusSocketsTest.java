@@ -18,6 +18,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.Test;
+import org.paperboy.testing.TestSetup;
 
 /**
  * What {@link AngusSockets} relies on in Angus, which is no API: the socket {@code SMTPTransport}
@@ -88,8 +89,15 @@ class AngusSocketsTest {
     }
 
     private static SmtpConfig config(String security, int port, int readTimeoutSeconds) {
-        return new SmtpConfig("127.0.0.1", port, security, null, null, 30, readTimeoutSeconds, 30, "digest@paperboy.test", null, null,
-                null, null, null, null, null, null);
+        return TestSetup.smtp("""
+                host: "127.0.0.1"
+                port: %d
+                security: %s
+                connectTimeoutSeconds: 30
+                readTimeoutSeconds: %d
+                writeTimeoutSeconds: 30
+                fromAddress: "digest@paperboy.test"
+                """.formatted(port, security, readTimeoutSeconds));
     }
 
     /** Angus's own socket, which it keeps private: read here only to check ours is the same. */

@@ -7,13 +7,21 @@ import java.io.IOException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.paperboy.testing.ScriptedSmtpServer;
+import org.paperboy.testing.TestSetup;
 
 /** The pipelined transaction keeps the promise of the final dot: nothing is accepted unless the gate lets it end. */
 class PipeliningIT {
 
     private static SmtpMailer mailer(int port) {
-        return new SmtpMailer(new SmtpConfig("127.0.0.1", port, "none", null, null, 30, 60, 30,
-                "digest@paperboy.test", null, null, null, null, null, null, null));
+        return new SmtpMailer(TestSetup.smtp("""
+                host: "127.0.0.1"
+                port: %d
+                security: none
+                connectTimeoutSeconds: 30
+                readTimeoutSeconds: 60
+                writeTimeoutSeconds: 30
+                fromAddress: "digest@paperboy.test"
+                """.formatted(port)));
     }
 
     private static OutgoingMail mail(String to) {

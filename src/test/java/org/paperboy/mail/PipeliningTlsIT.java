@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.testing.ScriptedSmtpServer;
+import org.paperboy.testing.TestSetup;
 import org.paperboy.testing.TestTls;
 
 /**
@@ -27,8 +28,16 @@ class PipeliningTlsIT {
     }
 
     private static SmtpConfig config(String security, int port) {
-        return new SmtpConfig("localhost", port, security, null, null, 30, 60, 30, "digest@paperboy.test", null, null, null,
-                null, null, null, null, TestTls.certificatePem().toString());
+        return TestSetup.smtp("""
+                host: "localhost"
+                port: %d
+                security: %s
+                connectTimeoutSeconds: 30
+                readTimeoutSeconds: 60
+                writeTimeoutSeconds: 30
+                fromAddress: "digest@paperboy.test"
+                caFile: %s
+                """.formatted(port, security, TestSetup.quote(TestTls.certificatePem().toString())));
     }
 
     private static OutgoingMail mail(String to) {

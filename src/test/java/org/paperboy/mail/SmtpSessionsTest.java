@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.mail.util.StreamProvider;
 import org.eclipse.angus.mail.util.MailStreamProvider;
 import org.junit.jupiter.api.Test;
+import org.paperboy.testing.TestSetup;
 
 /** Jakarta Mail's stream provider is named at start-up, so it is not looked up by a class-path scan each time. */
 class SmtpSessionsTest {
 
-    static final SmtpConfig SMTP = new SmtpConfig("127.0.0.1", 2525, "none", null, null, null, null, null, null, null, null,
-            null, null, null, null, null);
+    static final SmtpConfig SMTP = TestSetup.smtp("""
+            host: "127.0.0.1"
+            port: 2525
+            security: none
+            """);
 
     @Test
     void namesAngusStreamProviderAndJakartaMailUsesIt() {

@@ -15,6 +15,7 @@ import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.Email;
 import org.paperboy.digest.EmailConfig;
 import org.paperboy.digest.RenderedDigest;
+import org.paperboy.testing.TestSetup;
 
 /**
  * Spliced messages over real SMTP: lines that start with a dot, or are a lone dot, reach the
@@ -27,8 +28,13 @@ class SpliceIT {
 
     @Test
     void splicedDigestsCrossTheWireIntactIncludingLinesThatStartWithADot() throws Exception {
-        SmtpConfig config = new SmtpConfig("127.0.0.1", greenMail.getSmtp().getPort(), "none", null, null, null, null, null,
-                "digest@paperboy.test", null, null, "bounces+{verp}@paperboy.test", null, null, null, null);
+        SmtpConfig config = TestSetup.smtp("""
+                host: "127.0.0.1"
+                port: %d
+                security: none
+                fromAddress: "digest@paperboy.test"
+                envelopeSender: "bounces+{verp}@paperboy.test"
+                """.formatted(greenMail.getSmtp().getPort()));
         RenderedDigest rendered = new DigestRenderer(EmailConfig.DEFAULTS).render(SpliceTest.hostileDigest());
         EncodedDigest real = EncodedDigest.of(rendered);
         // a body whose slots sit at line starts, with a line that is a lone dot once filled in

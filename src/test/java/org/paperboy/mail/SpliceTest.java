@@ -29,6 +29,7 @@ import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.RankedPaper;
 import org.paperboy.ranking.Section;
+import org.paperboy.testing.TestSetup;
 
 /**
  * A digest encoded once with readers' values spliced in is, part by part, the bytes a fresh
@@ -37,8 +38,11 @@ import org.paperboy.ranking.Section;
 class SpliceTest {
 
     static final Session SESSION = Session.getInstance(new Properties());
-    static final SmtpConfig SMTP = new SmtpConfig(null, null, "none", null, null, null, null, null, "digest@paperboy.test",
-            "Paperboy Tëst", null, null, null, null, null, null);
+    static final SmtpConfig SMTP = TestSetup.smtp("""
+            security: none
+            fromAddress: "digest@paperboy.test"
+            fromName: "Paperboy Tëst"
+            """);
     static final MessageFactory MESSAGES = new MessageFactory(SMTP, SESSION);
 
     @Test
@@ -93,9 +97,9 @@ class SpliceTest {
                 null, "t", null, Map.of())).isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new OutgoingMail("bob@example.org", "s", null, "t", null,
                 Map.of("List-Unsubscribe", "<https://x>\nBcc: eve@example.org"))).isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SmtpConfig(null, null, "none", null, null, null, null, null, null,
-                null, null, "bounces+{verp}@paperboy.test>\r\nRCPT TO:<eve@example.org", null, null, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("envelopeSender");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TestSetup.smtp("security: none\nenvelopeSender: "
+                + TestSetup.quote("bounces+{verp}@paperboy.test>\r\nRCPT TO:<eve@example.org>")))
+                .isInstanceOf(org.paperboy.ConfigException.class).hasMessageContaining("envelopeSender");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> write(new OutgoingMail("bob@example.org", "s", null, "t", null,
                 Map.of("X-Link", "https://exämple.org/")))).hasMessageContaining("X-Link header holds a character that is not printable ASCII");
     }

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLSocket;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.paperboy.testing.TestSetup;
 import org.paperboy.testing.TestTls;
 import org.subethamail.smtp.server.SMTPServer;
 
@@ -36,8 +37,16 @@ class TlsSocketsIT {
     }
 
     private static SmtpConfig config(String security, int port) {
-        return new SmtpConfig("localhost", port, security, null, null, 30, 60, 30, "digest@paperboy.test", null, null, null,
-                null, null, null, null, security.equals("none") ? null : TestTls.certificatePem().toString());
+        return TestSetup.smtp("""
+                host: "localhost"
+                port: %d
+                security: %s
+                connectTimeoutSeconds: 30
+                readTimeoutSeconds: 60
+                writeTimeoutSeconds: 30
+                fromAddress: "digest@paperboy.test"
+                caFile: %s
+                """.formatted(port, security, security.equals("none") ? "\"\"" : TestSetup.quote(TestTls.certificatePem().toString())));
     }
 
     @ParameterizedTest

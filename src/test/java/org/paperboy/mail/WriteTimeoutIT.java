@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.paperboy.testing.TestSetup;
 
 /** A server that stops reading in the middle of a message: the write times out, and the message is deferred. */
 class WriteTimeoutIT {
@@ -28,8 +29,15 @@ class WriteTimeoutIT {
             serving.setDaemon(true);
             serving.start();
             // a long read timeout: only the write timeout can end this send
-            SmtpConfig config = new SmtpConfig("127.0.0.1", server.getLocalPort(), "none", null, null, 5, 600, 1,
-                    "digest@paperboy.test", null, null, null, null, null, null, null);
+            SmtpConfig config = TestSetup.smtp("""
+                    host: "127.0.0.1"
+                    port: %d
+                    security: none
+                    connectTimeoutSeconds: 5
+                    readTimeoutSeconds: 600
+                    writeTimeoutSeconds: 1
+                    fromAddress: "digest@paperboy.test"
+                    """.formatted(server.getLocalPort()));
             SmtpMailer mailer = new SmtpMailer(config);
             String text = ("a line of the digest that the server will never read, =, é and all\n").repeat(400_000);
             OutgoingMail big = new OutgoingMail("alice@example.org", "Big", null, text, "big@paperboy.test", Map.of());
