@@ -20,13 +20,13 @@ import javax.net.ssl.TrustManagerFactory;
  * certificates in that PEM file (a relay with a private CA). Never everyone: the server's
  * certificate is always checked, and its name too ({@code ssl.checkserveridentity}).
  */
-public final class SmtpTrust {
+final class SmtpTrust {
 
     private SmtpTrust() {
     }
 
     /** The TLS properties of a Jakarta Mail session for {@code protocol} (smtp or smtps); none with {@code security: none}. */
-    public static void apply(SmtpConfig config, Properties p, String protocol) {
+    static void apply(SmtpConfig config, Properties p, String protocol) {
         if (config.securityMode() == Security.NONE) {
             return;
         }
