@@ -53,13 +53,20 @@ final class DailyRun {
      * throws is recorded as failed and the exception passes on.
      */
     Result run(DeliveryRun run, Request request) {
+        return run(run, request, () -> { });
+    }
+
+    /** As {@link #run(DeliveryRun, Request)}, doing {@code first} once the run is recorded as started (a failure there fails the run). */
+    Result run(DeliveryRun run, Request request, Runnable first) {
         if (request.options().dryRun()) {
+            first.run();
             return send(run, request);
         }
         JobRuns runs = new JobRuns(paperboy.database().dataSource());
         long id = runs.started(request.day(), request.fireTime(), request.node(), paperboy.clock().instant());
         Result result;
         try {
+            first.run();
             result = send(run, request);
         } catch (RuntimeException e) {
             runs.finished(id, JobRuns.Outcome.FAILED, e.getMessage(), paperboy.clock().instant());

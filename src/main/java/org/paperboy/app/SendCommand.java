@@ -100,15 +100,16 @@ final class SendCommand implements Callable<Integer> {
             DeliveryRun run = paperboy.deliveryRun();
             // SIGTERM/SIGINT: the messages in flight finish and are recorded, the rest stay pending
             stop.onStop(run::stop);
-            if (retryFailed != null) {
-                spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
-                        run.retryFailed(retryFailed));
-            }
-            if (only == null) {
-                drainConfirmations(paperboy);
-            }
             LOG.info("send for {} started{}", day, only == null ? "" : " (only " + only + ")");
-            result = new DailyRun(paperboy).run(run, request(paperboy, day, only));
+            result = new DailyRun(paperboy).run(run, request(paperboy, day, only), () -> {
+                if (retryFailed != null) {
+                    spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
+                            run.retryFailed(retryFailed));
+                }
+                if (only == null) {
+                    drainConfirmations(paperboy);
+                }
+            });
         }
         DeliveryReport report = result.report();
         LOG.info("send: {}", report.summary());
