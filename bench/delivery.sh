@@ -89,7 +89,7 @@ run() {   # readers, database
   local launched ended loadavg
   loadavg=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)
-  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dpaperboy.phases=true $java_opts -jar "$jar" \
+  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Xlog:gc:file=gc.log -Dlogback.configurationFile="$root/bench/timings-logback.xml" $java_opts -jar "$jar" \
     send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err &
   local timer=$! probe
   live_probe "$timer" "$n" & probe=$!
@@ -122,7 +122,7 @@ run() {   # readers, database
         (at["plan"] - at["load"]) / 1000, send, (ended - at["send"]) / 1000, whole
       printf "  CPU by phase (s): start %.2f, load %.2f, plan %.2f, send %.2f, stop %.2f; load average %s when the run began\n",
         cpuat["start"] / 1000, (cpuat["load"] - cpuat["start"]) / 1000, (cpuat["plan"] - cpuat["load"]) / 1000,
-        (cpuat["send"] - cpuat["plan"]) / 1000, (cpuat["exit"] - cpuat["send"]) / 1000, loadavg
+        (cpuat["send"] - cpuat["plan"]) / 1000, u[1] + u[2] - cpuat["send"] / 1000, loadavg
       printf "  inside the send, over all sender threads: render %.2f s, encode %.2f s\n", total["render"] / 1000, total["encode"] / 1000
       printf "  paperboy: sending %.0f msg/s, whole run %.0f msg/s; CPU %.0f us/msg in all, %.0f us/msg while sending; peak heap %s MB (-Xmx256m)\n",
         n / send, n / whole, (u[1] + u[2]) * 1e6 / n, (cpuat["send"] - cpuat["plan"]) * 1000 / n, peak

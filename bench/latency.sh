@@ -168,7 +168,7 @@ run() {   # label (pipelining|plain), proxy port, proxy pid, sink pid, run numbe
   before=$(proxy_stats "$ppid" "$log"); s0=$(cpu_ticks "$spid")
   # NOOP round trips every 20 ms on a fifth connection while the send runs: the round trip under load
   python3 "$proxy_py" probe "$pport" 1000000 20 > probe.txt & probe=$!
-  java -Xmx256m -Dpaperboy.phases=true $java_opts -jar "$jar" \
+  java -Xmx256m -Dlogback.configurationFile="$root/bench/timings-logback.xml" $java_opts -jar "$jar" \
     send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err || true
   stop "$probe"
   after=$(proxy_stats "$ppid" "$log"); s1=$(cpu_ticks "$spid")

@@ -96,7 +96,7 @@ run() {   # option set index, security (none|starttls|ssl), round
   load=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)
   # shellcheck disable=SC2086
-  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Dpaperboy.phases=true $opts -jar "$jar" \
+  /usr/bin/time -f "%U %S" -o time.txt java -Xmx256m -Dlogback.configurationFile="$root/bench/timings-logback.xml" $opts -jar "$jar" \
     send --date 2026-11-20 --preview "" -c smtp.yaml "$root/seeds" > send.out 2> send.err || true
   ended=$(date +%s%3N)
   [ -z "$front_pid" ] || f1=$(cpu_ticks "$front_pid")

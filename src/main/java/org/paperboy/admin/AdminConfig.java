@@ -1,5 +1,7 @@
 package org.paperboy.admin;
 
+import org.paperboy.ConfigRange;
+
 /**
  * The {@code admin} section. The admin pages exist only when a password is set, best from the
  * environment ({@code PAPERBOY_ADMIN_PASSWORD}); without one {@code /admin} answers 404.
@@ -21,10 +23,7 @@ public record AdminConfig(String password, String username, Integer failedLogins
         if (username.contains(":")) {
             throw new IllegalArgumentException("admin.username must not contain a colon, got \"" + username + "\"");
         }
-        failedLoginsPer10Minutes = failedLoginsPer10Minutes == null ? 10 : failedLoginsPer10Minutes;
-        if (failedLoginsPer10Minutes < 1) {
-            throw new IllegalArgumentException("admin.failedLoginsPer10Minutes must be at least 1, got " + failedLoginsPer10Minutes);
-        }
+        failedLoginsPer10Minutes = ConfigRange.atLeast("admin.failedLoginsPer10Minutes", failedLoginsPer10Minutes, 10, 1);
     }
 
     public boolean enabled() {

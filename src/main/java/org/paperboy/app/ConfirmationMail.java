@@ -2,13 +2,13 @@ package org.paperboy.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.paperboy.delivery.DeliveryException;
-import org.paperboy.delivery.Mailer;
-import org.paperboy.delivery.OutgoingMail;
-import org.paperboy.delivery.SmtpConfig;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.Email;
 import org.paperboy.digest.EmailConfig;
+import org.paperboy.mail.DeliveryException;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutgoingMail;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Taxonomy;
 import org.paperboy.ranking.Topic;
 import org.paperboy.subscribers.ConfirmationSender;

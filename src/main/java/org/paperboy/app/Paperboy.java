@@ -6,18 +6,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.paperboy.delivery.DeliveryConfig;
 import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.delivery.Mailer;
-import org.paperboy.delivery.OutboxFolder;
-import org.paperboy.delivery.Rankings;
-import org.paperboy.delivery.SmtpMailer;
-import org.paperboy.delivery.Verp;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.PreviewWriter;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutboxFolder;
+import org.paperboy.mail.SmtpMailer;
+import org.paperboy.mail.Verp;
 import org.paperboy.papers.PaperLoader;
 import org.paperboy.ranking.Classified;
 import org.paperboy.ranking.Classifier;
@@ -111,7 +108,7 @@ public final class Paperboy implements AutoCloseable {
 
     /** Loads, classifies and prepares the ranking of one day. */
     public Ranker ranker(List<String> sources, LocalDate date) {
-        return new Ranker(classify(sources, date), classifier.taxonomy(), date, config.ranking(), config.digest());
+        return dayRanker(classify(sources, date), date);
     }
 
     /**
@@ -119,9 +116,20 @@ public final class Paperboy implements AutoCloseable {
      * loaded for each of the seven days; other sources are read once.
      */
     public Ranker weeklyRanker(List<String> sources, LocalDate date) {
-        List<String> base = sources == null || sources.isEmpty() ? config.papers().sources() : sources;
+        return weekRanker(classify(week(sources, date), date), date);
+    }
+
+    private Ranker dayRanker(Classified classified, LocalDate date) {
+        return new Ranker(classified, classifier.taxonomy(), date, config.ranking(), config.digest());
+    }
+
+    private Ranker weekRanker(Classified classified, LocalDate date) {
+        return new Ranker(classified, classifier.taxonomy(), date, config.ranking(), config.digest(), Ranker.WEEK);
+    }
+
+    private List<String> week(List<String> sources, LocalDate date) {
         List<String> week = new ArrayList<>();
-        for (String source : base) {
+        for (String source : named(sources)) {
             if (source.contains("{date}")) {
                 for (int back = 6; back >= 0; back--) {
                     week.add(source.replace("{date}", date.minusDays(back).toString()));
@@ -130,7 +138,11 @@ public final class Paperboy implements AutoCloseable {
                 week.add(source);
             }
         }
-        return new Ranker(classify(week, date), classifier.taxonomy(), date, config.ranking(), config.digest(), Ranker.WEEK);
+        return week;
+    }
+
+    private List<String> named(List<String> sources) {
+        return sources == null || sources.isEmpty() ? config.papers().sources() : sources;
     }
 
     /** One send of a date through the outbox: what {@code send} and the daily job run. */
@@ -146,19 +158,15 @@ public final class Paperboy implements AutoCloseable {
     }
 
     /**
-     * The daily job, once: load and rank the date, plan the outbox, deliver. The CLI's {@code send}
-     * and the scheduler's job both call this; there is one pipeline.
+     * Loads and ranks the date, plans the outbox, delivers; records nothing (see {@link DailyRun},
+     * which the CLI's {@code send} and the scheduler's job both call).
      */
     public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options) {
-        return send(run, day, sources, options, null);
+        return send(run, day, rankings(sources), options, null);
     }
 
-    /** As {@link #send}, also writing the day's general digest as preview files under {@code previewDir} when it is set. */
-    public DeliveryReport send(DeliveryRun run, LocalDate day, List<String> sources, DeliveryRun.Options options, Path previewDir) {
-        org.paperboy.delivery.Phases.mark("start");
-        Rankings rankings = rankings(sources);
-        rankings.daily(day);   // loaded here rather than inside planning, so a benchmark can time loading
-        org.paperboy.delivery.Phases.mark("load");
+    /** As {@link #send}, on rankings loaded once; also writes the day's general digest as preview files under {@code previewDir} when it is set. */
+    DeliveryReport send(DeliveryRun run, LocalDate day, DayRankings rankings, DeliveryRun.Options options, Path previewDir) {
         if (previewDir != null) {
             new PreviewWriter(renderer, config.email()).write(previewDir, day,
                     List.of(new PreviewWriter.Variant("", "General digest", renderer.render(rankings.daily(day).general()))));
@@ -166,54 +174,15 @@ public final class Paperboy implements AutoCloseable {
         return run.run(day, rankings, options);
     }
 
-    /**
-     * The rankings of the sources by date, each built once: the day's, and the week's for weekly
-     * readers (when no source is fetched by date, the week's papers are the day's, and the daily
-     * ranking serves).
-     */
-    Rankings rankings(List<String> sources) {
-        List<String> base = sources == null || sources.isEmpty() ? config.papers().sources() : sources;
-        boolean byDate = base.stream().anyMatch(source -> source.contains("{date}"));
-        Map<LocalDate, Ranker> daily = new ConcurrentHashMap<>();
-        Map<LocalDate, Ranker> weekly = new ConcurrentHashMap<>();
-        return new Rankings() {
-            @Override
-            public Ranker daily(LocalDate date) {
-                return daily.computeIfAbsent(date, d -> ranker(sources, d));
-            }
-
-            @Override
-            public Ranker weekly(LocalDate date) {
-                return byDate ? weekly.computeIfAbsent(date, d -> weeklyRanker(sources, d)) : daily(date);
-            }
-        };
+    /** The rankings of the sources (the configured ones when empty) by date, each loaded once. */
+    DayRankings rankings(List<String> sources) {
+        return new DayRankings(named(sources), (week, date) -> classify(week ? week(sources, date) : sources, date), this::dayRanker,
+                this::weekRanker);
     }
 
-    /** The daily job as the scheduler runs it: the same {@link #send} as the CLI, on the configured sources. */
+    /** The daily job as the scheduler runs it: the same {@link DailyRun} as {@code send}, on the configured sources. */
     public DailyJob dailyJob() {
-        return new DailyJob() {
-            @Override
-            public DeliveryRun newRun() {
-                return deliveryRun();
-            }
-
-            @Override
-            public DeliveryReport send(DeliveryRun run, LocalDate date) {
-                DeliveryReport report = Paperboy.this.send(run, date, List.of(), new DeliveryRun.Options(false, null, false, null));
-                try {
-                    // the day's send done, what is older than retention.days goes into the roll-ups
-                    org.slf4j.LoggerFactory.getLogger(Paperboy.class).info("retention: {}", retention().prune(false).summary());
-                } catch (RuntimeException e) {
-                    org.slf4j.LoggerFactory.getLogger(Paperboy.class).warn("retention failed, nothing deleted: {}", e.getMessage());
-                }
-                return report;
-            }
-
-            @Override
-            public DeliveryReport help(DeliveryRun run, LocalDate date) {
-                return run.deliverOnly(date, rankings(List.of()), new DeliveryRun.Options(false, null, false, null));
-            }
-        };
+        return DailyRun.job(this);
     }
 
     /** The scheduler on this installation's database, not yet started. */

@@ -9,8 +9,7 @@ import java.util.concurrent.Callable;
 import org.paperboy.PaperboyException;
 import org.paperboy.delivery.DeliveryReport;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.delivery.OutgoingMail;
-import org.paperboy.schedule.JobRuns;
+import org.paperboy.mail.OutgoingMail;
 import org.paperboy.subscribers.EmailAddress;
 import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Subscriber;
@@ -96,30 +95,23 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private int send(Paperboy paperboy, LocalDate day, String only) {
-        JobRuns runs = new JobRuns(paperboy.database().dataSource());
-        long id = runs.started(day, paperboy.clock().instant(), Paperboy.node() + " (send)", paperboy.clock().instant());
-        LOG.info("send for {} started{}", day, only == null ? "" : " (only " + only + ")");
-        DeliveryReport report;
+        DailyRun.Result result;
         try (StopSignal stop = new StopSignal()) {
             DeliveryRun run = paperboy.deliveryRun();
             // SIGTERM/SIGINT: the messages in flight finish and are recorded, the rest stay pending
             stop.onStop(run::stop);
-            if (retryFailed != null) {
-                spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
-                        run.retryFailed(retryFailed));
-            }
-            if (only == null) {
-                drainConfirmations(paperboy);
-            }
-            report = paperboy.send(run, day, sources, options(only), preview);
-        } catch (RuntimeException e) {
-            runs.finished(id, "failed", e.getMessage(), paperboy.clock().instant());
-            throw e;
+            LOG.info("send for {} started{}", day, only == null ? "" : " (only " + only + ")");
+            result = new DailyRun(paperboy).run(run, request(paperboy, day, only), () -> {
+                if (retryFailed != null) {
+                    spec.commandLine().getOut().printf("%s: %d failed messages put back in the queue%n", retryFailed,
+                            run.retryFailed(retryFailed));
+                }
+                if (only == null) {
+                    drainConfirmations(paperboy);
+                }
+            });
         }
-        boolean nothing = report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0;
-        boolean noPapers = report.planned() == 0 && report.sent() == 0 && noPapers(paperboy, day);
-        runs.finished(id, noPapers ? "no papers" : report.exitCode() == 0 ? "ok" : "incomplete", report.summary(), paperboy.clock().instant(),
-                report);
+        DeliveryReport report = result.report();
         LOG.info("send: {}", report.summary());
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.summary());
@@ -127,10 +119,10 @@ final class SendCommand implements Callable<Integer> {
             out.println("Preview of the day's digest: " + preview.resolve("index.html"));
         }
         out.flush();
-        if (noPapers) {
+        if (result.noPapers()) {
             return noPapersFor(day, paperboy);
         }
-        if (nothing) {
+        if (report.planned() == 0 && report.alreadySent() == 0 && report.sent() == 0) {
             out.println("No confirmed subscriber is due on " + day + ". Add one with: paperboy subscribe EMAIL --confirmed");
         }
         out.flush();
@@ -149,10 +141,11 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private int dryRun(Paperboy paperboy, LocalDate day, String only) {
-        DeliveryReport report = paperboy.send(paperboy.deliveryRun(), day, sources, options(only), preview);
-        if (report.planned() == 0 && noPapers(paperboy, day)) {
+        DailyRun.Result result = new DailyRun(paperboy).run(paperboy.deliveryRun(), request(paperboy, day, only));
+        if (result.noPapers()) {
             return noPapersFor(day, paperboy);
         }
+        DeliveryReport report = result.report();
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s: would send %d (%d distinct digests; %d already sent). Dry run: nothing was sent or written to the outbox.%n",
                 day, report.planned(), report.distinctDigests(), report.alreadySent());
@@ -190,12 +183,9 @@ final class SendCommand implements Callable<Integer> {
         return email;
     }
 
-    private DeliveryRun.Options options(String only) {
-        return new DeliveryRun.Options(dryRun, only, System.console() != null, System.err);
-    }
-
-    private boolean noPapers(Paperboy paperboy, LocalDate day) {
-        return (sources == null || sources.isEmpty() ? paperboy.loader().load(day) : paperboy.loader().load(sources, day)).papers().isEmpty();
+    private DailyRun.Request request(Paperboy paperboy, LocalDate day, String only) {
+        return new DailyRun.Request(day, sources, new DeliveryRun.Options(dryRun, only, System.console() != null, System.err), preview,
+                paperboy.clock().instant(), Paperboy.node() + " (send)");
     }
 
     private int noPapersFor(LocalDate day, Paperboy paperboy) {

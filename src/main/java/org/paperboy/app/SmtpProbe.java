@@ -9,10 +9,11 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.paperboy.delivery.RelayProbe;
-import org.paperboy.delivery.SmtpConfig;
-import org.paperboy.delivery.SmtpMailer;
-import org.paperboy.delivery.TlsFailure;
+import org.paperboy.mail.RelayProbe;
+import org.paperboy.mail.Security;
+import org.paperboy.mail.SmtpConfig;
+import org.paperboy.mail.SmtpMailer;
+import org.paperboy.mail.TlsFailure;
 
 /**
  * {@code check}'s look at the SMTP server: the TCP connection, then the session the sender opens,
@@ -72,7 +73,7 @@ final class SmtpProbe {
             String message = oneLine(e);
             Throwable tls = TlsFailure.in(e);
             if (tls != null) {
-                String step = smtp.security().equals("ssl") ? "TLS" : "STARTTLS";
+                String step = smtp.securityMode() == Security.SSL ? "TLS" : "STARTTLS";
                 return List.of(CheckItem.fail("smtp.security", step + " failed: " + message
                         + (tls == null ? "" : " (" + oneLine(innermost(tls)) + ")")
                         + (untrusted(tls) ? ": the server's certificate is not signed by a trusted CA"
@@ -129,10 +130,10 @@ final class SmtpProbe {
 
     /** A local relay without TLS (a Postfix on loopback) is a normal set-up: a note, not a failure. */
     private static CheckItem security(SmtpConfig smtp) {
-        return switch (smtp.security()) {
-            case "starttls" -> CheckItem.ok("smtp.security", "STARTTLS negotiated");
-            case "ssl" -> CheckItem.ok("smtp.security", "TLS from the first byte (SMTPS)");
-            default -> isLoopback(smtp.host())
+        return switch (smtp.securityMode()) {
+            case STARTTLS -> CheckItem.ok("smtp.security", "STARTTLS negotiated");
+            case SSL -> CheckItem.ok("smtp.security", "TLS from the first byte (SMTPS)");
+            case NONE -> isLoopback(smtp.host())
                     ? CheckItem.note("smtp.security", "none: handing mail to a relay on loopback without TLS; the relay encrypts onwards")
                     : CheckItem.warn("smtp.security", "none: mail and any password travel unencrypted to " + smtp.host());
         };

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.paperboy.delivery.MessageIds;
+import org.paperboy.mail.MessageIds;
 import org.paperboy.subscribers.ReaderStatus;
 import org.paperboy.subscribers.UnsubscribeReason;
 

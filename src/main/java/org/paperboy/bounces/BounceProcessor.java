@@ -12,7 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
-import org.paperboy.delivery.Verp;
+import org.paperboy.mail.Verp;
 import org.paperboy.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package org.paperboy.bounces;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.paperboy.ConfigRange;
 
 /**
  * The {@code bounces} section: where returned mail is read and how soft bounces count.
@@ -35,22 +36,14 @@ public record BouncesConfig(String mailbox, String username, String password, St
         password = blankToNull(password);
         maildir = blankToNull(maildir);
         mbox = blankToNull(mbox);
-        pollMinutes = atLeast("bounces.pollMinutes", pollMinutes, 10, 0);
-        softThreshold = atLeast("bounces.softThreshold", softThreshold, 3, 1);
-        softWindowDays = atLeast("bounces.softWindowDays", softWindowDays, 30, 1);
+        pollMinutes = ConfigRange.atLeast("bounces.pollMinutes", pollMinutes, 10, 0);
+        softThreshold = ConfigRange.atLeast("bounces.softThreshold", softThreshold, 3, 1);
+        softWindowDays = ConfigRange.atLeast("bounces.softWindowDays", softWindowDays, 30, 1);
     }
 
     /** Whether anything is configured for the daemon to poll. */
     public boolean polled() {
         return pollMinutes > 0 && (mailbox != null || maildir != null || mbox != null);
-    }
-
-    private static Integer atLeast(String key, Integer value, int fallback, int min) {
-        int v = value == null ? fallback : value;
-        if (v < min) {
-            throw new IllegalArgumentException(key + " must be at least " + min + ", got " + v);
-        }
-        return v;
     }
 
     private static String blankToNull(String s) {

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.paperboy.delivery.MessageIds;
-import org.paperboy.delivery.Verp;
+import org.paperboy.mail.MessageIds;
+import org.paperboy.mail.Verp;
 
 /**
  * Which reader a returned mail may act on: only one it is provably about. A mail is tied to a

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.store.Database;
 import org.paperboy.store.Dialect;
+import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.Status;
 
 /**
  * How senders share the outbox. A sender claims a batch of due rows (they become {@code sending},
@@ -85,8 +87,8 @@ final class Claims {
             Map<String, List<String>> papers = new HashMap<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new OutboxRow(date, rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                            papers.computeIfAbsent(rs.getString(5), Outbox::split), rs.getString(6), rs.getString(7),
+                    rows.add(new OutboxRow(date, rs.getLong(1), Frequency.parse(rs.getString(2)), rs.getInt(3), rs.getString(4),
+                            papers.computeIfAbsent(rs.getString(5), Outbox::split), rs.getString(6), Status.parse(rs.getString(7)),
                             Preferences.of(Outbox.split(rs.getString(8)), Outbox.split(rs.getString(9)))));
                 }
             }

@@ -13,8 +13,10 @@ import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.mail.DeliveryException;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Ranker;
+import org.paperboy.subscribers.Frequency;
 
 /**
  * Sends one date's due messages over {@code smtp.connections} reused connections, each outcome
@@ -49,7 +51,7 @@ final class DateSender {
             boolean voted = tastes.voted(row.subscriberId());
             List<Object> key = List.of(row.kind(), row.preferences(), row.paperIds(), voted ? row.subscriberId() : 0L);
             return rebuilt.computeIfAbsent(key, k -> {
-                Ranker ranker = row.kind().equals("weekly") ? weekly.get() : daily;
+                Ranker ranker = row.kind() == Frequency.WEEKLY ? weekly.get() : daily;
                 return ranker.rankExactly(row.preferences(), voted ? tastes.of(row.subscriberId(), ranker) : org.paperboy.ranking.Taste.NONE,
                         Set.copyOf(row.paperIds()));
             });

@@ -3,6 +3,7 @@ package org.paperboy.delivery;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.util.Locale;
+import org.paperboy.ConfigRange;
 
 /**
  * The {@code delivery} section: retries, bounces, the weekly digest's day, and how the outbox is
@@ -29,20 +30,20 @@ public record DeliveryConfig(Integer maxAgeDays, Integer initialBackoffSeconds, 
     public static final DeliveryConfig DEFAULTS = new DeliveryConfig(null, null, null, null, null, null, null, null, null);
 
     public DeliveryConfig {
-        maxAgeDays = atLeast("maxAgeDays", maxAgeDays, 3, 0);
-        initialBackoffSeconds = atLeast("initialBackoffSeconds", initialBackoffSeconds, 60, 1);
-        maxBackoffSeconds = atLeast("maxBackoffSeconds", maxBackoffSeconds, 3600, initialBackoffSeconds);
-        waitInRunSeconds = atLeast("waitInRunSeconds", waitInRunSeconds, 300, 0);
-        hardBounceThreshold = atLeast("hardBounceThreshold", hardBounceThreshold, 2, 1);
+        maxAgeDays = ConfigRange.atLeast("delivery.maxAgeDays", maxAgeDays, 3, 0);
+        initialBackoffSeconds = ConfigRange.atLeast("delivery.initialBackoffSeconds", initialBackoffSeconds, 60, 1);
+        maxBackoffSeconds = ConfigRange.atLeast("delivery.maxBackoffSeconds", maxBackoffSeconds, 3600, initialBackoffSeconds);
+        waitInRunSeconds = ConfigRange.atLeast("delivery.waitInRunSeconds", waitInRunSeconds, 300, 0);
+        hardBounceThreshold = ConfigRange.atLeast("delivery.hardBounceThreshold", hardBounceThreshold, 2, 1);
         weeklyDay = weeklyDay == null || weeklyDay.isBlank() ? "MONDAY" : weeklyDay.strip().toUpperCase(Locale.ROOT);
         try {
             DayOfWeek.valueOf(weeklyDay);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("delivery.weeklyDay must be a weekday such as MONDAY, got \"" + weeklyDay + "\"");
         }
-        claimBatch = atLeast("claimBatch", claimBatch, 50, 1);
-        claimLeaseSeconds = atLeast("claimLeaseSeconds", claimLeaseSeconds, 60, 3);
-        historyDays = atLeast("historyDays", historyDays, 30, 1);
+        claimBatch = ConfigRange.atLeast("delivery.claimBatch", claimBatch, 50, 1);
+        claimLeaseSeconds = ConfigRange.atLeast("delivery.claimLeaseSeconds", claimLeaseSeconds, 60, 3);
+        historyDays = ConfigRange.atLeast("delivery.historyDays", historyDays, 30, 1);
     }
 
     public DayOfWeek weekday() {
@@ -53,13 +54,5 @@ public record DeliveryConfig(Integer maxAgeDays, Integer initialBackoffSeconds, 
     public Duration backoff(int attempt) {
         long seconds = (long) initialBackoffSeconds << Math.min(Math.max(attempt - 1, 0), 20);
         return Duration.ofSeconds(Math.min(seconds, maxBackoffSeconds));
-    }
-
-    private static int atLeast(String key, Integer value, int fallback, int min) {
-        int v = value == null ? fallback : value;
-        if (v < min) {
-            throw new IllegalArgumentException("delivery." + key + " must be at least " + min + ", got " + v);
-        }
-        return v;
     }
 }

@@ -18,6 +18,8 @@ import org.paperboy.digest.DigestArchive;
 import org.paperboy.digest.DigestRenderer;
 import org.paperboy.digest.Email;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.store.Database;
@@ -74,8 +76,10 @@ public final class DeliveryRun {
     /** Plans the date and sends it, after the pending messages of earlier dates. */
     public DeliveryReport run(LocalDate date, Rankings rankings, Options options) {
         long started = System.nanoTime();
+        Timings.mark("start");
         Map<String, Integer> before = outbox.counts(date);
         Ranker daily = rankings.daily(date);
+        Timings.mark("load");
         Supplier<Ranker> weekly = memo(() -> rankings.weekly(date));
         Planner planner = new Planner(outbox, parts.subscribers(), parts.config(), parts.smtp().domain());
         RenderCache renders = new RenderCache(parts.renderer());
@@ -178,10 +182,13 @@ public final class DeliveryRun {
                                     Map<String, Integer> before, int planned, Options options, Recorder recorder, long started) {
         Map<String, Integer> counts = outbox.counts(date);
         int todo = counts.getOrDefault("pending", 0) + counts.getOrDefault("sending", 0);
+        Timings.mark("plan");   // what is planned is now sent
         try (Progress p = new Progress(todo, options.terminal(), options.log())) {
             progress.set(p);
             return new DateSender(parts, outbox, claims, sender, recorder, stopping::get)
                     .send(date, daily, weekly, renders, before, planned, p, started);
+        } finally {
+            Timings.mark("send");
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.paperboy.PaperboyException;
 import org.paperboy.digest.RenderCache;
+import org.paperboy.mail.OutgoingMail;
 import org.paperboy.ranking.Digest;
 import org.paperboy.store.Database;
+import org.paperboy.subscribers.Frequency;
 import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Subscriber;
 
@@ -50,7 +52,7 @@ public final class DigestCopy {
             throw new PaperboyException(reader.email() + " is " + reader.status().key() + ": only confirmed readers are mailed");
         }
         OutboxRow row = row(parts.database(), reader, date);
-        Digest digest = (row.kind().equals("weekly") ? rankings.weekly(date) : rankings.daily(date))
+        Digest digest = (row.kind() == Frequency.WEEKLY ? rankings.weekly(date) : rankings.daily(date))
                 .rankExactly(reader.preferences(), Set.copyOf(row.paperIds()));
         if (digest.isEmpty()) {
             throw new PaperboyException("the papers of " + date + " cannot be loaded again: nothing to send");
@@ -76,8 +78,8 @@ public final class DigestCopy {
                     }
                     List<String> papers = Outbox.split(rs.getString(3));
                     String messageId = "copy." + UUID.randomUUID() + "@" + parts.smtp().domain();
-                    return new OutboxRow(date, reader.id(), rs.getString(1), 0, messageId, papers, reader.email(),
-                            reader.status().key(), reader.preferences());
+                    return new OutboxRow(date, reader.id(), Frequency.parse(rs.getString(1)), 0, messageId, papers, reader.email(),
+                            reader.status(), reader.preferences());
                 }
             }
         });

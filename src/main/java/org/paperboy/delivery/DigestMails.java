@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paperboy.digest.RenderCache;
 import org.paperboy.digest.RenderedDigest;
+import org.paperboy.mail.EncodedDigest;
+import org.paperboy.mail.MailBody;
+import org.paperboy.mail.OutgoingMail;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Digest;
 import org.paperboy.subscribers.SubscriptionService;
 
@@ -39,8 +43,8 @@ final class DigestMails {
             encodings.clear();
         }
         EncodedDigest encoded = encodings.computeIfAbsent(rendered, EncodedDigest::of);
-        Phases.add("render", renderedAt - started);
-        Phases.add("encode", System.nanoTime() - renderedAt);
+        Timings.add("render", renderedAt - started);
+        Timings.add("encode", System.nanoTime() - renderedAt);
         long reader = row.subscriberId();
         MailBody body = MailBody.spliced(encoded, rendered.values(row.email(), unsubscribe, subscriptions.preferencesUrl(reader),
                 paperId -> subscriptions.voteToken(reader, paperId)));

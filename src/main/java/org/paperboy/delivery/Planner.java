@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.paperboy.mail.MessageIds;
 import org.paperboy.ranking.Digest;
-import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.PaperVectors;
+import org.paperboy.ranking.Preferences;
 import org.paperboy.ranking.Ranker;
 import org.paperboy.ranking.Taste;
 import org.paperboy.subscribers.Frequency;
-import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Reader;
+import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.SubscriberStore;
 
 /**
@@ -46,7 +47,7 @@ final class Planner {
     }
 
     /** A reader's planned digest, before it is stored; {@code ranker} is the ranking it came from. */
-    record Plan(Reader reader, String kind, Digest digest, Taste taste, Ranker ranker) {
+    record Plan(Reader reader, Frequency kind, Digest digest, Taste taste, Ranker ranker) {
     }
 
     private Tastes tastes;
@@ -105,7 +106,7 @@ final class Planner {
             Digest digest = taste.isEmpty() ? ranked.computeIfAbsent(new DigestKey(isWeekly, s.preferences(), taste, sent),
                     k -> ranker.rank(k.preferences(), k.taste(), k.sent())) : voterDigests.get(s.id());
             if (!digest.isEmpty()) {
-                plans.add(new Plan(s, isWeekly ? "weekly" : "daily", digest, taste, ranker));
+                plans.add(new Plan(s, isWeekly ? Frequency.WEEKLY : Frequency.DAILY, digest, taste, ranker));
             }
         }
         return plans;
@@ -126,14 +127,14 @@ final class Planner {
         Map<String, Outbox.KnownPaper> papers = new HashMap<>();
         for (Plan p : plans) {
             String key = variantKeys.computeIfAbsent(p.digest(),
-                    d -> variantKey(p.kind(), p.reader().preferences().toString() + Tastes.key(p.taste()), d.paperIds()));
+                    d -> variantKey(p.kind().key(), p.reader().preferences().toString() + Tastes.key(p.taste()), d.paperIds()));
             if (!newVariants.containsKey(key)) {
                 newVariants.put(key, p.digest().paperIds());
                 if (!storedVariants.contains(date + "/" + key)) {
                     remember(p.digest(), p.ranker(), papers);
                 }
             }
-            rows.add(new Outbox.Planned(p.reader().id(), p.kind(), MessageIds.create(date, p.reader().id(), domain), key));
+            rows.add(new Outbox.Planned(p.reader().id(), p.kind().key(), MessageIds.create(date, p.reader().id(), domain), key));
         }
         newVariants.keySet().removeIf(key -> storedVariants.contains(date + "/" + key));
         outbox.insert(date, rows, newVariants, papers.values(), now);

@@ -26,7 +26,6 @@ final class Progress implements AutoCloseable {
     private long lastLog = System.nanoTime();
 
     Progress(int total, boolean terminal, PrintStream log) {
-        Phases.mark("plan");   // what is planned is now sent
         this.total = total;
         this.log = log;
         this.bar = terminal && total > 0 ? new ProgressBarBuilder().setTaskName("Sending").setInitialMax(total)
@@ -75,7 +74,6 @@ final class Progress implements AutoCloseable {
 
     @Override
     public void close() {
-        Phases.mark("send");
         if (bar != null) {
             bar.close();
         }

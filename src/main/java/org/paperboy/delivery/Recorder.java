@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.paperboy.mail.DeliveryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

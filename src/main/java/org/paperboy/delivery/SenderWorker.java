@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.paperboy.mail.DeliveryException;
+import org.paperboy.mail.Mailer;
+import org.paperboy.mail.OutgoingMail;
+import org.paperboy.mail.SmtpConfig;
+import org.paperboy.mail.TlsFailure;
 import org.paperboy.ranking.Digest;
+import org.paperboy.subscribers.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +74,8 @@ final class SenderWorker implements Callable<SenderWorker.Result> {
     }
 
     private Outcome send(OutboxRow row) {
-        if (!row.status().equals("confirmed")) {
-            return new Outcome(row, Outcome.Kind.CANCELLED, "subscriber is " + row.status());
+        if (row.status() != Status.CONFIRMED) {
+            return new Outcome(row, Outcome.Kind.CANCELLED, "subscriber is " + row.status().key());
         }
         Digest digest = ctx.digests().apply(row);
         if (digest.isEmpty()) {

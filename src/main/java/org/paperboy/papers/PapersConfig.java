@@ -2,6 +2,7 @@ package org.paperboy.papers;
 
 import java.time.Duration;
 import java.util.List;
+import org.paperboy.ConfigRange;
 
 /**
  * The {@code papers} section of the config: where the day's papers come from.
@@ -27,12 +28,9 @@ public record PapersConfig(List<String> sources, Fetch fetch) {
         static final Fetch DEFAULTS = new Fetch(null, null, null);
 
         public Fetch {
-            connectTimeoutSeconds = positive("papers.fetch.connectTimeoutSeconds", connectTimeoutSeconds, 10);
-            requestTimeoutSeconds = positive("papers.fetch.requestTimeoutSeconds", requestTimeoutSeconds, 30);
-            retries = retries == null ? 2 : retries;
-            if (retries < 0 || retries > 10) {
-                throw new IllegalArgumentException("papers.fetch.retries must be between 0 and 10, got " + retries);
-            }
+            connectTimeoutSeconds = ConfigRange.atLeast("papers.fetch.connectTimeoutSeconds", connectTimeoutSeconds, 10, 1);
+            requestTimeoutSeconds = ConfigRange.atLeast("papers.fetch.requestTimeoutSeconds", requestTimeoutSeconds, 30, 1);
+            retries = ConfigRange.within("papers.fetch.retries", retries, 2, 0, 10);
         }
 
         Duration connectTimeout() {
@@ -41,16 +39,6 @@ public record PapersConfig(List<String> sources, Fetch fetch) {
 
         Duration requestTimeout() {
             return Duration.ofSeconds(requestTimeoutSeconds);
-        }
-
-        private static int positive(String key, Integer value, int fallback) {
-            if (value == null) {
-                return fallback;
-            }
-            if (value <= 0) {
-                throw new IllegalArgumentException(key + " must be a positive number of seconds, got " + value);
-            }
-            return value;
         }
     }
 }

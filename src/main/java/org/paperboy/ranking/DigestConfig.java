@@ -1,5 +1,7 @@
 package org.paperboy.ranking;
 
+import org.paperboy.ConfigRange;
+
 /**
  * The {@code digest} section of the config: the digest's shape.
  *
@@ -23,19 +25,11 @@ public record DigestConfig(Boolean onlyChosenTopics, Integer leadPapers, Integer
 
     public DigestConfig {
         onlyChosenTopics = onlyChosenTopics != null && onlyChosenTopics;
-        leadPapers = within("leadPapers", leadPapers, 3, 0, 20);
-        papersPerSection = within("papersPerSection", papersPerSection, 4, 1, 50);
-        maxSections = within("maxSections", maxSections, 6, 1, 50);
-        maxPapers = within("maxPapers", maxPapers, 25, 1, 200);
-        trendingPapers = within("trendingPapers", trendingPapers, 3, 0, 10);
+        leadPapers = ConfigRange.within("digest.leadPapers", leadPapers, 3, 0, 20);
+        papersPerSection = ConfigRange.within("digest.papersPerSection", papersPerSection, 4, 1, 50);
+        maxSections = ConfigRange.within("digest.maxSections", maxSections, 6, 1, 50);
+        maxPapers = ConfigRange.within("digest.maxPapers", maxPapers, 25, 1, 200);
+        trendingPapers = ConfigRange.within("digest.trendingPapers", trendingPapers, 3, 0, 10);
         images = images != null && images;
-    }
-
-    private static int within(String key, Integer value, int fallback, int min, int max) {
-        int v = value == null ? fallback : value;
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("digest." + key + " must be between " + min + " and " + max + ", got " + v);
-        }
-        return v;
     }
 }

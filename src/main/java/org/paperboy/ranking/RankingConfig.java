@@ -1,5 +1,7 @@
 package org.paperboy.ranking;
 
+import org.paperboy.ConfigRange;
+
 /**
  * The {@code ranking} section of the config.
  *
@@ -27,13 +29,10 @@ public record RankingConfig(String topicsFile, Weights weights, Double recencyHa
         topicsFile = topicsFile == null || topicsFile.isBlank() ? "config/topics.yaml" : topicsFile;
         weights = weights == null ? Weights.DEFAULTS : weights;
         recencyHalfLifeDays = recencyHalfLifeDays == null ? 3.0 : recencyHalfLifeDays;
-        upvotesForFullScore = upvotesForFullScore == null ? 200 : upvotesForFullScore;
+        upvotesForFullScore = ConfigRange.atLeast("ranking.upvotesForFullScore", upvotesForFullScore, 200, 1);
         minTopicScore = minTopicScore == null ? 2.0 : minTopicScore;
         if (recencyHalfLifeDays <= 0) {
             throw new IllegalArgumentException("ranking.recencyHalfLifeDays must be positive, got " + recencyHalfLifeDays);
-        }
-        if (upvotesForFullScore < 1) {
-            throw new IllegalArgumentException("ranking.upvotesForFullScore must be at least 1, got " + upvotesForFullScore);
         }
         if (minTopicScore < 0) {
             throw new IllegalArgumentException("ranking.minTopicScore must not be negative, got " + minTopicScore);

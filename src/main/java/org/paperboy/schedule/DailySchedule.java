@@ -78,7 +78,6 @@ public final class DailySchedule implements AutoCloseable {
             Scheduler scheduler = factory.getScheduler();
             scheduler.getContext().put(DailyDigestJob.JOB, job);
             scheduler.getContext().put(DailyDigestJob.ZONE, config.zone());
-            scheduler.getContext().put(DailyDigestJob.RUNS, new JobRuns(data));
             scheduler.getContext().put(DailyDigestJob.NODE, node);
             return new DailySchedule(scheduler, config);
         } catch (SchedulerException e) {

@@ -23,6 +23,22 @@ public final class JobRuns {
         this.data = data;
     }
 
+    /** How a run ended, as {@code schedule status}, {@code /healthz} and the metrics read it. */
+    public enum Outcome {
+        OK("ok"), INCOMPLETE("incomplete"), NO_PAPERS("no papers"), FAILED("failed");
+
+        private final String text;
+
+        Outcome(String text) {
+            this.text = text;
+        }
+
+        /** The outcome as stored and shown. */
+        public String text() {
+            return text;
+        }
+    }
+
     /** A run as recorded. */
     public record Run(long id, LocalDate date, String node, Instant startedAt, Instant finishedAt, String outcome, String summary) {
     }
@@ -46,18 +62,18 @@ public final class JobRuns {
         }
     }
 
-    /** Records how a run ended: ok, incomplete or failed, with its summary. */
-    public void finished(long id, String outcome, String summary, Instant now) {
+    /** Records how a run ended, with its summary. */
+    public void finished(long id, Outcome outcome, String summary, Instant now) {
         finished(id, outcome, summary, now, null);
     }
 
     /** Records how a run ended, with its messages sent, deferred, failed and expired (the earlier dates it resumed included). */
-    public void finished(long id, String outcome, String summary, Instant now, DeliveryReport report) {
+    public void finished(long id, Outcome outcome, String summary, Instant now, DeliveryReport report) {
         try (Connection c = data.getConnection();
              PreparedStatement ps = c.prepareStatement("UPDATE job_run SET finished_at = ?, outcome = ?, summary = ?,"
                      + " sent = ?, deferred = ?, failed = ?, expired = ? WHERE id = ?")) {
             ps.setTimestamp(1, Timestamp.from(now));
-            ps.setString(2, outcome);
+            ps.setString(2, outcome.text());
             ps.setString(3, summary == null ? null : summary.length() > 1000 ? summary.substring(0, 1000) : summary);
             List<DeliveryReport> all = new ArrayList<>();
             if (report != null) {

@@ -3,6 +3,7 @@ package org.paperboy.schedule;
 import java.text.ParseException;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import org.paperboy.ConfigRange;
 import org.quartz.CronExpression;
 
 /**
@@ -26,11 +27,8 @@ public record ScheduleConfig(String cron, String timezone, Boolean clustered, In
         cron = cron == null || cron.isBlank() ? "0 0 8 ? * MON-FRI" : cron.strip();
         timezone = timezone == null || timezone.isBlank() ? "UTC" : timezone.strip();
         clustered = clustered != null && clustered;
-        misfireThresholdSeconds = misfireThresholdSeconds == null ? 60 : misfireThresholdSeconds;
-        checkinSeconds = checkinSeconds == null ? 15 : checkinSeconds;
-        if (misfireThresholdSeconds < 1 || checkinSeconds < 1) {
-            throw new IllegalArgumentException("schedule.misfireThresholdSeconds and schedule.checkinSeconds must be at least 1");
-        }
+        misfireThresholdSeconds = ConfigRange.atLeast("schedule.misfireThresholdSeconds", misfireThresholdSeconds, 60, 1);
+        checkinSeconds = ConfigRange.atLeast("schedule.checkinSeconds", checkinSeconds, 15, 1);
         try {
             CronExpression.validateExpression(cron);
         } catch (ParseException e) {

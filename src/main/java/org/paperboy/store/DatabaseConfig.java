@@ -2,6 +2,7 @@ package org.paperboy.store;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.paperboy.ConfigRange;
 
 /**
  * The {@code database} section of the config. The embedded default is an SQLite file under
@@ -20,10 +21,7 @@ public record DatabaseConfig(String url, String username, String password, Integ
                     + org.paperboy.Redact.text(url) + "\"");
         }
         password = password == null ? "" : password;
-        poolSize = poolSize == null ? 8 : poolSize;
-        if (poolSize < 1 || poolSize > 100) {
-            throw new IllegalArgumentException("database.poolSize must be between 1 and 100, got " + poolSize);
-        }
+        poolSize = ConfigRange.within("database.poolSize", poolSize, 8, 1, 100);
     }
 
     public Dialect dialect() {

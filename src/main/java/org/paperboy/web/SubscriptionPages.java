@@ -62,7 +62,7 @@ final class SubscriptionPages {
     }
 
     static Frequency frequency(Map<String, List<String>> form) {
-        return "weekly".equals(first(form, "frequency")) ? Frequency.WEEKLY : Frequency.DAILY;
+        return Frequency.WEEKLY.key().equals(first(form, "frequency")) ? Frequency.WEEKLY : Frequency.DAILY;
     }
 
     void confirmPage(Exchange ex, String token) throws IOException {

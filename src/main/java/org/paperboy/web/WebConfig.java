@@ -1,6 +1,7 @@
 package org.paperboy.web;
 
 import java.util.List;
+import org.paperboy.ConfigRange;
 
 /**
  * The {@code web} section: where {@code serve} (and {@code run}, when enabled) listen, and the
@@ -31,20 +32,20 @@ public record WebConfig(Boolean enabled, String host, Integer port, Integer maxR
     public WebConfig {
         enabled = enabled == null || enabled;
         host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
-        port = within("port", port, 8080, 0, 65535);
-        maxRequestBytes = within("maxRequestBytes", maxRequestBytes, 16 * 1024, 1024, 1024 * 1024);
-        postsPerIpPer10Minutes = within("postsPerIpPer10Minutes", postsPerIpPer10Minutes, 20, 1, 1_000_000);
+        port = ConfigRange.within("web.port", port, 8080, 0, 65535);
+        maxRequestBytes = ConfigRange.within("web.maxRequestBytes", maxRequestBytes, 16 * 1024, 1024, 1024 * 1024);
+        postsPerIpPer10Minutes = ConfigRange.within("web.postsPerIpPer10Minutes", postsPerIpPer10Minutes, 20, 1, 1_000_000);
         trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         ClientAddress.checkPatterns(trustedProxies);
-        headerTimeoutSeconds = within("headerTimeoutSeconds", headerTimeoutSeconds, 10, 1, 3600);
-        bodyTimeoutSeconds = within("bodyTimeoutSeconds", bodyTimeoutSeconds, 20, 1, 3600);
-        idleTimeoutSeconds = within("idleTimeoutSeconds", idleTimeoutSeconds, 30, 1, 3600);
-        maxHeaderBytes = within("maxHeaderBytes", maxHeaderBytes, 8 * 1024, 1024, 64 * 1024);
-        maxConnections = within("maxConnections", maxConnections, 256, 1, 100_000);
-        maxThreads = within("maxThreads", maxThreads, 32, 8, 1000);
+        headerTimeoutSeconds = ConfigRange.within("web.headerTimeoutSeconds", headerTimeoutSeconds, 10, 1, 3600);
+        bodyTimeoutSeconds = ConfigRange.within("web.bodyTimeoutSeconds", bodyTimeoutSeconds, 20, 1, 3600);
+        idleTimeoutSeconds = ConfigRange.within("web.idleTimeoutSeconds", idleTimeoutSeconds, 30, 1, 3600);
+        maxHeaderBytes = ConfigRange.within("web.maxHeaderBytes", maxHeaderBytes, 8 * 1024, 1024, 64 * 1024);
+        maxConnections = ConfigRange.within("web.maxConnections", maxConnections, 256, 1, 100_000);
+        maxThreads = ConfigRange.within("web.maxThreads", maxThreads, 32, 8, 1000);
         managementHost = managementHost == null || managementHost.isBlank() ? "127.0.0.1" : managementHost.strip();
         if (managementPort != null) {
-            within("managementPort", managementPort, 0, 0, 65535);
+            ConfigRange.within("web.managementPort", managementPort, 0, 0, 65535);
         }
     }
 
@@ -56,13 +57,5 @@ public record WebConfig(Boolean enabled, String host, Integer port, Integer maxR
     /** True when {@code managementPort} is set. */
     public boolean managementEnabled() {
         return managementPort != null;
-    }
-
-    private static int within(String key, Integer value, int fallback, int min, int max) {
-        int chosen = value == null ? fallback : value;
-        if (chosen < min || chosen > max) {
-            throw new IllegalArgumentException("web." + key + " must be between " + min + " and " + max + ", got " + chosen);
-        }
-        return chosen;
     }
 }

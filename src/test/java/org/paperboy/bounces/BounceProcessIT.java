@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.app.Paperboy;
 import org.paperboy.app.PaperboyConfig;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.delivery.SmtpConfig;
+import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -55,8 +55,19 @@ class BounceProcessIT {
 
     private Paperboy wire(BouncesConfig bounces) {
         PaperboyConfig base = TestSetup.config(dir, greenMail.getSmtp().getPort(), null);
-        SmtpConfig smtp = new SmtpConfig("127.0.0.1", greenMail.getSmtp().getPort(), "none", null, null, 30, 60, 60, "digest@paperboy.test",
-                "Paperboy Test", null, VERP, 2, null, null, dir.resolve("outbox").toString());
+        SmtpConfig smtp = TestSetup.smtp("""
+                host: "127.0.0.1"
+                port: %d
+                security: none
+                connectTimeoutSeconds: 30
+                readTimeoutSeconds: 60
+                writeTimeoutSeconds: 60
+                fromAddress: "digest@paperboy.test"
+                fromName: "Paperboy Test"
+                envelopeSender: %s
+                connections: 2
+                outbox: %s
+                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString())));
         paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), smtp, base.delivery(),
                 base.database(), base.tokens(), base.web(), base.schedule(), base.logging(), bounces));
         return paperboy;

@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.paperboy.delivery.MessageIds;
-import org.paperboy.delivery.Verp;
+import org.paperboy.mail.MessageIds;
+import org.paperboy.mail.Verp;
 import org.paperboy.subscribers.Tokens;
 
 /** What a returned mail's bytes offer as proof, before the database is asked. */
@@ -24,7 +24,7 @@ class ReadersTest {
     @Test
     void findsSignedAddressesAndOurMessageIdsWhereverTheMailCarriesThem() {
         String id = "pb.20261207.42.0123456789abcdef@paperboy.test";
-        String sender = org.paperboy.delivery.VerpProbe.sender("bounces+{verp}@paperboy.test", VERP, id);
+        String sender = org.paperboy.mail.VerpProbe.sender("bounces+{verp}@paperboy.test", VERP, id);
         String mail = "To: " + sender + "\nSubject: x\n\nquoted-printable: Message-ID: =3C" + id + "=3E\n"
                 + "References: <other@example.org> <pb.20261207.43.00ff@paperboy.test>\nfake: bounces+42-20261207-aaaaaaaaaaaa@paperboy.test\n";
         Readers.Candidates found = READERS.candidates(mail.getBytes(StandardCharsets.ISO_8859_1), NOTHING);
