@@ -87,16 +87,16 @@ final class DigestView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", p.title());
         m.put("vote", personal.votes().getOrDefault(p.id(), ""));
-        m.put("url", first(links.hfPage(), links.arxivAbs(), links.projectPage(), links.github()));
+        m.put("url", links.primary() == null ? "" : links.primary());
         m.put("byline", byline(p));
         m.put("topic", ranked.topicSlug().equals(Ranker.MORE_SLUG) ? "" : ranked.topicName());
         m.put("reasons", String.join(" · ", ranked.reasons()));
-        m.put("tldr", p.extras().aiSummary() == null ? "" : p.extras().aiSummary());
         if (images && p.extras().thumbnail() != null) {
             m.put("image", Map.of("url", p.extras().thumbnail(), "width", IMAGE_WIDTH, "height", IMAGE_HEIGHT,
                     "alt", "Preview image of \u201c" + p.title() + "\u201d"));
         }
         String cut = Sentences.cut(p.abstractText(), ABSTRACT_CHARS);
+        m.put("tldr", tldr(p, cut));
         m.put("abstract", cut);
         m.put("segments", highlighter.segments(cut, ranked.highlights()).stream()
                 .map(s -> Map.of("text", s.text(), "hl", s.highlighted())).toList());
@@ -147,21 +147,23 @@ final class DigestView {
         return head + "…";
     }
 
+    /**
+     * The source's one-line summary; else, from the abstract, the sentence that says what the paper
+     * does ("we propose ..."), unless the excerpt shown already holds it.
+     */
+    static String tldr(Paper p, String excerpt) {
+        if (p.extras().aiSummary() != null) {
+            return p.extras().aiSummary();
+        }
+        String claim = Sentences.contribution(p.abstractText());
+        return claim == null || excerpt.contains(claim) ? "" : claim;
+    }
+
     private static void addLink(List<Map<String, String>> links, String label, String url) {
         String safe = Links.webUrlOrNull(url);
         if (safe != null) {
             links.add(Map.of("label", label, "url", safe));
         }
-    }
-
-    private static String first(String... urls) {
-        for (String url : urls) {
-            String safe = Links.webUrlOrNull(url);
-            if (safe != null) {
-                return safe;
-            }
-        }
-        return "";
     }
 
     static String shortDate(Digest digest) {
