@@ -25,6 +25,7 @@ final class DigestView {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final DateTimeFormatter PAPER_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter PAPER_LONG = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
     /** The thumbnail's size in the mail: Hugging Face's social cards are 1200 × 630. */
     static final int IMAGE_WIDTH = 560;
@@ -45,6 +46,8 @@ final class DigestView {
         model.put("listName", config.listName());
         model.put("dateLong", LONG_DATE.format(digest.date()));
         model.put("dateShort", SHORT_DATE.format(digest.date()));
+        model.put("weekly", digest.isWeekly());
+        model.put("weekLong", digest.isWeekly() ? span(digest.weekFrom(), digest.date()) : "");
         model.put("paperCount", digest.paperCount());
         List<String> topics = digest.sections().stream().filter(s -> !s.slug().equals(Ranker.LEAD_SLUG)
                 && !s.slug().equals(Ranker.TRENDING_SLUG)).map(Section::name).toList();
@@ -66,9 +69,26 @@ final class DigestView {
         return model;
     }
 
+    /** "November 14 – 20, 2026", "October 29 – November 4, 2026", "December 28, 2026 – January 3, 2027". */
+    static String span(java.time.LocalDate from, java.time.LocalDate to) {
+        if (from.getYear() != to.getYear()) {
+            return PAPER_LONG.format(from) + " – " + PAPER_LONG.format(to);
+        }
+        String start = DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH).format(from);
+        String end = from.getMonth() == to.getMonth() ? String.valueOf(to.getDayOfMonth()) : PAPER_LONG.format(to).replaceFirst(", \\d{4}$", "");
+        return start + " – " + end + ", " + to.getYear();
+    }
+
+    /** "Nov 14–20", "Oct 29–Nov 4": the week in a subject line. */
+    static String shortSpan(Digest digest) {
+        java.time.LocalDate from = digest.weekFrom();
+        java.time.LocalDate to = digest.date();
+        return SHORT_DATE.format(from) + "–" + (from.getMonth() == to.getMonth() ? String.valueOf(to.getDayOfMonth()) : SHORT_DATE.format(to));
+    }
+
     private static String preheader(Digest digest, List<String> topics) {
         String lead = digest.isEmpty() ? "" : digest.sections().get(0).papers().get(0).paper().title();
-        return digest.paperCount() + " papers in " + String.join(", ", topics) + (lead.isEmpty() ? "" : ". Top: " + lead);
+        return (digest.isWeekly() ? "Your weekly digest, " + shortSpan(digest) + ": " : "") + digest.paperCount() + " papers in " + String.join(", ", topics) + (lead.isEmpty() ? "" : ". Top: " + lead);
     }
 
     private Map<String, Object> section(Section section, Personal personal) {
