@@ -107,7 +107,7 @@ class LinkPagesStateIT {
         HttpResponse<String> confirmed = post(confirm, "");
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(heading(confirmed)).isEqualTo("You are subscribed");
-        assertThat(text(confirmed)).contains("Thank you: cleo@example.org gets the weekly digest on " + topicsSentence("robotics", "diffusion") + ".")
+        assertThat(text(confirmed)).contains("Thank you: cleo@example.org gets the weekly digest " + topicsSentence("robotics", "diffusion") + ".")
                 .doesNotContain("these topics:");
         String preferences = path(paperboy.subscriptions().preferencesUrl(id("cleo@example.org")));
         assertThat(confirmed.body()).contains("<a href=\"" + preferences + "\">your preferences</a>");
