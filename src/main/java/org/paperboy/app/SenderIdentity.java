@@ -62,7 +62,8 @@ final class SenderIdentity {
         if (!failed.isEmpty()) {
             throw new ConfigException(command + " refuses to mail through " + config.smtp().host() + " until the sender identity is fixed: "
                     + failed.stream().map(i -> i.key() + " " + i.message()).collect(Collectors.joining("; "))
-                    + " (paperboy check lists everything)");
+                    + " (paperboy check lists everything" + (!localTrial && isLoopback(config.smtp().host().toLowerCase(Locale.ROOT))
+                            ? "; to try it with a mail catcher on this machine, add --local-trial" : "") + ")");
         }
     }
 
