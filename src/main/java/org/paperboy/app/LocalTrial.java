@@ -44,13 +44,13 @@ final class LocalTrial {
      */
     static PaperboyConfig apply(PaperboyConfig config) {
         String relay = config.smtp().host();
-        if (relay == null || !SenderIdentity.isLoopback(relay.toLowerCase(java.util.Locale.ROOT))) {
+        if (relay == null || !loopback(relay)) {
             throw new ConfigException("--local-trial needs smtp.host on loopback (a mail catcher such as Mailpit on 127.0.0.1:1025), got "
                     + (relay == null ? "none (mail goes to the outbox folder)" : "\"" + relay + "\"")
                     + ": it never mails through a real server");
         }
         String host = config.web().host();
-        if (!SenderIdentity.isLoopback(host.toLowerCase(java.util.Locale.ROOT)) || config.web().port() == 0) {
+        if (!loopback(host) || config.web().port() == 0) {
             throw new ConfigException("--local-trial serves the pages on loopback at a fixed port: web.host must be 127.0.0.1, ::1 or"
                     + " localhost and web.port not 0, got " + host + ":" + config.web().port());
         }
@@ -63,5 +63,11 @@ final class LocalTrial {
         return new PaperboyConfig(config.papers(), config.ranking(), config.digest(), email, config.smtp(), config.delivery(),
                 config.database(), config.tokens(), config.web(), config.schedule(), config.logging(), config.bounces(), config.admin(),
                 config.retention());
+    }
+
+    /** A loopback name or address; not the wildcard ({@code 0.0.0.0}, {@code ::}), which listens on every interface. */
+    private static boolean loopback(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return SenderIdentity.isLoopback(h) && !h.matches("0\\.0\\.0\\.0|\\[?::\\]?");
     }
 }
