@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.paperboy.subscribers.Status;
 import org.paperboy.subscribers.Subscriber;
 import org.paperboy.subscribers.SubscriptionService;
 
@@ -49,9 +48,5 @@ final class Standing {
         model.put("again", Map.of("email", s.email(), "topics", s.topics(), "frequency", s.frequency().key()));
         model.put("consentVersion", SubscriptionService.CONSENT_TEXT_VERSION);
         return model;
-    }
-
-    static boolean mailed(Subscriber s) {
-        return s.status() == Status.CONFIRMED;
     }
 }
