@@ -1,7 +1,12 @@
 <#-- The plain-text twin of the digest email. Lines are wrapped to 78 characters after
      rendering; links are written out on lines of their own. -->
+<#if weekly>
+Your weekly digest, ${weekLong}
+${listName} - the week's ${paperCount} top papers<#if topics?has_content>: ${topics?join(", ")}</#if>
+<#else>
 ${listName} - ${dateLong}
 ${paperCount} trending papers<#if topics?has_content>: ${topics?join(", ")}</#if>
+</#if>
 View in browser: ${viewUrl}
 <#list sections as section>
 
@@ -43,7 +48,7 @@ ${p?counter}. ${p.title}
 </#list>
 
 --
-You get this email because ${email} subscribed to ${listName}<#if chosenTopics?has_content> (your topics: ${chosenTopics?join(", ")})</#if>.
+You get this email because ${email} subscribed to <#if weekly>the weekly digest of </#if>${listName}<#if chosenTopics?has_content> (your topics: ${chosenTopics?join(", ")})</#if>.
 Change your topics: ${preferencesUrl}
 Unsubscribe: ${unsubscribeUrl}
 Archive: ${archiveUrl}

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.paperboy.PaperboyException;
-import org.paperboy.papers.PaperLoader;
 import org.paperboy.ranking.Digest;
 import org.paperboy.ranking.Preferences;
 import picocli.CommandLine.Command;
@@ -38,13 +37,20 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Option(names = "--date", paramLabel = "DATE",
+            description = "The day whose papers and digest to check (YYYY-MM-DD). Default: today in schedule.timezone.")
+    LocalDate date;
+
+    @Mixin
+    LocalTrial.Switch trial;
+
     CheckCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        PaperboyConfig config = common.config(env);
+        PaperboyConfig config = trial.apply(common.config(env));
         PrintWriter out = spec.commandLine().getOut();
         List<CheckItem> items = new ArrayList<>();
         Path file = common.file(env);
@@ -55,13 +61,16 @@ final class CheckCommand implements Callable<Integer> {
             if (!items.get(items.size() - 1).failed()) {
                 items.add(confirmations(paperboy));
             }
-            LocalDate today = LocalDate.now(config.schedule().zone());
+            LocalDate day = date != null ? date : LocalDate.now(config.schedule().zone());
             List<org.paperboy.papers.Paper> papers = new ArrayList<>();
-            config.papers().sources().forEach(source -> items.add(source(paperboy.loader(), source, today, papers)));
-            items.add(templates(paperboy, today, papers));
+            config.papers().sources().forEach(source -> items.add(DayPapers.source(paperboy.loader(), source, day, papers)));
+            items.add(templates(paperboy, day, papers));
+            if (!papers.isEmpty()) {
+                items.add(DayPapers.digest(paperboy, day, papers, config.papers().sources()));
+            }
         }
         items.addAll(SmtpProbe.check(config.smtp()));
-        SenderIdentity.check(config).forEach(item -> items.add(config.smtp().host() == null && item.failed()
+        SenderIdentity.check(config, trial.on()).forEach(item -> items.add(config.smtp().host() == null && item.failed()
                 ? CheckItem.warn(item.key(), item.message() + " (fine for the outbox folder; refused once smtp.host is set)") : item));
         items.forEach(item -> out.println(item.line()));
         long failed = items.stream().filter(CheckItem::failed).count();
@@ -91,18 +100,6 @@ final class CheckCommand implements Callable<Integer> {
         boolean stuck = counts.queued() > 0 && counts.oldestQueuedAt().isBefore(now.minus(java.time.Duration.ofHours(1)));
         return stuck || counts.expired() > 0 || counts.failed() > 0 ? CheckItem.warn("confirmations", text)
                 : CheckItem.ok("confirmations", text);
-    }
-
-    /** Loads the source as {@code send} would: a file must exist and parse, a URL must answer. */
-    private static CheckItem source(PaperLoader loader, String source, LocalDate day, List<org.paperboy.papers.Paper> papers) {
-        try {
-            PaperLoader.Loaded loaded = loader.load(List.of(source), day);
-            papers.addAll(loaded.papers());
-            return loaded.papers().isEmpty() ? CheckItem.warn("papers.sources", source + ": reachable, but no papers for " + day)
-                    : CheckItem.ok("papers.sources", source + ": " + loaded.papers().size() + " papers for " + day);
-        } catch (RuntimeException e) {
-            return CheckItem.fail("papers.sources", source + ": " + e.getMessage());
-        }
     }
 
     /** Renders the day's general digest (an empty one when the sources gave nothing) through the templates. */

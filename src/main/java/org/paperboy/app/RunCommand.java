@@ -37,14 +37,17 @@ final class RunCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
+    @Mixin
+    LocalTrial.Switch trial;
+
     RunCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        PaperboyConfig config = common.config(env);
-        SenderIdentity.requireForSmtp(config, "run");
+        PaperboyConfig config = trial.apply(common.config(env));
+        SenderIdentity.requireForSmtp(config, "run", trial.on());
         try (StopSignal stop = new StopSignal()) {
             runUntilStopped(config, stop);
             LOG.info("paperboy stopped");

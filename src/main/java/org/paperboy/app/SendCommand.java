@@ -71,18 +71,21 @@ final class SendCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Sources to load. Default: papers.sources of the config.")
     List<String> sources;
 
+    @Mixin
+    LocalTrial.Switch trial;
+
     SendCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        PaperboyConfig config = common.config(env);
+        PaperboyConfig config = trial.apply(common.config(env));
         if (as != null && test == null) {
             throw new PaperboyException("--as needs --test EMAIL");
         }
         if (!dryRun) {
-            SenderIdentity.requireForSmtp(config, "send");
+            SenderIdentity.requireForSmtp(config, "send", trial.on());
         }
         try (Paperboy paperboy = Paperboy.wire(config)) {
             LocalDate day = date != null ? date : LocalDate.now(config.schedule().zone());

@@ -24,6 +24,20 @@ final class SenderIdentity {
     }
 
     static List<CheckItem> check(PaperboyConfig config) {
+        return check(config, false);
+    }
+
+    /**
+     * The items; under {@code --local-trial} (the relay on loopback, checked by {@link LocalTrial}) an
+     * item that would refuse real mail is a note instead: the mail never leaves this machine.
+     */
+    static List<CheckItem> check(PaperboyConfig config, boolean localTrial) {
+        List<CheckItem> items = identity(config);
+        return !localTrial ? items : items.stream().map(i -> i.failed() ? CheckItem.note(i.key(), i.message()
+                + " (local trial: the mail stays in the catcher on " + config.smtp().host() + ")") : i).toList();
+    }
+
+    private static List<CheckItem> identity(PaperboyConfig config) {
         List<CheckItem> items = new ArrayList<>();
         items.add(publicBaseUrl(config.email().publicBaseUrl()));
         items.add(from(config.smtp().fromAddress()));
@@ -36,14 +50,20 @@ final class SenderIdentity {
 
     /** Throws, naming every wrong key, when real mail would go out with a wrong identity. */
     static void requireForSmtp(PaperboyConfig config, String command) {
+        requireForSmtp(config, command, false);
+    }
+
+    /** As {@link #requireForSmtp(PaperboyConfig, String)}, for a config {@link LocalTrial#apply} may have made. */
+    static void requireForSmtp(PaperboyConfig config, String command, boolean localTrial) {
         if (config.smtp().host() == null) {
             return;
         }
-        List<CheckItem> failed = check(config).stream().filter(CheckItem::failed).toList();
+        List<CheckItem> failed = check(config, localTrial).stream().filter(CheckItem::failed).toList();
         if (!failed.isEmpty()) {
             throw new ConfigException(command + " refuses to mail through " + config.smtp().host() + " until the sender identity is fixed: "
                     + failed.stream().map(i -> i.key() + " " + i.message()).collect(Collectors.joining("; "))
-                    + " (paperboy check lists everything)");
+                    + " (paperboy check lists everything" + (!localTrial && isLoopback(config.smtp().host().toLowerCase(Locale.ROOT))
+                            ? "; to try it with a mail catcher on this machine, add --local-trial" : "") + ")");
         }
     }
 
@@ -81,7 +101,7 @@ final class SenderIdentity {
     }
 
     /** Loopback by name or literal address; no DNS lookup, so the check works offline. */
-    private static boolean isLoopback(String host) {
+    static boolean isLoopback(String host) {
         if (host.equals("localhost") || host.endsWith(".localhost")) {
             return true;
         }

@@ -28,18 +28,25 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    LocalTrial.Switch trial;
+
     ServeCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
+        PaperboyConfig config = trial.apply(common.config(env));
+        // serve mails the confirmations of the subscribe form: the same sender identity as the digest, or nothing starts
+        SenderIdentity.requireForSmtp(config, "serve", trial.on());
         Metrics metrics = new Metrics();
         try (StopSignal stop = new StopSignal();
-             Paperboy paperboy = Paperboy.wire(common.config(env)); ConfirmationCourier confirmations = paperboy.startConfirmations();
+             Paperboy paperboy = Paperboy.wire(config); ConfirmationCourier confirmations = paperboy.startConfirmations();
              WebServer web = startWeb(paperboy, metrics);
              ManagementServer management = Management.start(paperboy, metrics, null)) {
-            spec.commandLine().getOut().printf("Serving on http://%s:%d/ (links in mail use %s)%s%n",
+            spec.commandLine().getOut().printf("%sServing on http://%s:%d/ (links in mail use %s)%s%n",
+                    trial.on() ? "LOCAL TRIAL (mail only to the catcher on " + config.smtp().host() + "). " : "",
                     paperboy.config().web().host(), web.port(), paperboy.config().email().publicBaseUrl(), management == null ? ""
                             : "; /healthz and /metrics on http://" + paperboy.config().web().managementHost() + ":" + management.port() + "/");
             spec.commandLine().getOut().flush();

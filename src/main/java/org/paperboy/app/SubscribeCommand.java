@@ -52,13 +52,21 @@ final class SubscribeCommand implements Callable<Integer> {
     @Option(names = "--confirmed", description = "The person already agreed elsewhere: no confirmation mail.")
     boolean confirmed;
 
+    @Mixin
+    LocalTrial.Switch trial;
+
     SubscribeCommand(Map<String, String> env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        try (Paperboy paperboy = Paperboy.wire(common.config(env))) {
+        PaperboyConfig config = trial.apply(common.config(env));
+        if (!confirmed) {
+            // the confirmation mail is mailed now: it says who we are as the digest does, so it passes the same check
+            SenderIdentity.requireForSmtp(config, "subscribe", trial.on());
+        }
+        try (Paperboy paperboy = Paperboy.wire(config)) {
             Consent consent = new Consent("cli", null, null, SubscriptionService.CONSENT_TEXT_VERSION, Instant.now(paperboy.clock()));
             SubscriptionService.Subscribed result = paperboy.subscriptions().subscribe(email, Preferences.of(topics, keywords),
                     weekly ? Frequency.WEEKLY : Frequency.DAILY, consent, confirmed, Runnable::run);

@@ -51,9 +51,12 @@ final class DateSender {
             boolean voted = tastes.voted(row.subscriberId());
             List<Object> key = List.of(row.kind(), row.preferences(), row.paperIds(), voted ? row.subscriberId() : 0L);
             return rebuilt.computeIfAbsent(key, k -> {
-                Ranker ranker = row.kind() == Frequency.WEEKLY ? weekly.get() : daily;
-                return ranker.rankExactly(row.preferences(), voted ? tastes.of(row.subscriberId(), ranker) : org.paperboy.ranking.Taste.NONE,
-                        Set.copyOf(row.paperIds()));
+                boolean week = row.kind() == Frequency.WEEKLY;
+                Ranker ranker = week ? weekly.get() : daily;
+                Digest digest = ranker.rankExactly(row.preferences(), voted ? tastes.of(row.subscriberId(), ranker)
+                        : org.paperboy.ranking.Taste.NONE, Set.copyOf(row.paperIds()));
+                // a weekly reader's mail says so, also when no source is read by date and the week's papers are the day's
+                return week ? digest.weekly() : digest;
             });
         };
         DigestMails mails = new DigestMails(renders, parts.subscriptions(), parts.smtp(), parts.listName());

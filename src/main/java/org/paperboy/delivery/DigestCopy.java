@@ -52,8 +52,9 @@ public final class DigestCopy {
             throw new PaperboyException(reader.email() + " is " + reader.status().key() + ": only confirmed readers are mailed");
         }
         OutboxRow row = row(parts.database(), reader, date);
-        Digest digest = (row.kind() == Frequency.WEEKLY ? rankings.weekly(date) : rankings.daily(date))
-                .rankExactly(reader.preferences(), Set.copyOf(row.paperIds()));
+        boolean week = row.kind() == Frequency.WEEKLY;
+        Digest ranked = (week ? rankings.weekly(date) : rankings.daily(date)).rankExactly(reader.preferences(), Set.copyOf(row.paperIds()));
+        Digest digest = week ? ranked.weekly() : ranked;
         if (digest.isEmpty()) {
             throw new PaperboyException("the papers of " + date + " cannot be loaded again: nothing to send");
         }

@@ -151,7 +151,7 @@ final class Planner {
                 var paper = ranked.paper();
                 if (rememberedPapers.add(paper.id())) {
                     var links = paper.links();
-                    String url = links.hfPage() != null ? links.hfPage() : links.arxivAbs();
+                    String url = links.primary();
                     float[] vector = ranker.vector(paper.id());
                     papers.put(paper.id(), new Outbox.KnownPaper(paper.id(), paper.title(), url, ranker.representation(),
                             vector == null ? null : PaperVectors.encode(vector)));

@@ -68,11 +68,18 @@ public final class DigestRenderer {
         return new Email(subject.replaceAll("\\p{Cntrl}", " ").strip(), html, text);
     }
 
-    /** The configured subject with the date and the top paper's title, cut to fit a phone's inbox. */
+    /**
+     * The configured subject with the date and the top paper's title, cut to fit a phone's inbox. A
+     * weekly digest's {date} is its seven days ("Nov 14–20"), and the subject starts "Weekly: " unless
+     * the configured one already says "week".
+     */
     String subject(Digest digest) {
-        String date = DigestView.shortDate(digest);
+        String date = digest.isWeekly() ? DigestView.shortSpan(digest) : DigestView.shortDate(digest);
         String top = digest.isEmpty() ? "no new papers" : digest.sections().get(0).papers().get(0).paper().title();
         String fixed = config.subject().replace("{date}", date);
+        if (digest.isWeekly() && !fixed.toLowerCase(java.util.Locale.ROOT).contains("week")) {
+            fixed = "Weekly: " + fixed;
+        }
         int room = Math.max(20, SUBJECT_MAX - (fixed.length() - "{title}".length()));
         String subject = fixed.replace("{title}", top.length() <= room ? top : DigestView.cut(top, room - 1));
         return subject.replaceAll("[\\p{Cntrl}]", " ").strip();

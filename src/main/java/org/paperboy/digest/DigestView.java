@@ -25,6 +25,7 @@ final class DigestView {
     private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
     private static final DateTimeFormatter PAPER_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter PAPER_LONG = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.ENGLISH);
 
     /** The thumbnail's size in the mail: Hugging Face's social cards are 1200 × 630. */
     static final int IMAGE_WIDTH = 560;
@@ -45,6 +46,8 @@ final class DigestView {
         model.put("listName", config.listName());
         model.put("dateLong", LONG_DATE.format(digest.date()));
         model.put("dateShort", SHORT_DATE.format(digest.date()));
+        model.put("weekly", digest.isWeekly());
+        model.put("weekLong", digest.isWeekly() ? span(digest.weekFrom(), digest.date()) : "");
         model.put("paperCount", digest.paperCount());
         List<String> topics = digest.sections().stream().filter(s -> !s.slug().equals(Ranker.LEAD_SLUG)
                 && !s.slug().equals(Ranker.TRENDING_SLUG)).map(Section::name).toList();
@@ -66,9 +69,26 @@ final class DigestView {
         return model;
     }
 
+    /** "November 14 – 20, 2026", "October 29 – November 4, 2026", "December 28, 2026 – January 3, 2027". */
+    static String span(java.time.LocalDate from, java.time.LocalDate to) {
+        if (from.getYear() != to.getYear()) {
+            return PAPER_LONG.format(from) + " – " + PAPER_LONG.format(to);
+        }
+        String start = DateTimeFormatter.ofPattern("MMMM d", Locale.ENGLISH).format(from);
+        String end = from.getMonth() == to.getMonth() ? String.valueOf(to.getDayOfMonth()) : PAPER_LONG.format(to).replaceFirst(", \\d{4}$", "");
+        return start + " – " + end + ", " + to.getYear();
+    }
+
+    /** "Nov 14–20", "Oct 29–Nov 4": the week in a subject line. */
+    static String shortSpan(Digest digest) {
+        java.time.LocalDate from = digest.weekFrom();
+        java.time.LocalDate to = digest.date();
+        return SHORT_DATE.format(from) + "–" + (from.getMonth() == to.getMonth() ? String.valueOf(to.getDayOfMonth()) : SHORT_DATE.format(to));
+    }
+
     private static String preheader(Digest digest, List<String> topics) {
         String lead = digest.isEmpty() ? "" : digest.sections().get(0).papers().get(0).paper().title();
-        return digest.paperCount() + " papers in " + String.join(", ", topics) + (lead.isEmpty() ? "" : ". Top: " + lead);
+        return (digest.isWeekly() ? "Your weekly digest, " + shortSpan(digest) + ": " : "") + digest.paperCount() + " papers in " + String.join(", ", topics) + (lead.isEmpty() ? "" : ". Top: " + lead);
     }
 
     private Map<String, Object> section(Section section, Personal personal) {
@@ -87,16 +107,16 @@ final class DigestView {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("title", p.title());
         m.put("vote", personal.votes().getOrDefault(p.id(), ""));
-        m.put("url", first(links.hfPage(), links.arxivAbs(), links.projectPage(), links.github()));
+        m.put("url", links.primary() == null ? "" : links.primary());
         m.put("byline", byline(p));
         m.put("topic", ranked.topicSlug().equals(Ranker.MORE_SLUG) ? "" : ranked.topicName());
         m.put("reasons", String.join(" · ", ranked.reasons()));
-        m.put("tldr", p.extras().aiSummary() == null ? "" : p.extras().aiSummary());
         if (images && p.extras().thumbnail() != null) {
             m.put("image", Map.of("url", p.extras().thumbnail(), "width", IMAGE_WIDTH, "height", IMAGE_HEIGHT,
                     "alt", "Preview image of \u201c" + p.title() + "\u201d"));
         }
         String cut = Sentences.cut(p.abstractText(), ABSTRACT_CHARS);
+        m.put("tldr", tldr(p, cut));
         m.put("abstract", cut);
         m.put("segments", highlighter.segments(cut, ranked.highlights()).stream()
                 .map(s -> Map.of("text", s.text(), "hl", s.highlighted())).toList());
@@ -147,21 +167,23 @@ final class DigestView {
         return head + "…";
     }
 
+    /**
+     * The source's one-line summary; else, from the abstract, the sentence that says what the paper
+     * does ("we propose ..."), unless the excerpt shown already holds it.
+     */
+    static String tldr(Paper p, String excerpt) {
+        if (p.extras().aiSummary() != null) {
+            return p.extras().aiSummary();
+        }
+        String claim = Sentences.contribution(p.abstractText());
+        return claim == null || excerpt.contains(claim) ? "" : claim;
+    }
+
     private static void addLink(List<Map<String, String>> links, String label, String url) {
         String safe = Links.webUrlOrNull(url);
         if (safe != null) {
             links.add(Map.of("label", label, "url", safe));
         }
-    }
-
-    private static String first(String... urls) {
-        for (String url : urls) {
-            String safe = Links.webUrlOrNull(url);
-            if (safe != null) {
-                return safe;
-            }
-        }
-        return "";
     }
 
     static String shortDate(Digest digest) {

@@ -24,7 +24,7 @@ public final class RenderCache {
     private final Map<Key, RenderedDigest> rendered = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
 
-    private record Key(LocalDate date, Preferences preferences, List<String> paperIds) {
+    private record Key(LocalDate date, LocalDate weekFrom, Preferences preferences, List<String> paperIds) {
     }
 
     public RenderCache(DigestRenderer renderer) {
@@ -35,7 +35,7 @@ public final class RenderCache {
         if (rendered.size() >= MAX_KEPT) {
             rendered.clear();
         }
-        return rendered.computeIfAbsent(new Key(digest.date(), digest.preferences(), digest.paperIds()), k -> {
+        return rendered.computeIfAbsent(new Key(digest.date(), digest.weekFrom(), digest.preferences(), digest.paperIds()), k -> {
             renders.incrementAndGet();
             return renderer.render(digest);
         });

@@ -8,6 +8,12 @@ final class Sentences {
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "al", "etc", "vs", "fig", "figs", "eq", "eqs", "cf",
             "sec", "no", "approx", "resp");
 
+    private static final java.util.regex.Pattern CLAIM = java.util.regex.Pattern.compile(
+            "(?i)\\b(we|this (paper|work|report)|our (work|method|approach))\\b[^.]{0,80}?\\b(propose|present|introduce|develop|show|find"
+                    + "|demonstrate|design|release|study)");
+    private static final int MAX_CLAIM = 320;
+    private static final java.util.regex.Pattern LEAD_IN = java.util.regex.Pattern.compile("^[^,;:]{3,80}, ((we|our) )");
+
     private Sentences() {
     }
 
@@ -32,6 +38,35 @@ final class Sentences {
             return text.substring(0, after).strip();
         }
         return DigestView.cut(text, max);
+    }
+
+    /**
+     * The abstract's first sentence saying what the authors did ("In this paper, we present ...",
+     * "We propose ..."), when it is short enough to be a TL;DR; null when none is.
+     */
+    static String contribution(String text) {
+        int start = 0;
+        for (int end = nextEnd(text, 0); start < text.length(); end = nextEnd(text, start)) {
+            String sentence = (end < 0 ? text.substring(start) : text.substring(start, end)).strip();
+            if (sentence.length() >= 40 && sentence.length() <= MAX_CLAIM && CLAIM.matcher(sentence).find()) {
+                return fromSubject(sentence);
+            }
+            if (end < 0) {
+                break;
+            }
+            start = end;
+        }
+        return null;
+    }
+
+    /** "To address this, we propose X." reads "We propose X.": the lead-in clause is for the abstract, not a TL;DR. */
+    private static String fromSubject(String sentence) {
+        java.util.regex.Matcher m = LEAD_IN.matcher(sentence);
+        if (!m.find()) {
+            return sentence;
+        }
+        String rest = sentence.substring(m.start(1));
+        return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
     }
 
     /** The index just past the next sentence end at or after {@code from}, or -1. */

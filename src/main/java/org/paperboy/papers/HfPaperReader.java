@@ -36,7 +36,8 @@ final class HfPaperReader {
                 TexText.plain(Titles.collapse(first(paper.summary(), element.summary()))),
                 authors, authors.size(), published, paper.upvotes(), organization(paper.organization(), element.organization()),
                 keywords(paper.aiKeywords()), links(id, paper), List.of(label),
-                new Paper.Extras(TexText.plain(Titles.collapse(paper.aiSummary())), element.thumbnail(), element.numComments(), paper.githubStars()));
+                new Paper.Extras(TexText.plain(Titles.collapse(paper.aiSummary())), element.thumbnail(), element.numComments(), paper.githubStars(),
+                        null, featured(element.publishedAt())));
     }
 
     private static Links links(String id, HfJson.Paper paper) {
@@ -88,6 +89,15 @@ final class HfPaperReader {
             } catch (DateTimeParseException again) {
                 throw fail(line, path, "expected an ISO-8601 date, found \"" + HfDailySource.abbreviate(value) + "\"");
             }
+        }
+    }
+
+    /** The day the daily list featured the entry (its own publishedAt), or null when absent or unreadable: it only dates news. */
+    private static LocalDate featured(String value) {
+        try {
+            return value == null || value.isBlank() ? null : OffsetDateTime.parse(value).toLocalDate();
+        } catch (DateTimeParseException e) {
+            return null;
         }
     }
 

@@ -37,13 +37,24 @@ public record Paper(
      * @param comments    the discussion's comment count
      * @param githubStars the linked repository's stars
      * @param primaryCategory arXiv's primary category ({@code cs.CL}), from an arXiv Atom source
+     * @param featuredOn  the day a daily page (Hugging Face's, a seed page) listed the paper: the day it is news
      */
-    public record Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars, String primaryCategory) {
+    public record Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars, String primaryCategory,
+                         LocalDate featuredOn) {
 
-        public static final Extras NONE = new Extras(null, null, null, null, null);
+        public static final Extras NONE = new Extras(null, null, null, null, null, null);
 
         public Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars) {
-            this(aiSummary, thumbnail, comments, githubStars, null);
+            this(aiSummary, thumbnail, comments, githubStars, null, null);
+        }
+
+        public Extras(String aiSummary, String thumbnail, Integer comments, Integer githubStars, String primaryCategory) {
+            this(aiSummary, thumbnail, comments, githubStars, primaryCategory, null);
+        }
+
+        /** Only the day a daily page listed the paper. */
+        static Extras featured(LocalDate day) {
+            return new Extras(null, null, null, null, null, day);
         }
 
         public Extras {
@@ -58,7 +69,7 @@ public record Paper(
         public Extras orElse(Extras other) {
             return new Extras(aiSummary != null ? aiSummary : other.aiSummary, thumbnail != null ? thumbnail : other.thumbnail,
                     comments != null ? comments : other.comments, githubStars != null ? githubStars : other.githubStars,
-                    primaryCategory != null ? primaryCategory : other.primaryCategory);
+                    primaryCategory != null ? primaryCategory : other.primaryCategory, featuredOn != null ? featuredOn : other.featuredOn);
         }
     }
 
@@ -83,6 +94,11 @@ public record Paper(
         if (upvotes != null && upvotes < 0) {
             throw new IllegalArgumentException("upvotes must not be negative: " + upvotes);
         }
+    }
+
+    /** Whether the paper is news on the day: published then, or listed by that day's daily page. */
+    public boolean isOf(LocalDate day) {
+        return day.equals(published) || day.equals(extras.featuredOn());
     }
 
     /** The arXiv id, or null when this paper is only known by its title slug. */

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first stage of the pipeline: reads every source (file, directory, glob or URL), picks
- * each input's format by its content, and merges the entries into one paper each.
+ * each input's format by its content, and merges the entries into one paper each, each with a
+ * link a reader can follow ({@link ReaderLinks}).
  */
 public final class PaperLoader {
 
@@ -50,7 +51,7 @@ public final class PaperLoader {
                 inputs.add(input.name());
             }
         }
-        return new Loaded(merger.papers(), merger.entries(), inputs);
+        return new Loaded(merger.papers().stream().map(ReaderLinks::complete).toList(), merger.entries(), inputs);
     }
 
     /** Reads one file on its own, without merging; for tools and tests. */

@@ -73,7 +73,8 @@ final class SeedPageSource implements PaperSource {
         String name = Titles.collapse(title.text());
         String abstractText = Titles.collapse(summary.text());
         return new Paper(Titles.slug(name), name, abstractText, List.of(), meta.authorCount(), meta.date(),
-                meta.upvotes(), meta.organization(), List.of(), AbstractLinks.find(abstractText), List.of(label));
+                meta.upvotes(), meta.organization(), List.of(), AbstractLinks.find(abstractText), List.of(label),
+                Paper.Extras.featured(pageDate));
     }
 
     private record Metadata(int authorCount, String organization, LocalDate date, Integer upvotes) {

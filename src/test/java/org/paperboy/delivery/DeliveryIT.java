@@ -252,6 +252,13 @@ class DeliveryIT {
             paperboy.send(paperboy.deliveryRun(), monday, List.of("seeds"), new DeliveryRun.Options(false, "frank@example.org", false, null));
             assertThat(smtp.received()).extracting(ScriptedSmtpServer.Received::recipient).containsOnlyOnce("frank@example.org");
             assertThat(paperIds("frank@example.org", monday)).hasSizeGreaterThan(10);
+            ScriptedSmtpServer.Received weekly = smtp.received().stream().filter(r -> r.recipient().equals("frank@example.org"))
+                    .findFirst().orElseThrow();
+            jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new java.io.ByteArrayInputStream(weekly.data().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(parsed.getSubject())
+                    .as("the weekly mail says so, and which days it covers").startsWith("Weekly: Trending papers, Nov 17–23: ");
+            assertThat(weekly.data().replace("=\r\n", "")).contains("Your weekly digest, November 17 =E2=80=93 23, 2026");
         }
     }
 

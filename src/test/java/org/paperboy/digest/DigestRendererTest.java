@@ -144,6 +144,31 @@ class DigestRendererTest {
     }
 
     @Test
+    void aWeeklyMailSaysItIsTheWeeklyDigestAndWhichDaysItCoversInSubjectHeadingAndText() {
+        org.paperboy.ranking.Digest daily = oneSection(ranked(paper("1", "Policies", "Abstract.", Links.NONE), List.of()));
+        Email weekly = render(daily.weekly());
+        Email day = render(daily);
+
+        // DigestFixtures.DAY is Thursday, November 20, 2025: the week is the seven days ending on it
+        assertThat(weekly.subject()).isEqualTo("Weekly: Trending papers, Nov 14–20: Policies");
+        assertThat(weekly.html()).contains(">Your weekly digest, November 14 – 20, 2025</h1>")
+                .contains("Paperboy daily papers · the week's 1 top papers</div>")
+                .contains("subscribed to the weekly digest of Paperboy daily papers");
+        assertThat(weekly.text()).startsWith("Your weekly digest, November 14 – 20, 2025\nPaperboy daily papers - the week's 1 top papers\n");
+        assertThat(weekly.text().replaceAll("\\s+", " ")).contains("subscribed to the weekly digest of Paperboy daily papers");
+        assertThat(day.subject()).isEqualTo("Trending papers, Nov 20: Policies");
+        assertThat(day.html() + day.text()).doesNotContainIgnoringCase("weekly");
+    }
+
+    @Test
+    void aWeekAcrossTwoMonthsOrYearsNamesBoth() {
+        assertThat(DigestView.span(java.time.LocalDate.of(2026, 10, 29), java.time.LocalDate.of(2026, 11, 4)))
+                .isEqualTo("October 29 – November 4, 2026");
+        assertThat(DigestView.span(java.time.LocalDate.of(2026, 12, 28), java.time.LocalDate.of(2027, 1, 3)))
+                .isEqualTo("December 28, 2026 – January 3, 2027");
+    }
+
+    @Test
     void aSubjectNeverCarriesALineBreakFromData() {
         Email email = render(oneSection(ranked(paper("1", "Evil\r\nBcc: victim@example.org", "A.", Links.NONE), List.of())));
         assertThat(email.subject()).doesNotContain("\r").doesNotContain("\n");
