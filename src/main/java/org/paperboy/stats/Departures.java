@@ -32,11 +32,12 @@ final class Departures {
     static final String LAST_REFUSAL = "(SELECT MAX(d.next_attempt_at) FROM delivery d WHERE d.subscriber_id = s.id AND d.state = 'failed')";
     static final String REFUSALS = "SELECT next_attempt_at FROM delivery WHERE state = 'failed' AND next_attempt_at >= ?";
     /**
-     * The unsubscribed readers who left or were confirmed since an instant (bound twice): each part
-     * a range of one index (subscriber_left_idx, subscriber_joined_idx; V18).
+     * The unsubscribed readers with no time of leaving, or who left or were confirmed since an
+     * instant (bound twice): each part a range of one index (subscriber_left_idx,
+     * subscriber_joined_idx; V18), so that SQLite reads no other row.
      */
-    static final String UNSUBSCRIBED_SINCE = "SELECT id FROM subscriber WHERE status = 'unsubscribed'"
-            + " AND (unsubscribed_at IS NULL OR unsubscribed_at >= ?)"
+    static final String UNSUBSCRIBED_SINCE = "SELECT id FROM subscriber WHERE status = 'unsubscribed' AND unsubscribed_at IS NULL"
+            + " UNION SELECT id FROM subscriber WHERE status = 'unsubscribed' AND unsubscribed_at >= ?"
             + " UNION SELECT id FROM subscriber WHERE status = 'unsubscribed' AND COALESCE(confirmed_at, created_at) >= ?";
     /**
      * The bounced readers confirmed, unsubscribed or refused since an instant (bound three times):
@@ -95,8 +96,8 @@ final class Departures {
         return all;
     }
 
-    /** The bounced readers whose departure may fall since an instant, each bound to the instant. */
-    String bouncedSince() {
+    /** The bounced readers whose departure may fall since an instant, each part bound to the instant. */
+    private String bouncedSince() {
         return BOUNCED_SINCE + (events ? " UNION " + RETURNED_SINCE : "");
     }
 
