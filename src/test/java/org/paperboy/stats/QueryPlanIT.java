@@ -77,7 +77,8 @@ class QueryPlanIT {
     void theGrowthReadsOnlyTheWindowsReaders(String kind) {
         Instant since = Instant.parse("2026-11-08T00:00:00Z");
         Map<String, Object[]> statements = new LinkedHashMap<>();
-        statements.put(Growth.JOINED, new Object[] {since});
+        statements.put(Growth.JOINED_DAY, new Object[] {since, since.plus(Duration.ofDays(1))});
+        statements.put(Growth.JOINED_SINCE, new Object[] {since});
         statements.put("SELECT confirmed_at FROM subscriber WHERE id IN (" + Departures.UNSUBSCRIBED_SINCE + ")", new Object[] {since, since});
         statements.put("SELECT s.confirmed_at, " + Departures.LAST_REFUSAL + " FROM subscriber s WHERE s.status = 'bounced' AND s.id IN ("
                 + Departures.BOUNCED_SINCE + " UNION " + Departures.RETURNED_SINCE + ")", new Object[] {since, since, since, since});
