@@ -29,6 +29,9 @@ public final class Stats {
     static final String HISTORY = "SELECT digest_date, kind, state, attempts, last_reply, created_at, sent_at"
             + " FROM delivery WHERE subscriber_id = ? ORDER BY digest_date DESC LIMIT ";
 
+    /** Every subscriber by status and frequency, in one pass over subscriber_frequency_idx (V18; QueryPlanIT reads its plan). */
+    static final String READERS = "SELECT status, frequency, COUNT(*) FROM subscriber GROUP BY status, frequency";
+
     private final DataSource data;
     private final ZoneId zone;
     private final Clock clock;
@@ -53,7 +56,7 @@ public final class Stats {
         Instant since = from.atStartOfDay(zone).toInstant();
         return read("the report", c -> {
             Readers readers = readers(c);
-            List<GrowthDay> growth = new Growth(departures, zone).days(c, from, to, now);
+            List<GrowthDay> growth = new Growth(departures, zone).days(c, from, to, now, readers.confirmed());
             long sent = growth.stream().mapToLong(GrowthDay::sent).sum();
             long refused = growth.stream().mapToLong(GrowthDay::hardBounces).sum();
             Rates rates = new Rates(sent, refused, departures.complaints(c, since), departures.complaintsTracked());
@@ -75,12 +78,14 @@ public final class Stats {
         for (String status : List.of("confirmed", "pending", "unsubscribed", "bounced")) {
             byStatus.put(status, 0L);
         }
-        Sql.list(c, "SELECT status, COUNT(*) FROM subscriber GROUP BY status", rs -> byStatus.put(rs.getString(1), rs.getLong(2)));
         Map<String, Long> byFrequency = new LinkedHashMap<>();
         byFrequency.put("daily", 0L);
         byFrequency.put("weekly", 0L);
-        Sql.list(c, "SELECT frequency, COUNT(*) FROM subscriber WHERE status = 'confirmed' GROUP BY frequency",
-                rs -> byFrequency.put(rs.getString(1), rs.getLong(2)));
+        Sql.list(c, READERS, rs -> {
+            String status = rs.getString(1);
+            byStatus.merge(status, rs.getLong(3), Long::sum);
+            return status.equals("confirmed") ? byFrequency.merge(rs.getString(2), rs.getLong(3), Long::sum) : null;
+        });
         return new Readers(byStatus, byFrequency);
     }
 
