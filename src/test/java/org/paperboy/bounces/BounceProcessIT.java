@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.app.Paperboy;
-import org.paperboy.app.PaperboyConfig;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -53,28 +51,29 @@ class BounceProcessIT {
         }
     }
 
-    private Paperboy wire(BouncesConfig bounces) {
-        PaperboyConfig base = TestSetup.config(dir, greenMail.getSmtp().getPort(), null);
-        SmtpConfig smtp = TestSetup.smtp("""
-                host: "127.0.0.1"
-                port: %d
-                security: none
-                connectTimeoutSeconds: 30
-                readTimeoutSeconds: 60
-                writeTimeoutSeconds: 60
-                fromAddress: "digest@paperboy.test"
-                fromName: "Paperboy Test"
-                envelopeSender: %s
-                connections: 2
-                outbox: %s
-                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString())));
-        paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), smtp, base.delivery(),
-                base.database(), base.tokens(), base.web(), base.schedule(), base.logging(), bounces));
+    /** @param bounces the {@code bounces} section's lines, as in paperboy.yaml */
+    private Paperboy wire(String bounces) {
+        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), null, """
+                smtp:
+                  host: "127.0.0.1"
+                  port: %d
+                  security: none
+                  connectTimeoutSeconds: 30
+                  readTimeoutSeconds: 60
+                  writeTimeoutSeconds: 60
+                  fromAddress: "digest@paperboy.test"
+                  fromName: "Paperboy Test"
+                  envelopeSender: %s
+                  connections: 2
+                  outbox: %s
+                bounces:
+                %s""".formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString()),
+                bounces.indent(2))));
         return paperboy;
     }
 
     private Paperboy wire() {
-        return wire(new BouncesConfig(null, null, null, null, null, 0, 3, 30));
+        return wire("pollMinutes: 0\nsoftThreshold: 3\nsoftWindowDays: 30\n");
     }
 
     private long reader(String email) {
@@ -233,7 +232,14 @@ class BounceProcessIT {
 
     private void mailboxTest(String protocol, int port) throws Exception {
         GreenMailUser box = greenMail.setUser("bounces@paperboy.test", "bounces", "box-secret");
-        wire(new BouncesConfig(protocol + "://127.0.0.1:" + port + "/INBOX", "bounces", "box-secret", null, null, 0, 3, 30));
+        wire("""
+                mailbox: "%s://127.0.0.1:%d/INBOX"
+                username: "bounces"
+                password: "box-secret"
+                pollMinutes: 0
+                softThreshold: 3
+                softWindowDays: 30
+                """.formatted(protocol, port));
         reader("alice@example.org");
         reader("carol@example.org");
         send(FRIDAY);

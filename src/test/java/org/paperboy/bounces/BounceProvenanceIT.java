@@ -19,9 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.app.Paperboy;
-import org.paperboy.app.PaperboyConfig;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -57,23 +55,24 @@ class BounceProvenanceIT {
     }
 
     private void wire(String db) {
-        PaperboyConfig base = TestSetup.config(dir, greenMail.getSmtp().getPort(), Databases.fresh(db, dir));
-        SmtpConfig smtp = TestSetup.smtp("""
-                host: "127.0.0.1"
-                port: %d
-                security: none
-                connectTimeoutSeconds: 30
-                readTimeoutSeconds: 60
-                writeTimeoutSeconds: 60
-                fromAddress: "digest@paperboy.test"
-                fromName: "Paperboy Test"
-                envelopeSender: %s
-                connections: 2
-                outbox: %s
-                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString())));
-        paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), smtp, base.delivery(),
-                base.database(), base.tokens(), base.web(), base.schedule(), base.logging(),
-                new BouncesConfig(null, null, null, null, null, 0, 3, 30)));
+        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), Databases.fresh(db, dir), """
+                smtp:
+                  host: "127.0.0.1"
+                  port: %d
+                  security: none
+                  connectTimeoutSeconds: 30
+                  readTimeoutSeconds: 60
+                  writeTimeoutSeconds: 60
+                  fromAddress: "digest@paperboy.test"
+                  fromName: "Paperboy Test"
+                  envelopeSender: %s
+                  connections: 2
+                  outbox: %s
+                bounces:
+                  pollMinutes: 0
+                  softThreshold: 3
+                  softWindowDays: 30
+                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString()))));
     }
 
     private void readers(String... emails) {

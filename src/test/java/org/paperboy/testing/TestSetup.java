@@ -5,12 +5,17 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import org.paperboy.admin.AdminConfig;
 import org.paperboy.app.ConfigLoader;
 import org.paperboy.app.PaperboyConfig;
+import org.paperboy.bounces.BouncesConfig;
 import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.DigestConfig;
+import org.paperboy.ranking.RankingConfig;
 import org.paperboy.schedule.ScheduleConfig;
+import org.paperboy.web.WebConfig;
 
 /** Configurations for tests: everything under a temporary folder, real servers on loopback. */
 public final class TestSetup {
@@ -38,8 +43,44 @@ public final class TestSetup {
     }
 
     public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest, ScheduleConfig schedule) {
+        return load(yaml(dir, smtpPort, dbUrl, digest, schedule));
+    }
+
+    /**
+     * The tests' config with the given sections (YAML, as in paperboy.yaml) in place of its own
+     * sections of the same names, or added to it; read by the loader.
+     */
+    public static PaperboyConfig config(Path dir, Integer smtpPort, String dbUrl, String sections) {
+        Map<String, String> merged = sections(yaml(dir, smtpPort, dbUrl, DigestConfig.DEFAULTS, ScheduleConfig.DEFAULTS));
+        merged.putAll(sections(sections));
+        return load(String.join("\n", merged.values()) + "\n");
+    }
+
+    /** A YAML file's top-level sections by name, each with its own lines. */
+    private static Map<String, String> sections(String yaml) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        String name = null;
+        for (String line : yaml.stripIndent().lines().toList()) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (!Character.isWhitespace(line.charAt(0))) {
+                if (line.indexOf(':') < 1 || sections.containsKey(name = line.substring(0, line.indexOf(':')).strip())) {
+                    throw new IllegalArgumentException("not a new section: " + line);
+                }
+                sections.put(name, line);
+            } else if (name == null) {
+                throw new IllegalArgumentException("a key outside any section: " + line);
+            } else {
+                sections.merge(name, line, (a, b) -> a + "\n" + b);
+            }
+        }
+        return sections;
+    }
+
+    private static String yaml(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest, ScheduleConfig schedule) {
         // generous timeouts: the SMTP servers are the tests' own, on a machine that may be busy; no test waits them out
-        return load("""
+        return """
                 papers:
                   sources: ["seeds/"]
                 ranking:
@@ -74,7 +115,7 @@ public final class TestSetup {
                 %s
                 """.formatted(section("digest", digest),
                 smtpPort == null ? "" : "  host: \"127.0.0.1\"\n  port: " + smtpPort + "\n", quote(dir.resolve("outbox").toString()),
-                quote(dbUrl == null ? sqliteUrl(dir) : dbUrl), SECRET, section("schedule", schedule)));
+                quote(dbUrl == null ? sqliteUrl(dir) : dbUrl), SECRET, section("schedule", schedule));
     }
 
     /**
@@ -98,6 +139,36 @@ public final class TestSetup {
     /** The {@code smtp} section written as in paperboy.yaml (one {@code key: value} a line), read by the loader. */
     public static SmtpConfig smtp(String lines) {
         return load("smtp:\n" + lines.indent(2)).smtp();
+    }
+
+    /** The {@code digest} section written as in paperboy.yaml, read by the loader. */
+    public static DigestConfig digest(String lines) {
+        return load("digest:\n" + lines.indent(2)).digest();
+    }
+
+    /** The {@code ranking} section written as in paperboy.yaml, read by the loader. */
+    public static RankingConfig ranking(String lines) {
+        return load("ranking:\n" + lines.indent(2)).ranking();
+    }
+
+    /** The {@code web} section written as in paperboy.yaml, read by the loader. */
+    public static WebConfig web(String lines) {
+        return load("web:\n" + lines.indent(2)).web();
+    }
+
+    /** The {@code schedule} section written as in paperboy.yaml, read by the loader. */
+    public static ScheduleConfig schedule(String lines) {
+        return load("schedule:\n" + lines.indent(2)).schedule();
+    }
+
+    /** The {@code admin} section written as in paperboy.yaml, read by the loader. */
+    public static AdminConfig admin(String lines) {
+        return load("admin:\n" + lines.indent(2)).admin();
+    }
+
+    /** The {@code bounces} section written as in paperboy.yaml, read by the loader. */
+    public static BouncesConfig bounces(String lines) {
+        return load("bounces:\n" + lines.indent(2)).bounces();
     }
 
     /** A section's values as YAML, from the record the loader would bind it to. */
