@@ -37,7 +37,6 @@ class BounceProcessIT {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP));
 
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
-    static final String VERP = "bounces+{verp}@paperboy.test";
 
     @TempDir
     Path dir;
@@ -53,22 +52,8 @@ class BounceProcessIT {
 
     /** @param bounces the {@code bounces} section's lines, as in paperboy.yaml */
     private Paperboy wire(String bounces) {
-        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), null, """
-                smtp:
-                  host: "127.0.0.1"
-                  port: %d
-                  security: none
-                  connectTimeoutSeconds: 30
-                  readTimeoutSeconds: 60
-                  writeTimeoutSeconds: 60
-                  fromAddress: "digest@paperboy.test"
-                  fromName: "Paperboy Test"
-                  envelopeSender: %s
-                  connections: 2
-                  outbox: %s
-                bounces:
-                %s""".formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString()),
-                bounces.indent(2))));
+        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), null,
+                Fixtures.sections(dir, greenMail.getSmtp().getPort(), bounces)));
         return paperboy;
     }
 
@@ -90,7 +75,7 @@ class BounceProcessIT {
         try {
             return sentTo(email).getHeader("Return-Path", null).replaceAll("[<>]", "").strip();
         } catch (Exception | AssertionError e) {
-            return VERP.replace("{verp}", email.replace('@', '='));
+            return Fixtures.VERP.replace("{verp}", email.replace('@', '='));
         }
     }
 
@@ -232,14 +217,7 @@ class BounceProcessIT {
 
     private void mailboxTest(String protocol, int port) throws Exception {
         GreenMailUser box = greenMail.setUser("bounces@paperboy.test", "bounces", "box-secret");
-        wire("""
-                mailbox: "%s://127.0.0.1:%d/INBOX"
-                username: "bounces"
-                password: "box-secret"
-                pollMinutes: 0
-                softThreshold: 3
-                softWindowDays: 30
-                """.formatted(protocol, port));
+        wire(Fixtures.mailbox(protocol, port));
         reader("alice@example.org");
         reader("carol@example.org");
         send(FRIDAY);

@@ -39,7 +39,6 @@ class BounceProvenanceIT {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
-    static final String VERP = "bounces+{verp}@paperboy.test";
 
     @TempDir
     Path dir;
@@ -55,24 +54,8 @@ class BounceProvenanceIT {
     }
 
     private void wire(String db) {
-        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), Databases.fresh(db, dir), """
-                smtp:
-                  host: "127.0.0.1"
-                  port: %d
-                  security: none
-                  connectTimeoutSeconds: 30
-                  readTimeoutSeconds: 60
-                  writeTimeoutSeconds: 60
-                  fromAddress: "digest@paperboy.test"
-                  fromName: "Paperboy Test"
-                  envelopeSender: %s
-                  connections: 2
-                  outbox: %s
-                bounces:
-                  pollMinutes: 0
-                  softThreshold: 3
-                  softWindowDays: 30
-                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString()))));
+        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), Databases.fresh(db, dir),
+                Fixtures.sections(dir, greenMail.getSmtp().getPort(), "pollMinutes: 0\nsoftThreshold: 3\nsoftWindowDays: 30\n")));
     }
 
     private void readers(String... emails) {

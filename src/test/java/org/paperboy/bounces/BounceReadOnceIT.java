@@ -71,18 +71,6 @@ class BounceReadOnceIT {
         return paperboy;
     }
 
-    /** The {@code bounces} section for GreenMail's mailbox of that protocol. */
-    private static String mailbox(String protocol, int port) {
-        return """
-                mailbox: "%s://127.0.0.1:%d/INBOX"
-                username: "bounces"
-                password: "box-secret"
-                pollMinutes: 0
-                softThreshold: 3
-                softWindowDays: 30
-                """.formatted(protocol, port);
-    }
-
     /** A hard bounce for a stranger, with its own Message-ID: one event each. */
     static byte[] bounce(int i) {
         return new String(Fixtures.mail("postfix-userunknown.eml", "reader" + i + "@example.net", "x@paperboy.test", "m" + i + "@x"),
@@ -275,7 +263,7 @@ class BounceReadOnceIT {
                 }
             });
             pop3.start();
-            String bounces = mailbox("pop3", server.getLocalPort());
+            String bounces = Fixtures.mailbox("pop3", server.getLocalPort());
             Paperboy paperboy = wire(TestSetup.sqliteUrl(dir), bounces);
             ProcessSummary summary = paperboy.bounceProcessor().process(new MailboxSource(TestSetup.bounces(bounces)));
             assertThat(summary.mails()).isZero();
@@ -291,8 +279,8 @@ class BounceReadOnceIT {
         }
         box.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(Fixtures.mail("unreadable.eml"))));
         String db = TestSetup.sqliteUrl(dir);
-        List<Paperboy> two = List.of(wire(db, mailbox(protocol, port)), wire(db, mailbox(protocol, port)));
-        BouncesConfig bounces = TestSetup.bounces(mailbox(protocol, port));
+        List<Paperboy> two = List.of(wire(db, Fixtures.mailbox(protocol, port)), wire(db, Fixtures.mailbox(protocol, port)));
+        BouncesConfig bounces = TestSetup.bounces(Fixtures.mailbox(protocol, port));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<ProcessSummary>> runs = new ArrayList<>();

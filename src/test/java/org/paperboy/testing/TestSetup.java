@@ -65,7 +65,9 @@ public final class TestSetup {
                 continue;
             }
             if (!Character.isWhitespace(line.charAt(0))) {
-                if (line.indexOf(':') < 1 || sections.containsKey(name = line.substring(0, line.indexOf(':')).strip())) {
+                int colon = line.indexOf(':');
+                name = colon < 1 ? null : line.substring(0, colon).strip();
+                if (name == null || sections.containsKey(name)) {
                     throw new IllegalArgumentException("not a new section: " + line);
                 }
                 sections.put(name, line);
@@ -78,17 +80,13 @@ public final class TestSetup {
         return sections;
     }
 
-    private static String yaml(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest, ScheduleConfig schedule) {
+    /**
+     * The tests' {@code smtp} section: GreenMail on loopback at that port, or the folder outbox
+     * {@code dir/outbox} when the port is null; more keys may follow, indented two spaces.
+     */
+    public static String smtpSection(Path dir, Integer smtpPort) {
         // generous timeouts: the SMTP servers are the tests' own, on a machine that may be busy; no test waits them out
         return """
-                papers:
-                  sources: ["seeds/"]
-                ranking:
-                  topicsFile: "config/topics.yaml"
-                %s
-                email:
-                  templates: "templates"
-                  publicBaseUrl: "https://news.paperboy.test"
                 smtp:
                 %s  security: none
                   connectTimeoutSeconds: 30
@@ -98,7 +96,20 @@ public final class TestSetup {
                   fromName: "Paperboy Test"
                   connections: 2
                   outbox: %s
-                delivery:
+                """.formatted(smtpPort == null ? "" : "  host: \"127.0.0.1\"\n  port: " + smtpPort + "\n", quote(dir.resolve("outbox").toString()));
+    }
+
+    private static String yaml(Path dir, Integer smtpPort, String dbUrl, DigestConfig digest, ScheduleConfig schedule) {
+        return """
+                papers:
+                  sources: ["seeds/"]
+                ranking:
+                  topicsFile: "config/topics.yaml"
+                %s
+                email:
+                  templates: "templates"
+                  publicBaseUrl: "https://news.paperboy.test"
+                %sdelivery:
                   initialBackoffSeconds: 1
                   waitInRunSeconds: 20
                   hardBounceThreshold: 2
@@ -113,9 +124,8 @@ public final class TestSetup {
                   host: "127.0.0.1"
                   port: 0
                 %s
-                """.formatted(section("digest", digest),
-                smtpPort == null ? "" : "  host: \"127.0.0.1\"\n  port: " + smtpPort + "\n", quote(dir.resolve("outbox").toString()),
-                quote(dbUrl == null ? sqliteUrl(dir) : dbUrl), SECRET, section("schedule", schedule));
+                """.formatted(section("digest", digest), smtpSection(dir, smtpPort), quote(dbUrl == null ? sqliteUrl(dir) : dbUrl), SECRET,
+                section("schedule", schedule));
     }
 
     /**
@@ -138,37 +148,45 @@ public final class TestSetup {
 
     /** The {@code smtp} section written as in paperboy.yaml (one {@code key: value} a line), read by the loader. */
     public static SmtpConfig smtp(String lines) {
-        return load("smtp:\n" + lines.indent(2)).smtp();
+        return only("smtp", lines).smtp();
+    }
+
+    /**
+     * A config of one section, its lines as in paperboy.yaml (one {@code key: value} a line, or a
+     * flow mapping such as {@code {cron: "0 0 8 * * ?", timezone: UTC}}), every other at its default.
+     */
+    private static PaperboyConfig only(String section, String lines) {
+        return load(section + ":\n" + lines.indent(2));
     }
 
     /** The {@code digest} section written as in paperboy.yaml, read by the loader. */
     public static DigestConfig digest(String lines) {
-        return load("digest:\n" + lines.indent(2)).digest();
+        return only("digest", lines).digest();
     }
 
     /** The {@code ranking} section written as in paperboy.yaml, read by the loader. */
     public static RankingConfig ranking(String lines) {
-        return load("ranking:\n" + lines.indent(2)).ranking();
+        return only("ranking", lines).ranking();
     }
 
     /** The {@code web} section written as in paperboy.yaml, read by the loader. */
     public static WebConfig web(String lines) {
-        return load("web:\n" + lines.indent(2)).web();
+        return only("web", lines).web();
     }
 
     /** The {@code schedule} section written as in paperboy.yaml, read by the loader. */
     public static ScheduleConfig schedule(String lines) {
-        return load("schedule:\n" + lines.indent(2)).schedule();
+        return only("schedule", lines).schedule();
     }
 
     /** The {@code admin} section written as in paperboy.yaml, read by the loader. */
     public static AdminConfig admin(String lines) {
-        return load("admin:\n" + lines.indent(2)).admin();
+        return only("admin", lines).admin();
     }
 
     /** The {@code bounces} section written as in paperboy.yaml, read by the loader. */
     public static BouncesConfig bounces(String lines) {
-        return load("bounces:\n" + lines.indent(2)).bounces();
+        return only("bounces", lines).bounces();
     }
 
     /** A section's values as YAML, from the record the loader would bind it to. */
