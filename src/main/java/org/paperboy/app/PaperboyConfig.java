@@ -23,33 +23,6 @@ public record PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestC
                              WebConfig web, ScheduleConfig schedule, LoggingConfig logging, BouncesConfig bounces, AdminConfig admin,
                              RetentionConfig retention) {
 
-    /** Without a retention section: its default. */
-    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
-                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
-                          LoggingConfig logging, BouncesConfig bounces, AdminConfig admin) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, bounces, admin, null);
-    }
-
-    /** Without logging, bounces and admin sections: their defaults (no admin pages). */
-    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
-                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, null, null, null);
-    }
-
-    /** Without bounces and admin sections: their defaults. */
-    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
-                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
-                          LoggingConfig logging) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, null, null);
-    }
-
-    /** Without an admin section: no admin pages. */
-    public PaperboyConfig(PapersConfig papers, RankingConfig ranking, DigestConfig digest, EmailConfig email, SmtpConfig smtp,
-                          DeliveryConfig delivery, DatabaseConfig database, TokensConfig tokens, WebConfig web, ScheduleConfig schedule,
-                          LoggingConfig logging, BouncesConfig bounces) {
-        this(papers, ranking, digest, email, smtp, delivery, database, tokens, web, schedule, logging, bounces, null);
-    }
-
     public PaperboyConfig {
         papers = papers == null ? PapersConfig.DEFAULTS : papers;
         ranking = ranking == null ? RankingConfig.DEFAULTS : ranking;

@@ -18,11 +18,6 @@ public record DigestConfig(Boolean onlyChosenTopics, Integer leadPapers, Integer
 
     public static final DigestConfig DEFAULTS = new DigestConfig(null, null, null, null, null, null, null);
 
-    public DigestConfig(Boolean onlyChosenTopics, Integer leadPapers, Integer papersPerSection, Integer maxSections,
-                        Integer maxPapers) {
-        this(onlyChosenTopics, leadPapers, papersPerSection, maxSections, maxPapers, null, null);
-    }
-
     public DigestConfig {
         onlyChosenTopics = onlyChosenTopics != null && onlyChosenTopics;
         leadPapers = ConfigRange.within("digest.leadPapers", leadPapers, 3, 0, 20);

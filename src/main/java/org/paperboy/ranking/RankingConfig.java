@@ -18,11 +18,6 @@ public record RankingConfig(String topicsFile, Weights weights, Double recencyHa
 
     public static final RankingConfig DEFAULTS = new RankingConfig(null, null, null, null, null, null);
 
-    public RankingConfig(String topicsFile, Weights weights, Double recencyHalfLifeDays, Integer upvotesForFullScore,
-                         Double minTopicScore) {
-        this(topicsFile, weights, recencyHalfLifeDays, upvotesForFullScore, minTopicScore, null);
-    }
-
     public RankingConfig {
         representation = representation == null || representation.isBlank() ? PaperVectors.TFIDF : representation.strip();
         PaperVectors.named(representation);

@@ -27,7 +27,7 @@ public record WebConfig(Boolean enabled, String host, Integer port, Integer maxR
                         Integer idleTimeoutSeconds, Integer maxHeaderBytes, Integer maxConnections, Integer maxThreads,
                         String managementHost, Integer managementPort) {
 
-    public static final WebConfig DEFAULTS = new WebConfig(null, null, null, null, null);
+    public static final WebConfig DEFAULTS = new WebConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
     public WebConfig {
         enabled = enabled == null || enabled;
@@ -47,11 +47,6 @@ public record WebConfig(Boolean enabled, String host, Integer port, Integer maxR
         if (managementPort != null) {
             ConfigRange.within("web.managementPort", managementPort, 0, 0, 65535);
         }
-    }
-
-    /** The section as it was before the server limits existed; every newer key takes its default. */
-    public WebConfig(Boolean enabled, String host, Integer port, Integer maxRequestBytes, Integer postsPerIpPer10Minutes) {
-        this(enabled, host, port, maxRequestBytes, postsPerIpPer10Minutes, null, null, null, null, null, null, null, null, null);
     }
 
     /** True when {@code managementPort} is set. */

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.paperboy.testing.MutableClock;
 import org.paperboy.web.Mounted;
 import org.paperboy.web.RateLimiter;
+import org.paperboy.testing.TestSetup;
 
 class AdminSecurityTest {
 
@@ -99,13 +100,13 @@ class AdminSecurityTest {
     @Test
     void configNeedsALongPasswordAndNeverPrintsIt() {
         assertThat(AdminConfig.DEFAULTS.enabled()).isFalse();
-        assertThat(new AdminConfig("", null, null).enabled()).isFalse();
-        assertThatThrownBy(() -> new AdminConfig("short", null, null)).hasMessageContaining("admin.password must be at least 12")
+        assertThat(TestSetup.admin("password: \"\"").enabled()).isFalse();
+        assertThatThrownBy(() -> TestSetup.admin("password: \"short\"")).hasMessageContaining("admin.password must be at least 12")
                 .hasMessageNotContaining("short");
-        AdminConfig config = new AdminConfig("a long admin password", null, null);
+        AdminConfig config = TestSetup.admin("password: \"a long admin password\"");
         assertThat(config.username()).isEqualTo("admin");
         assertThat(config.toString()).doesNotContain("a long admin password");
-        assertThatThrownBy(() -> new AdminConfig("a long admin password", "a:b", null)).hasMessageContaining("colon");
+        assertThatThrownBy(() -> TestSetup.admin("{password: \"a long admin password\", username: \"a:b\"}")).hasMessageContaining("colon");
     }
 
     private static Mounted.Request request(Map<String, String> headers) {

@@ -17,7 +17,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.paperboy.admin.AdminConfig;
 import org.paperboy.subscribers.Status;
 import org.paperboy.testing.Browser;
 
@@ -36,7 +35,7 @@ class AdminBrowserIT {
 
     @Test
     void anOperatorReadsTheDashboardFindsAReaderSendsTheDigestAgainAndUnsubscribesThem() throws Exception {
-        try (AdminFixture site = new AdminFixture(dir, greenMail, new AdminConfig(AdminFixture.PASSWORD, null, null))) {
+        try (AdminFixture site = new AdminFixture(dir, greenMail, AdminFixture.ADMIN)) {
             site.sendFriday();
             ChromeDriver browser = Browser.start(1100, 2200);
             try {

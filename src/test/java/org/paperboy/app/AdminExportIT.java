@@ -20,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperboy.admin.AdminConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -44,7 +43,7 @@ class AdminExportIT {
 
     @BeforeEach
     void start() {
-        site = new AdminFixture(dir, greenMail, new AdminConfig(AdminFixture.PASSWORD, null, null));
+        site = new AdminFixture(dir, greenMail, AdminFixture.ADMIN);
         for (int i = 0; i < 130; i++) {
             site.paperboy.subscriptions().subscribe("reader" + i + "@example.org", Preferences.of(List.of(i % 2 == 0 ? "rl" : "llm"),
                     List.of("k" + i)), i % 5 == 0 ? Frequency.WEEKLY : Frequency.DAILY,

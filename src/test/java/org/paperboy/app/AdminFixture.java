@@ -14,13 +14,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.paperboy.admin.AdminConfig;
 import org.paperboy.delivery.DeliveryRun;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
 import org.paperboy.testing.TestSetup;
-import org.paperboy.web.WebConfig;
 import org.paperboy.web.WebServer;
 
 /**
@@ -30,6 +28,8 @@ import org.paperboy.web.WebServer;
 final class AdminFixture implements AutoCloseable {
 
     static final String PASSWORD = "correct horse battery";
+    /** The admin section with that password; more admin keys may follow, indented two spaces. */
+    static final String ADMIN = "admin:\n  password: \"" + PASSWORD + "\"\n";
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
     private static final Pattern TOKEN = Pattern.compile("action=\"/admin/reader/(\\w+)\">\\s*<input type=\"hidden\" name=\"id\" value=\"(\\d+)\">"
             + "<input type=\"hidden\" name=\"token\" value=\"([^\"]+)\">");
@@ -38,16 +38,12 @@ final class AdminFixture implements AutoCloseable {
     final WebServer web;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    /** @param admin the admin section, or null for none */
-    AdminFixture(Path dir, GreenMailExtension smtp, AdminConfig admin) {
-        this(dir, smtp, admin, null);
-    }
-
-    /** @param webConfig the web section, or null for the tests' default */
-    AdminFixture(Path dir, GreenMailExtension smtp, AdminConfig admin, WebConfig webConfig) {
-        var c = TestSetup.config(dir, smtp.getSmtp().getPort(), null);
-        paperboy = Paperboy.wire(new PaperboyConfig(c.papers(), c.ranking(), c.digest(), c.email(), c.smtp(), c.delivery(), c.database(),
-                c.tokens(), webConfig == null ? c.web() : webConfig, c.schedule(), c.logging(), c.bounces(), admin));
+    /**
+     * @param sections YAML sections in place of the tests' own, as in paperboy.yaml: {@link #ADMIN} for the admin
+     *                 pages, "" for none
+     */
+    AdminFixture(Path dir, GreenMailExtension smtp, String sections) {
+        paperboy = Paperboy.wire(TestSetup.config(dir, smtp.getSmtp().getPort(), null, sections));
         for (String reader : List.of("alice@example.org", "bob@example.org")) {
             paperboy.subscriptions().subscribe(reader, Preferences.NONE, Frequency.DAILY,
                     new Consent("cli", null, null, "v1", Instant.parse("2026-11-01T00:00:00Z")), true, Runnable::run);

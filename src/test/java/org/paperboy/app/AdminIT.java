@@ -13,9 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.paperboy.admin.AdminConfig;
 import org.paperboy.subscribers.Status;
-import org.paperboy.web.WebConfig;
 
 /** The admin pages over real HTTP: the login, its rate limit, CSRF, and the two actions. */
 class AdminIT {
@@ -29,8 +27,9 @@ class AdminIT {
     private AdminFixture site;
     private final String right = AdminFixture.basic("admin", AdminFixture.PASSWORD);
 
-    private AdminFixture start(AdminConfig admin) {
-        site = new AdminFixture(dir, greenMail, admin);
+    /** @param sections YAML sections, as {@link AdminFixture#AdminFixture} takes */
+    private AdminFixture start(String sections) {
+        site = new AdminFixture(dir, greenMail, sections);
         return site;
     }
 
@@ -43,14 +42,14 @@ class AdminIT {
 
     @Test
     void withoutAPasswordThereIsNoAdminPage() throws Exception {
-        start(null);
+        start("");
         assertThat(site.get("/admin", right).statusCode()).isEqualTo(404);
         assertThat(site.get("/admin/reader?email=alice@example.org", right).statusCode()).isEqualTo(404);
     }
 
     @Test
     void asksForTheLoginWithoutCredentialsAndRefusesAWrongPassword() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         HttpResponse<String> none = site.get("/admin", null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Paperboy admin\", charset=\"UTF-8\"");
@@ -63,7 +62,7 @@ class AdminIT {
 
     @Test
     void theDashboardShowsTheNumbersWithChartsAndThePagesHeadersAndNoCookie() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         site.sendFriday();
         HttpResponse<String> page = site.get("/admin?days=7", right);
         assertThat(page.statusCode()).isEqualTo(200);
@@ -77,7 +76,7 @@ class AdminIT {
 
     @Test
     void failedLoginsAreLimitedPerClientEvenForTheRightPasswordAfterwards() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, 3));
+        start(AdminFixture.ADMIN + "  failedLoginsPer10Minutes: 3\n");
         for (int i = 0; i < 3; i++) {
             assertThat(site.get("/admin", AdminFixture.basic("admin", "guess " + i)).statusCode()).isEqualTo(401);
         }
@@ -88,8 +87,14 @@ class AdminIT {
 
     /** Clients behind a trusted proxy on loopback, as the rest of the web sees them. */
     private AdminFixture behindProxy(int failedLogins) {
-        site = new AdminFixture(dir, greenMail, new AdminConfig(AdminFixture.PASSWORD, null, failedLogins),
-                new WebConfig(true, "127.0.0.1", 0, null, null, List.of("127.0.0.1"), null, null, null, null, null, null, null, null));
+        site = new AdminFixture(dir, greenMail, AdminFixture.ADMIN + "  failedLoginsPer10Minutes: " + failedLogins + """
+
+                web:
+                  enabled: true
+                  host: "127.0.0.1"
+                  port: 0
+                  trustedProxies: ["127.0.0.1"]
+                """);
         return site;
     }
 
@@ -130,7 +135,7 @@ class AdminIT {
 
     @Test
     void theReaderSearchShowsStatusPreferencesAndDeliveries() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         site.sendFriday();
         String page = site.readerPage("Alice@Example.org");
         assertThat(page).contains("alice@example.org").contains("confirmed").contains("2026-11-20").contains("250 accepted")
@@ -144,7 +149,7 @@ class AdminIT {
 
     @Test
     void formsWithoutAValidTokenOrFromAnotherSiteAreRefused() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         String alice = site.form(site.readerPage("alice@example.org"), "unsubscribe");
         String bob = site.form(site.readerPage("bob@example.org"), "unsubscribe");
         String aliceId = alice.substring(3, alice.indexOf('&'));
@@ -164,7 +169,7 @@ class AdminIT {
 
     @Test
     void unsubscribesAReader() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         String form = site.form(site.readerPage("alice@example.org"), "unsubscribe");
         HttpResponse<String> done = site.post("/admin/reader/unsubscribe", form, right, site.base());
         assertThat(done.statusCode()).isEqualTo(303);
@@ -178,7 +183,7 @@ class AdminIT {
 
     @Test
     void sendsAReaderTheirLatestDigestAgainAsACopyOutsideTheOutbox() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         site.sendFriday();
         assertThat(greenMail.getReceivedMessages()).hasSize(2);
         String historyBefore = site.paperboy.stats().history(reader("alice@example.org"), 10).toString();
@@ -198,7 +203,7 @@ class AdminIT {
 
     @Test
     void aReaderWithNoDigestYetCannotBeSentOneAgain() throws Exception {
-        start(new AdminConfig(AdminFixture.PASSWORD, null, null));
+        start(AdminFixture.ADMIN);
         String page = site.readerPage("alice@example.org");
         assertThat(page).doesNotContain("id=\"resend\"");
     }

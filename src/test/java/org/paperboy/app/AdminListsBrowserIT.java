@@ -22,7 +22,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.paperboy.admin.AdminConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -52,7 +51,7 @@ class AdminListsBrowserIT {
 
     @BeforeAll
     static void start() {
-        site = new AdminFixture(dir, greenMail, new AdminConfig(AdminFixture.PASSWORD, null, null));
+        site = new AdminFixture(dir, greenMail, AdminFixture.ADMIN);
         for (int i = 0; i < MORE; i++) {
             site.paperboy.subscriptions().subscribe("reader" + i + "@example.org", Preferences.of(List.of(i % 2 == 0 ? "rl" : "llm"),
                     List.of()), i % 3 == 0 ? Frequency.WEEKLY : Frequency.DAILY,

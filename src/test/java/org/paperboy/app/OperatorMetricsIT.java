@@ -32,7 +32,6 @@ import org.paperboy.testing.ScriptedSmtpServer;
 import org.paperboy.testing.TestSetup;
 import org.paperboy.web.ManagementServer;
 import org.paperboy.web.Metrics;
-import org.paperboy.web.WebConfig;
 
 /**
  * A scrape of {@code /metrics} after a real send (a real SMTP server that takes two readers,
@@ -53,10 +52,14 @@ class OperatorMetricsIT {
             smtp.answerRcpt(r -> r.startsWith("carol@") ? "550 5.1.1 no such user"
                     : r.startsWith("dave@") && tries.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet() == 1
                     ? "451 4.3.0 try again later" : "250 OK");
-            PaperboyConfig base = TestSetup.config(dir, smtp.port(), null);
-            WebConfig web = new WebConfig(true, "127.0.0.1", 0, null, null, List.of(), null, null, null, null, null, null, "127.0.0.1", 0);
-            PaperboyConfig config = new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), base.smtp(),
-                    base.delivery(), base.database(), base.tokens(), web, base.schedule(), base.logging(), base.bounces(), base.admin());
+            PaperboyConfig config = TestSetup.config(dir, smtp.port(), null, """
+                    web:
+                      enabled: true
+                      host: "127.0.0.1"
+                      port: 0
+                      managementHost: "127.0.0.1"
+                      managementPort: 0
+                    """);
             try (Paperboy paperboy = Paperboy.wire(config)) {
                 for (String reader : List.of("alice", "bob", "carol", "dave")) {
                     paperboy.subscriptions().subscribe(reader + "@example.org", Preferences.NONE, Frequency.DAILY,

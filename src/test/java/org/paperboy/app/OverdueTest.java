@@ -9,11 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.paperboy.schedule.JobRuns;
 import org.paperboy.schedule.ScheduleConfig;
 import org.paperboy.web.HealthCheck;
+import org.paperboy.testing.TestSetup;
 
 /** {@code /healthz} calls the daily job overdue when the schedule fired and no run got to its end since. */
 class OverdueTest {
 
-    private static final ScheduleConfig WEEKDAYS_AT_8 = new ScheduleConfig("0 0 8 ? * MON-FRI", "Europe/Berlin", null, null, null);
+    private static final ScheduleConfig WEEKDAYS_AT_8 = TestSetup.schedule("{cron: \"0 0 8 ? * MON-FRI\", timezone: Europe/Berlin}");
     /** Friday 2026-11-20, 07:00 UTC = 08:00 in Berlin. */
     private static final Instant FIRE = Instant.parse("2026-11-20T07:00:00Z");
     private static final Instant UP = Instant.parse("2026-11-01T00:00:00Z");
@@ -24,7 +25,7 @@ class OverdueTest {
         assertThat(Management.previousFire(WEEKDAYS_AT_8, FIRE.minusSeconds(60))).isEqualTo(FIRE.minusSeconds(86_400));
         // Monday before 08:00: Friday's
         assertThat(Management.previousFire(WEEKDAYS_AT_8, Instant.parse("2026-11-23T06:00:00Z"))).isEqualTo(FIRE);
-        ScheduleConfig everyMinute = new ScheduleConfig("0 * * * * ?", "UTC", null, null, null);
+        ScheduleConfig everyMinute = TestSetup.schedule("{cron: \"0 * * * * ?\", timezone: UTC}");
         assertThat(Management.previousFire(everyMinute, Instant.parse("2026-11-20T07:00:30Z"))).isEqualTo(FIRE);
     }
 

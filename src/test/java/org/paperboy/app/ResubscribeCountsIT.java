@@ -35,7 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.paperboy.admin.AdminConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -142,9 +141,8 @@ class ResubscribeCountsIT {
 
     private void start(String kind) throws Exception {
         dbUrl = kind.equals(Databases.SQLITE) ? TestSetup.sqliteUrl(dir) : Databases.fresh(kind, dir);
-        var c = TestSetup.config(dir, smtp.getSmtp().getPort(), dbUrl);
-        paperboy = Paperboy.wire(new PaperboyConfig(c.papers(), c.ranking(), c.digest(), c.email(), c.smtp(), c.delivery(), c.database(),
-                c.tokens(), c.web(), c.schedule(), c.logging(), c.bounces(), new AdminConfig(PASSWORD, null, null)), clock);
+        paperboy = Paperboy.wire(TestSetup.config(dir, smtp.getSmtp().getPort(), dbUrl, "admin:\n  password: " + TestSetup.quote(PASSWORD)),
+                clock);
         web = ServeCommand.startWeb(paperboy);
         Files.writeString(dir.resolve("paperboy.yaml"), "database:\n  url: \"" + dbUrl + "\"\ntokens:\n  secret: " + TestSetup.SECRET
                 + "\nsmtp:\n  outbox: " + dir.resolve("outbox") + "\n");

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.paperboy.ConfigException;
 import org.paperboy.digest.EmailConfig;
-import org.paperboy.subscribers.TokensConfig;
 import org.paperboy.testing.TestSetup;
 
 class SenderIdentityTest {
@@ -42,9 +41,7 @@ class SenderIdentityTest {
     @Test
     void theGateNamesEveryWrongKeyOnlyWhenMailGoesThroughSmtp(@org.junit.jupiter.api.io.TempDir Path dir) {
         PaperboyConfig outbox = TestSetup.config(dir, null, null);
-        PaperboyConfig smtp = TestSetup.config(dir, 2525, null);
-        PaperboyConfig noSecret = new PaperboyConfig(smtp.papers(), smtp.ranking(), smtp.digest(), smtp.email(), smtp.smtp(),
-                smtp.delivery(), smtp.database(), TokensConfig.DEFAULTS, smtp.web(), smtp.schedule());
+        PaperboyConfig noSecret = TestSetup.config(dir, 2525, null, "tokens: {}");
 
         SenderIdentity.requireForSmtp(outbox, "send");
         assertThatThrownBy(() -> SenderIdentity.requireForSmtp(noSecret, "run")).isInstanceOf(ConfigException.class)

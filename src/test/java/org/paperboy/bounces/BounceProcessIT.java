@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paperboy.app.Paperboy;
-import org.paperboy.app.PaperboyConfig;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -39,7 +37,6 @@ class BounceProcessIT {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_POP3_IMAP));
 
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
-    static final String VERP = "bounces+{verp}@paperboy.test";
 
     @TempDir
     Path dir;
@@ -53,28 +50,15 @@ class BounceProcessIT {
         }
     }
 
-    private Paperboy wire(BouncesConfig bounces) {
-        PaperboyConfig base = TestSetup.config(dir, greenMail.getSmtp().getPort(), null);
-        SmtpConfig smtp = TestSetup.smtp("""
-                host: "127.0.0.1"
-                port: %d
-                security: none
-                connectTimeoutSeconds: 30
-                readTimeoutSeconds: 60
-                writeTimeoutSeconds: 60
-                fromAddress: "digest@paperboy.test"
-                fromName: "Paperboy Test"
-                envelopeSender: %s
-                connections: 2
-                outbox: %s
-                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString())));
-        paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), smtp, base.delivery(),
-                base.database(), base.tokens(), base.web(), base.schedule(), base.logging(), bounces));
+    /** @param bounces the {@code bounces} section's lines, as in paperboy.yaml */
+    private Paperboy wire(String bounces) {
+        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), null,
+                Fixtures.sections(dir, greenMail.getSmtp().getPort(), bounces)));
         return paperboy;
     }
 
     private Paperboy wire() {
-        return wire(new BouncesConfig(null, null, null, null, null, 0, 3, 30));
+        return wire("pollMinutes: 0\nsoftThreshold: 3\nsoftWindowDays: 30\n");
     }
 
     private long reader(String email) {
@@ -91,7 +75,7 @@ class BounceProcessIT {
         try {
             return sentTo(email).getHeader("Return-Path", null).replaceAll("[<>]", "").strip();
         } catch (Exception | AssertionError e) {
-            return VERP.replace("{verp}", email.replace('@', '='));
+            return Fixtures.VERP.replace("{verp}", email.replace('@', '='));
         }
     }
 
@@ -233,7 +217,7 @@ class BounceProcessIT {
 
     private void mailboxTest(String protocol, int port) throws Exception {
         GreenMailUser box = greenMail.setUser("bounces@paperboy.test", "bounces", "box-secret");
-        wire(new BouncesConfig(protocol + "://127.0.0.1:" + port + "/INBOX", "bounces", "box-secret", null, null, 0, 3, 30));
+        wire(Fixtures.mailbox(protocol, port));
         reader("alice@example.org");
         reader("carol@example.org");
         send(FRIDAY);

@@ -3,7 +3,6 @@ package org.paperboy.bounces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.app.Paperboy;
-import org.paperboy.app.PaperboyConfig;
 import org.paperboy.delivery.DeliveryRun;
-import org.paperboy.mail.SmtpConfig;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -41,7 +38,6 @@ class BounceProvenanceIT {
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     static final LocalDate FRIDAY = LocalDate.of(2026, 11, 20);
-    static final String VERP = "bounces+{verp}@paperboy.test";
 
     @TempDir
     Path dir;
@@ -57,23 +53,8 @@ class BounceProvenanceIT {
     }
 
     private void wire(String db) {
-        PaperboyConfig base = TestSetup.config(dir, greenMail.getSmtp().getPort(), Databases.fresh(db, dir));
-        SmtpConfig smtp = TestSetup.smtp("""
-                host: "127.0.0.1"
-                port: %d
-                security: none
-                connectTimeoutSeconds: 30
-                readTimeoutSeconds: 60
-                writeTimeoutSeconds: 60
-                fromAddress: "digest@paperboy.test"
-                fromName: "Paperboy Test"
-                envelopeSender: %s
-                connections: 2
-                outbox: %s
-                """.formatted(greenMail.getSmtp().getPort(), TestSetup.quote(VERP), TestSetup.quote(dir.resolve("outbox").toString())));
-        paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), smtp, base.delivery(),
-                base.database(), base.tokens(), base.web(), base.schedule(), base.logging(),
-                new BouncesConfig(null, null, null, null, null, 0, 3, 30)));
+        paperboy = Paperboy.wire(TestSetup.config(dir, greenMail.getSmtp().getPort(), Databases.fresh(db, dir),
+                Fixtures.sections(dir, greenMail.getSmtp().getPort(), "pollMinutes: 0\nsoftThreshold: 3\nsoftWindowDays: 30\n")));
     }
 
     private void readers(String... emails) {

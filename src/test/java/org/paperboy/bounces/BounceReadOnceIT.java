@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.app.Paperboy;
-import org.paperboy.app.PaperboyConfig;
 import org.paperboy.testing.Databases;
 import org.paperboy.testing.PaperboyProcess;
 import org.paperboy.testing.TestSetup;
@@ -65,10 +64,9 @@ class BounceReadOnceIT {
         return paperboy;
     }
 
-    private Paperboy wire(String db, BouncesConfig bounces) {
-        PaperboyConfig base = TestSetup.config(dir, null, db);
-        Paperboy paperboy = Paperboy.wire(new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(), base.smtp(),
-                base.delivery(), base.database(), base.tokens(), base.web(), base.schedule(), base.logging(), bounces));
+    /** @param bounces the {@code bounces} section's lines, as in paperboy.yaml */
+    private Paperboy wire(String db, String bounces) {
+        Paperboy paperboy = Paperboy.wire(TestSetup.config(dir, null, db, "bounces:\n" + bounces.indent(2)));
         wired.add(paperboy);
         return paperboy;
     }
@@ -265,10 +263,9 @@ class BounceReadOnceIT {
                 }
             });
             pop3.start();
-            BouncesConfig bounces = new BouncesConfig("pop3://127.0.0.1:" + server.getLocalPort() + "/INBOX", "bounces", "box-secret",
-                    null, null, 0, 3, 30);
+            String bounces = Fixtures.mailbox("pop3", server.getLocalPort());
             Paperboy paperboy = wire(TestSetup.sqliteUrl(dir), bounces);
-            ProcessSummary summary = paperboy.bounceProcessor().process(new MailboxSource(bounces));
+            ProcessSummary summary = paperboy.bounceProcessor().process(new MailboxSource(TestSetup.bounces(bounces)));
             assertThat(summary.mails()).isZero();
             pop3.join(60_000);
         }
@@ -281,10 +278,9 @@ class BounceReadOnceIT {
             box.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bounce(i))));
         }
         box.deliver(new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(Fixtures.mail("unreadable.eml"))));
-        BouncesConfig bounces = new BouncesConfig(protocol + "://127.0.0.1:" + port + "/INBOX", "bounces", "box-secret", null, null,
-                0, 3, 30);
         String db = TestSetup.sqliteUrl(dir);
-        List<Paperboy> two = List.of(wire(db, bounces), wire(db, bounces));
+        List<Paperboy> two = List.of(wire(db, Fixtures.mailbox(protocol, port)), wire(db, Fixtures.mailbox(protocol, port)));
+        BouncesConfig bounces = TestSetup.bounces(Fixtures.mailbox(protocol, port));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<ProcessSummary>> runs = new ArrayList<>();

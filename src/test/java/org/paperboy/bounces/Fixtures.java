@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.paperboy.testing.TestSetup;
 
 /** The returned mails under src/test/resources/bounces, written after each MTA's documented format, addressed to a reader. */
 public final class Fixtures {
@@ -11,7 +13,30 @@ public final class Fixtures {
     public static final String ALICE = "alice@example.org";
     public static final String ALICE_VERP = "bounces+alice=example.org@paperboy.test";
 
+    /** The return path the bounce tests send with: a VERP address per reader. */
+    static final String VERP = "bounces+{verp}@paperboy.test";
+
     private Fixtures() {
+    }
+
+    /**
+     * The config sections, as in paperboy.yaml, that send through GreenMail at that port with VERP
+     * return paths and read bounces as the given {@code bounces} lines say.
+     */
+    static String sections(Path dir, int smtpPort, String bounces) {
+        return TestSetup.smtpSection(dir, smtpPort) + "  envelopeSender: " + TestSetup.quote(VERP) + "\nbounces:\n" + bounces.indent(2);
+    }
+
+    /** The {@code bounces} lines for GreenMail's mailbox of that protocol, soft bounces counted 3 in 30 days. */
+    static String mailbox(String protocol, int port) {
+        return """
+                mailbox: "%s://127.0.0.1:%d/INBOX"
+                username: "bounces"
+                password: "box-secret"
+                pollMinutes: 0
+                softThreshold: 3
+                softWindowDays: 30
+                """.formatted(protocol, port);
     }
 
     /** The fixture for alice, her VERP envelope, and the given Message-ID of the digest that came back. */

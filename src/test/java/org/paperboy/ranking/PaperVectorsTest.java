@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.paperboy.ConfigException;
 import org.paperboy.papers.Paper;
+import org.paperboy.testing.TestSetup;
 
 class PaperVectorsTest {
 
@@ -40,8 +41,8 @@ class PaperVectorsTest {
     @Test
     void theRepresentationIsNamedInTheConfig() {
         assertThat(PaperVectors.named(null).model()).isEqualTo("tfidf-hash512-v1");
-        assertThat(new RankingConfig(null, null, null, null, null, " tfidf ").representation()).isEqualTo("tfidf");
-        assertThatThrownBy(() -> new RankingConfig(null, null, null, null, null, "word2vec"))
+        assertThat(TestSetup.ranking("representation: \" tfidf \"").representation()).isEqualTo("tfidf");
+        assertThatThrownBy(() -> TestSetup.ranking("representation: word2vec"))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("ranking.representation must be \"tfidf\", got \"word2vec\"");
     }
 

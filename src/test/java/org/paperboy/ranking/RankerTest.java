@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.paperboy.ranking.RankingFixtures.DAY;
 import static org.paperboy.ranking.RankingFixtures.paper;
+import static org.paperboy.testing.TestSetup.digest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class RankerTest {
     }
 
     private static Ranker ranker() {
-        return ranker(new DigestConfig(false, 2, 2, 6, 25));
+        return ranker(digest("{leadPapers: 2, papersPerSection: 2, maxSections: 6, maxPapers: 25}"));
     }
 
     private static Preferences aliceFollowsGraphs() {
@@ -76,7 +77,7 @@ class RankerTest {
         papers.add(paper("untopical", "Sorting Revisited", "Comparators and merges.", 900, DAY.minusDays(1), List.of()));
         Classifier classifier = RankingFixtures.classifier();
         Ranker ranker = new Ranker(classifier.classify(papers), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
-                new DigestConfig(false, 2, 2, 6, 25));
+                digest("{leadPapers: 2, papersPerSection: 2, maxSections: 6, maxPapers: 25}"));
         RankedPaper lead = ranker.general().sections().get(0).papers().get(0);
         assertThat(lead.paper().id()).isEqualTo("untopical");
         assertThat(lead.reasons()).containsExactly("#1 today", "900 upvotes");
@@ -86,7 +87,8 @@ class RankerTest {
     void aReaderWhoChoseAPapersSecondTopicGetsItInThatSection() {
         ClassifiedPaper c = RankingFixtures.classify(day().get(12));
         assertThat(c.slugs()).containsExactly("diffusion", "graphs");
-        Digest alice = ranker(new DigestConfig(true, 0, 4, 6, 25, 0, false)).rank(aliceFollowsGraphs(), Set.of());
+        Digest alice = ranker(digest("{onlyChosenTopics: true, leadPapers: 0, papersPerSection: 4, maxSections: 6, maxPapers: 25, trendingPapers: 0}"))
+                .rank(aliceFollowsGraphs(), Set.of());
         Section graphs = alice.sections().stream().filter(s -> s.slug().equals("graphs")).findFirst().orElseThrow();
         RankedPaper paper = graphs.papers().stream().filter(p -> p.paper().id().equals("gen-graphs")).findFirst().orElseThrow();
         assertThat(paper.reasons()).contains("your topic: Graph learning");
@@ -107,7 +109,8 @@ class RankerTest {
 
     @Test
     void alsoTrendingNamesOnlyPapersWithUpvotes() {
-        Digest alice = ranker(new DigestConfig(false, 2, 2, 6, 25, 10, false)).rank(aliceFollowsGraphs(), Set.of());
+        Digest alice = ranker(digest("{leadPapers: 2, papersPerSection: 2, maxSections: 6, maxPapers: 25, trendingPapers: 10}"))
+                .rank(aliceFollowsGraphs(), Set.of());
         Section trending = alice.sections().get(1);
         assertThat(trending.slug()).isEqualTo(Ranker.TRENDING_SLUG);
         assertThat(trending.papers()).isNotEmpty().allSatisfy(p -> assertThat(p.paper().upvotes()).isPositive());
@@ -119,7 +122,7 @@ class RankerTest {
         }
         Classifier classifier = RankingFixtures.classifier();
         Ranker noUpvotes = new Ranker(classifier.classify(arxivDay), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
-                new DigestConfig(false, 2, 2, 6, 25));
+                digest("{leadPapers: 2, papersPerSection: 2, maxSections: 6, maxPapers: 25}"));
         Digest digest = noUpvotes.rank(aliceFollowsGraphs(), Set.of());
         assertThat(digest.sections().get(0).name()).isEqualTo(Ranker.PERSONAL_LEAD_NAME);
         assertThat(digest.sections()).extracting(Section::slug).doesNotContain(Ranker.TRENDING_SLUG);
@@ -139,7 +142,7 @@ class RankerTest {
     void aWeeksRankingSaysThisWeek() {
         Classifier classifier = RankingFixtures.classifier();
         Ranker week = new Ranker(classifier.classify(day()), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
-                new DigestConfig(false, 2, 2, 6, 25), Ranker.WEEK);
+                digest("{leadPapers: 2, papersPerSection: 2, maxSections: 6, maxPapers: 25}"), Ranker.WEEK);
         assertThat(week.general().sections().get(0).papers().get(0).reasons()).startsWith("#1 this week");
         assertThat(week.rank(aliceFollowsGraphs(), Set.of()).sections().get(1).name()).isEqualTo("Also trending this week");
     }
@@ -170,25 +173,28 @@ class RankerTest {
 
     @Test
     void chosenTopicSectionsPrecedeTheOthers() {
-        Digest digest = ranker(new DigestConfig(false, 0, 2, 6, 25)).rank(Preferences.of(List.of("llm"), List.of()), Set.of());
+        Digest digest = ranker(digest("{leadPapers: 0, papersPerSection: 2, maxSections: 6, maxPapers: 25}"))
+                .rank(Preferences.of(List.of("llm"), List.of()), Set.of());
         assertThat(digest.sections().get(0).slug()).isEqualTo("llm");
     }
 
     @Test
     void onlyChosenTopicsLeavesEverythingElseOut() {
-        Digest digest = ranker(new DigestConfig(true, 1, 4, 6, 25)).rank(aliceFollowsGraphs(), Set.of());
+        Digest digest = ranker(digest("{onlyChosenTopics: true, leadPapers: 1, papersPerSection: 4, maxSections: 6, maxPapers: 25}"))
+                .rank(aliceFollowsGraphs(), Set.of());
         assertThat(digest.sections()).extracting(Section::slug).containsExactly("top", "trending", "graphs");
         assertThat(digest.sections().get(0).papers()).extracting(p -> p.paper().id()).containsExactly("gen-graphs");
         assertThat(digest.sections().get(2).papers()).extracting(p -> p.paper().id()).containsExactly("gnn-1", "gnn-2");
         assertThat(digest.sections().get(1).papers()).extracting(p -> p.paper().id()).containsExactly("rl-hot", "diff-hot", "llm-hot");
-        Digest noTrending = ranker(new DigestConfig(true, 1, 4, 6, 25, 0, false)).rank(aliceFollowsGraphs(), Set.of());
+        Digest noTrending = ranker(digest("{onlyChosenTopics: true, leadPapers: 1, papersPerSection: 4, maxSections: 6, maxPapers: 25, trendingPapers: 0}"))
+                .rank(aliceFollowsGraphs(), Set.of());
         assertThat(noTrending.paperIds()).containsExactlyInAnyOrder("gnn-1", "gnn-2", "gen-graphs");
     }
 
     @Test
     void freeKeywordsBoostMatchingPapersWhereverTheyStand() {
         Preferences bob = Preferences.of(List.of(), List.of("protein folding"));
-        Digest digest = ranker(new DigestConfig(false, 3, 2, 6, 25)).rank(bob, Set.of());
+        Digest digest = ranker(digest("{leadPapers: 3, papersPerSection: 2, maxSections: 6, maxPapers: 25}")).rank(bob, Set.of());
         assertThat(digest.sections().get(0).papers()).extracting(p -> p.paper().id()).contains("other-2");
         RankedPaper boosted = digest.sections().get(0).papers().stream().filter(p -> p.paper().id().equals("other-2")).findFirst().orElseThrow();
         assertThat(boosted.reasons()).contains("your keyword \"protein folding\"");
@@ -205,10 +211,11 @@ class RankerTest {
 
     @Test
     void theLimitsHold() {
-        Digest digest = ranker(new DigestConfig(false, 1, 1, 2, 25)).general();
+        Digest digest = ranker(digest("{leadPapers: 1, papersPerSection: 1, maxSections: 2, maxPapers: 25}")).general();
         assertThat(digest.sections()).hasSize(3);
         assertThat(digest.sections()).allSatisfy(s -> assertThat(s.papers()).hasSize(1));
-        assertThat(ranker(new DigestConfig(false, 2, 5, 6, 4)).general().paperCount()).isEqualTo(4);
+        assertThat(ranker(digest("{leadPapers: 2, papersPerSection: 5, maxSections: 6, maxPapers: 4}"))
+                .general().paperCount()).isEqualTo(4);
     }
 
     @Test

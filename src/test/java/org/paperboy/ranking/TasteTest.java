@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.paperboy.papers.Paper;
+import org.paperboy.testing.TestSetup;
 
 class TasteTest {
 
@@ -43,7 +44,8 @@ class TasteTest {
 
     private static Ranker ranker(List<Paper> papers) {
         Classifier classifier = RankingFixtures.classifier();
-        return new Ranker(classifier.classify(papers), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS, new DigestConfig(false, 2, 3, 6, 25));
+        return new Ranker(classifier.classify(papers), classifier.taxonomy(), DAY, RankingConfig.DEFAULTS,
+                TestSetup.digest("{leadPapers: 2, papersPerSection: 3, maxSections: 6, maxPapers: 25}"));
     }
 
     private static Vote vote(String id, boolean more) {

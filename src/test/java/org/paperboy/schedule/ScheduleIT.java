@@ -41,7 +41,7 @@ class ScheduleIT {
         // so that no run of this test crosses midnight into a second date
         String zone = ZoneOffset.ofHours(12 - ZonedDateTime.now(ZoneOffset.UTC).getHour()).getId();
         try (ScriptedSmtpServer smtp = new ScriptedSmtpServer();
-             Paperboy paperboy = wire(smtp.port(), new ScheduleConfig("*/2 * * * * ?", zone, false, null, null))) {
+             Paperboy paperboy = wire(smtp.port(), TestSetup.schedule("{cron: \"*/2 * * * * ?\", timezone: \"" + zone + "\", clustered: false}"))) {
             try (DailySchedule schedule = paperboy.schedule()) {
                 schedule.start();
                 // runs never overlap and each loads and ranks the papers: how soon three are done depends on the machine
@@ -60,7 +60,7 @@ class ScheduleIT {
             ZonedDateTime fire = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(10).withNano(0);
             String cron = String.format("%d %d %d %d %d ? %d", fire.getSecond(), fire.getMinute(), fire.getHour(), fire.getDayOfMonth(),
                     fire.getMonthValue(), fire.getYear());
-            ScheduleConfig once = new ScheduleConfig(cron, "UTC", false, 1, null);
+            ScheduleConfig once = TestSetup.schedule("{cron: \"" + cron + "\", timezone: UTC, clustered: false, misfireThresholdSeconds: 1}");
             try (DailySchedule first = schedule(paperboy, once)) {
                 first.start();
             }

@@ -33,8 +33,7 @@ class ManagementIT {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T08:00:00Z"));
     private final HttpClient http = HttpClient.newHttpClient();
     private final Metrics metrics = new Metrics();
-    private final WebConfig config = new WebConfig(true, "127.0.0.1", 0, null, null, List.of(), null, null, null, null, null, null,
-            null, 0);
+    private final WebConfig config = TestSetup.web("{enabled: true, host: \"127.0.0.1\", port: 0, managementPort: 0}");
     private Paperboy paperboy;
     private DailySchedule schedule;
     private WebServer web;

@@ -46,8 +46,8 @@ class WebConfigTest {
     }
 
     @Test
-    void theOldFiveKeyFormKeepsEveryNewDefault() {
-        WebConfig web = new WebConfig(true, "127.0.0.1", 0, null, null);
+    void theOldFiveKeyFormKeepsEveryNewDefault() throws Exception {
+        WebConfig web = load("web:\n  enabled: true\n  host: \"127.0.0.1\"\n  port: 0\n");
         assertThat(web).isEqualTo(new WebConfig(true, "127.0.0.1", 0, 16384, 20, List.of(), 10, 20, 30, 8192, 256, 32,
                 "127.0.0.1", null));
     }
