@@ -14,12 +14,12 @@ root=$PWD
 readers=${1:-100000}
 days=${2:-365}
 connections=4
-jar=$root/${JAR:-target/paperboy.jar}
+jar=${JAR:-target/paperboy.jar}; [[ $jar = /* ]] || jar=$root/$jar
 java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 command-line tool" >&2; exit 2; }
 source bench/common.sh
-work=$root/bench/work/history
+work=${WORK:-$root/bench/work/history}
 rm -rf "$work"
 mkdir -p "$work/fresh" "$work/history"
 subscribers "$readers" > "$work/subscribers.csv"

@@ -40,8 +40,15 @@ final class Outbox {
     static final String PLANNED = "SELECT subscriber_id FROM delivery WHERE digest_date = ?";
     /** Joins an outbox row {@code d} to its digest variant {@code v}, which holds the paper ids. */
     static final String JOIN_VARIANT = "JOIN delivery_variant v ON v.digest_date = d.digest_date AND v.variant_key = d.variant_key";
-    static final String HISTORY = "SELECT d.subscriber_id, v.paper_ids FROM delivery d " + JOIN_VARIANT
-            + " WHERE d.state = 'sent' AND d.digest_date < ? AND d.digest_date >= ? AND d.subscriber_id IN (%s)";
+    /**
+     * The digest variant each reader was sent on each of the days (an IN list of the dates, so each
+     * (date, reader) is one seek in V16's covering index of sent rows, which is laid out by date: a
+     * year of history costs no more than the days asked for, and recording today's sends appends to it).
+     */
+    static final String HISTORY = "SELECT subscriber_id, digest_date, variant_key FROM delivery"
+            + " WHERE state = 'sent' AND digest_date IN (%s) AND subscriber_id IN (%s)";
+    /** The papers of some variants of a date. */
+    static final String VARIANT_PAPERS = "SELECT variant_key, paper_ids FROM delivery_variant WHERE digest_date = ? AND variant_key IN (%s)";
     static final String EXPIRING = "SELECT digest_date, COUNT(*) FROM delivery WHERE digest_date < ? AND state = 'pending' GROUP BY digest_date";
     static final String EXPIRE = "UPDATE delivery SET state = 'cancelled', last_reply = ? WHERE digest_date < ? AND state = 'pending'";
     static final String COUNTS = "SELECT state, COUNT(*) FROM delivery WHERE digest_date = ? GROUP BY state";
@@ -93,28 +100,65 @@ final class Outbox {
         });
     }
 
-    /** The paper ids each of these subscribers was sent in the days before the date. */
-    Map<Long, Set<String>> history(List<Long> subscribers, LocalDate date, int days) {
-        if (subscribers.isEmpty()) {
+    /** A digest variant sent on a date: what a history row points at. */
+    record SentVariant(LocalDate date, String key) {
+    }
+
+    /** The variants each of these subscribers was sent on the given days (readers sent nothing left out), oldest first. */
+    Map<Long, List<SentVariant>> sentVariants(List<Long> subscribers, List<LocalDate> days) {
+        if (subscribers.isEmpty() || days.isEmpty()) {
             return Map.of();
         }
         return db.transaction(c -> {
-            Map<Long, Set<String>> sent = new HashMap<>();
-            String sql = HISTORY.formatted("?,".repeat(subscribers.size() - 1) + "?");
+            Map<Long, List<SentVariant>> sent = new HashMap<>();
+            Map<SentVariant, SentVariant> same = new HashMap<>();
+            String sql = HISTORY.formatted(marks(days.size()), marks(subscribers.size()));
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setObject(1, date);
-                ps.setObject(2, date.minusDays(days));
-                for (int i = 0; i < subscribers.size(); i++) {
-                    ps.setLong(i + 3, subscribers.get(i));
+                int i = 1;
+                for (LocalDate day : days) {
+                    ps.setObject(i++, day);
+                }
+                for (long id : subscribers) {
+                    ps.setLong(i++, id);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        sent.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).addAll(split(rs.getString(2)));
+                        SentVariant v = new SentVariant(rs.getObject(2, LocalDate.class), rs.getString(3));
+                        sent.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(same.computeIfAbsent(v, k -> k));
                     }
                 }
             }
+            sent.values().forEach(list -> list.sort(java.util.Comparator.comparing(SentVariant::date)));
             return sent;
         });
+    }
+
+    /** The paper ids of these variants of the date (a variant no longer stored is left out). */
+    Map<String, List<String>> variantPapers(LocalDate date, java.util.Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        Map<String, List<String>> papers = new HashMap<>();
+        for (int from = 0; from < all.size(); from += ROWS_PER_INSERT) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + ROWS_PER_INSERT));
+            db.transaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement(VARIANT_PAPERS.formatted(marks(part.size())))) {
+                    ps.setObject(1, date);
+                    for (int i = 0; i < part.size(); i++) {
+                        ps.setString(i + 2, part.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            papers.put(rs.getString(1), split(rs.getString(2)));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return papers;
+    }
+
+    private static String marks(int n) {
+        return "?,".repeat(n - 1) + "?";
     }
 
     /**
