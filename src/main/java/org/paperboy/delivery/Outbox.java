@@ -41,12 +41,17 @@ final class Outbox {
     /** Joins an outbox row {@code d} to its digest variant {@code v}, which holds the paper ids. */
     static final String JOIN_VARIANT = "JOIN delivery_variant v ON v.digest_date = d.digest_date AND v.variant_key = d.variant_key";
     /**
-     * The digest variant each reader was sent on each of the days (an IN list of the dates, so each
-     * (date, reader) is one seek in V16's covering index of sent rows, which is laid out by date: a
-     * year of history costs no more than the days asked for, and recording today's sends appends to it).
+     * The readers of each digest variant sent on a day within a range of reader ids, one row per
+     * variant with its readers' ids joined by commas: one statement per day of the history, each a
+     * range read in V16's covering index of sent rows, which is laid out by date, so a year of
+     * history costs no more than the days asked for, and recording today's sends appends to the
+     * index's end. A range rather than a list of ids (a plan's chunks are consecutive readers) and a
+     * row per variant rather than per reader: with 10,000 ids in an IN list and a row each, reading
+     * 30 days took seconds. SQLite is told the index ({@code INDEXED BY}): without statistics it
+     * took the claim index, which reads every sent row of the day.
      */
-    static final String HISTORY = "SELECT subscriber_id, digest_date, variant_key FROM delivery"
-            + " WHERE state = 'sent' AND digest_date IN (%s) AND subscriber_id IN (%s)";
+    static final String HISTORY = "SELECT variant_key, %s FROM delivery%s WHERE state = 'sent' AND digest_date = ?"
+            + " AND subscriber_id BETWEEN ? AND ? GROUP BY variant_key";
     /** The papers of some variants of a date. */
     static final String VARIANT_PAPERS = "SELECT variant_key, paper_ids FROM delivery_variant WHERE digest_date = ? AND variant_key IN (%s)";
     static final String EXPIRING = "SELECT digest_date, COUNT(*) FROM delivery WHERE digest_date < ? AND state = 'pending' GROUP BY digest_date";
@@ -104,31 +109,40 @@ final class Outbox {
     record SentVariant(LocalDate date, String key) {
     }
 
-    /** The variants each of these subscribers was sent on the given days (readers sent nothing left out), oldest first. */
+    /** {@link #HISTORY} as the dialect runs it. */
+    static String history(Dialect dialect) {
+        return dialect == Dialect.POSTGRES ? HISTORY.formatted("string_agg(CAST(subscriber_id AS VARCHAR), ',')", "")
+                : HISTORY.formatted("group_concat(subscriber_id, ',')", " INDEXED BY delivery_sent_idx");
+    }
+
+    /** The variants each of these subscribers was sent on the given days (readers sent nothing left out), in the days' order. */
     Map<Long, List<SentVariant>> sentVariants(List<Long> subscribers, List<LocalDate> days) {
         if (subscribers.isEmpty() || days.isEmpty()) {
             return Map.of();
         }
+        Set<Long> asked = new HashSet<>(subscribers);
+        long from = java.util.Collections.min(subscribers);
+        long to = java.util.Collections.max(subscribers);
         return db.transaction(c -> {
             Map<Long, List<SentVariant>> sent = new HashMap<>();
-            Map<SentVariant, SentVariant> same = new HashMap<>();
-            String sql = HISTORY.formatted(marks(days.size()), marks(subscribers.size()));
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
+            try (PreparedStatement ps = c.prepareStatement(history(db.dialect()))) {
+                ps.setLong(2, from);
+                ps.setLong(3, to);
                 for (LocalDate day : days) {
-                    ps.setObject(i++, day);
-                }
-                for (long id : subscribers) {
-                    ps.setLong(i++, id);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        SentVariant v = new SentVariant(rs.getObject(2, LocalDate.class), rs.getString(3));
-                        sent.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(same.computeIfAbsent(v, k -> k));
+                    ps.setObject(1, day);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            SentVariant v = new SentVariant(day, rs.getString(1));
+                            for (String id : split(rs.getString(2))) {
+                                Long reader = Long.valueOf(id);
+                                if (asked.contains(reader)) {
+                                    sent.computeIfAbsent(reader, k -> new ArrayList<>(days.size())).add(v);
+                                }
+                            }
+                        }
                     }
                 }
             }
-            sent.values().forEach(list -> list.sort(java.util.Comparator.comparing(SentVariant::date)));
             return sent;
         });
     }
