@@ -75,7 +75,8 @@ class QueryPlanIT {
     @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
     void theHistoryIsReadFromTheCoveringIndexAlone(String kind) throws java.sql.SQLException {
         LocalDate day = LocalDate.of(2026, 3, 2);
-        Object[] args = {day.minusDays(1), 1L, 2000L};
+        // a chunk of the list: a tenth of its readers
+        Object[] args = {day.minusDays(1), 1L, 200L};
         try (Database db = Database.open(new DatabaseConfig(Databases.fresh(kind, dir), null, null, 2))) {
             String history = Outbox.history(db.dialect());
             if (db.isPostgres()) {
