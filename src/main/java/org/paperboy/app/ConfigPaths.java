@@ -1,9 +1,7 @@
 package org.paperboy.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -48,17 +46,6 @@ final class ConfigPaths {
             String file = url.substring(SQLITE.length());
             boolean plain = !file.isEmpty() && !file.startsWith(":") && !file.startsWith("file:");
             ((ObjectNode) database).put("url", SQLITE + (plain ? path.apply(file) : file));
-        }
-        JsonNode sources = tree.path("papers").path("sources");
-        if (sources.isArray()) {
-            ArrayNode list = (ArrayNode) sources;
-            for (int i = 0; i < list.size(); i++) {
-                // a file, folder or glob; URLs and named sources (hf:, arxiv:, ...) stay as written
-                String source = list.get(i).asText("");
-                if (list.get(i).isTextual() && !source.matches("^[A-Za-z][A-Za-z0-9+.-]*:.*")) {
-                    list.set(i, TextNode.valueOf(path.apply(source)));
-                }
-            }
         }
     }
 }

@@ -31,15 +31,14 @@ class WorkingDirectoryIT {
     void commandsRunFromAnotherFolderWriteOnlyWhereTheConfigSays() throws Exception {
         Path config = Files.writeString(etc.resolve("paperboy.yaml"), """
                 papers:
-                  sources: [seeds]
+                  sources: ["%s"]
                 smtp:
                   outbox: data/outbox
                 database:
                   url: "jdbc:sqlite:data/paperboy.db"
                 tokens:
                   secret: %s
-                """.formatted(TestSetup.SECRET));
-        copyTree(Path.of("seeds"), etc.resolve("seeds"));
+                """.formatted(Path.of("seeds").toAbsolutePath(), TestSetup.SECRET));
 
         run("subscribe", "reader@readers.test", "--confirmed", "-c", config.toString());
         String send = run("send", "--date", "2025-11-20", "-c", config.toString());
@@ -84,19 +83,6 @@ class WorkingDirectoryIT {
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> all = Files.list(dir)) {
             return all.toList();
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }
