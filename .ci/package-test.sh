@@ -13,6 +13,7 @@ fail() { echo "package-test: FAIL: $*" >&2; exit 1; }
 step() { echo "package-test: $*"; }
 work=$(mktemp -d /tmp/paperboy-package-test.XXXXXX)
 chmod 755 "$work"
+touch "$work/.started"
 cleanup() { dpkg -P paperboy >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
 dpkg -P paperboy >/dev/null 2>&1 || true
@@ -50,6 +51,20 @@ emls=$(find /var/lib/paperboy/outbox -name '*.eml' | wc -l)
 [ -z "$(find /var/lib/paperboy ! -user paperboy)" ] || fail "files in /var/lib/paperboy not owned by paperboy: $(find /var/lib/paperboy ! -user paperboy)"
 runuser -u paperboy -- paperboy schedule status | grep -q '(send): ok' || fail "schedule status does not show the send"
 
+step "paperboy send by hand from another folder writes only under /var/lib/paperboy, and says where"
+mkdir -m 1777 "$work/elsewhere"
+today=$(date -u +%F)   # the packaged config's schedule.timezone
+paperboy subscribe second@readers.test --confirmed > /dev/null
+(cd "$work/elsewhere" && paperboy send | tee "$work/send-elsewhere.txt")
+grep -q 'sent 1,' "$work/send-elsewhere.txt" || fail "send from another folder did not send the new reader's message"
+[ -z "$(ls -A "$work/elsewhere")" ] || fail "send wrote into the working directory: $(ls -A "$work/elsewhere")"
+grep -qx "Preview of the day's digest: /var/lib/paperboy/preview/index.html" "$work/send-elsewhere.txt" \
+    || fail "send did not print the preview's path under /var/lib/paperboy"
+[ -f /var/lib/paperboy/preview/index.html ] && [ -f "/var/lib/paperboy/preview/$today/digest.html" ] || fail "the printed preview is not there"
+grep -qx "Messages written to the outbox folder: /var/lib/paperboy/outbox/$today" "$work/send-elsewhere.txt" \
+    || fail "send did not print the outbox folder it wrote to"
+[ "$(find "/var/lib/paperboy/outbox/$today" -name '*.eml' | wc -l)" -eq 2 ] || fail "the printed outbox folder does not hold both messages"
+
 step "paperboy run (the service's command) starts, logs, and stops on SIGTERM"
 sed -i '/^web:/,/^[a-z]/ s/^  enabled: true/  enabled: false/' /etc/paperboy/paperboy.yaml
 runuser -u paperboy -- paperboy run > "$work/run.out" 2> "$work/run.log" &
@@ -70,11 +85,22 @@ paperboy subscribers list >/dev/null
 [ -z "$(find /var/lib/paperboy ! -user paperboy)" ] || fail "running as root left root-owned files"
 cd /
 
-step "dpkg -r keeps config and data; dpkg -P removes them"
+step "dpkg -r keeps config and data; dpkg -P removes them, and what the operator added there"
+# what an operator adds: templates of their own, a log folder, a backup beside the database
+mkdir -p /etc/paperboy/templates /var/log/paperboy
+echo '<p>mine</p>' > /etc/paperboy/templates/digest.html.ftlh
+echo 'a log' > /var/log/paperboy/paperboy.log
+runuser -u paperboy -- paperboy backup /var/lib/paperboy/backup.db > /dev/null
 dpkg -r paperboy
 [ ! -e /usr/share/paperboy/paperboy.jar ] || fail "the jar is still there after dpkg -r"
 [ -f /etc/paperboy/paperboy.yaml ] && [ -d /var/lib/paperboy ] || fail "dpkg -r removed config or data"
 dpkg -P paperboy
-[ ! -e /etc/paperboy ] && [ ! -e /var/lib/paperboy ] || fail "dpkg -P left /etc/paperboy or /var/lib/paperboy"
+for left in /etc/paperboy /var/lib/paperboy /var/log/paperboy /usr/share/paperboy /usr/bin/paperboy /lib/systemd/system/paperboy.service; do
+    [ ! -e "$left" ] || fail "dpkg -P left $left"
+done
 ! getent passwd paperboy >/dev/null || fail "dpkg -P left the paperboy user"
+! getent group paperboy >/dev/null || fail "dpkg -P left the paperboy group"
+# whatever the paperboy user wrote anywhere is left owned by no one once the user is gone
+orphans=$( { find /etc /var /tmp /home /root /srv /opt -xdev -nouser -newer "$work/.started" 2>/dev/null || true; } | head -5)
+[ -z "$orphans" ] || fail "files of the paperboy user left after purge: $orphans"
 step "ok"

@@ -7,6 +7,9 @@
 # (target: history within 1.10x of fresh). Then `paperboy prune` (retention.days 60) folds the
 # history into the roll-ups and the file size is printed before and after.
 #   bash bench/history.sh [READERS] [DAYS]        (defaults: 100000 365)
+# SYNTH=FILE keeps the synthesised history file there, and a later run with the same SYNTH (and the
+# same READERS and DAYS) starts from a copy of it instead of synthesising again (at 10,000 readers
+# the synthesis takes longer than everything else). JAR and WORK name another jar and work folder.
 # Runs with the Debian package's JVM options (JAVA_OPTS, as bench/plan.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,12 +17,12 @@ root=$PWD
 readers=${1:-100000}
 days=${2:-365}
 connections=4
-jar=$root/${JAR:-target/paperboy.jar}
+jar=${JAR:-target/paperboy.jar}; [[ $jar = /* ]] || jar=$root/$jar
 java_opts=${JAVA_OPTS--XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 [ -f "$jar" ] || mvn -B -q package -DskipTests
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 command-line tool" >&2; exit 2; }
 source bench/common.sh
-work=$root/bench/work/history
+work=${WORK:-$root/bench/work/history}
 rm -rf "$work"
 mkdir -p "$work/fresh" "$work/history"
 subscribers "$readers" > "$work/subscribers.csv"
@@ -35,11 +38,15 @@ for list in fresh history; do
 done
 
 cd "$work/history"
-pb send --date "$day0" --preview "" -c paperboy.yaml "$root/seeds" > send-day0.log
-rm -rf outbox
-# how Paperboy stores a date and an instant in SQLite: a date as it binds a LocalDate, an instant as milliseconds
-t0=$(date +%s.%N)
-sqlite3 paperboy.db <<SQL
+if [ -n "${SYNTH:-}" ] && [ -f "$SYNTH" ]; then
+  cp "$SYNTH" paperboy.db
+  echo "history from $SYNTH: $(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows, $(size .)"
+else
+  pb send --date "$day0" --preview "" -c paperboy.yaml "$root/seeds" > send-day0.log
+  rm -rf outbox
+  # how Paperboy stores a date and an instant in SQLite: a date as it binds a LocalDate, an instant as milliseconds
+  t0=$(date +%s.%N)
+  sqlite3 paperboy.db <<SQL
 .timeout 60000
 CREATE TEMP TABLE k (n INTEGER PRIMARY KEY);
 WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < $days - 1) INSERT INTO k SELECT n FROM s;
@@ -55,8 +62,15 @@ INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts, next_at
   FROM delivery d, k;
 UPDATE delivery_tally SET total = (SELECT COUNT(*) FROM delivery WHERE state = 'sent') WHERE outcome = 'sent';
 SQL
-echo "synthesised $((days - 1)) days of history in $(echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.0f') s:" \
-  "$(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows, $(size .)"
+  echo "synthesised $((days - 1)) days of history in $(echo "$(date +%s.%N) - $t0" | bc | xargs printf '%.0f') s:" \
+    "$(sqlite3 paperboy.db 'SELECT COUNT(*) FROM delivery') outbox rows, $(size .)"
+  if [ -n "${SYNTH:-}" ]; then
+    sqlite3 paperboy.db 'PRAGMA wal_checkpoint(TRUNCATE);' > /dev/null
+    cp paperboy.db "$SYNTH"
+  fi
+fi
+# migrations a newer jar brings run here, not inside the timed send
+pb check -c paperboy.yaml > /dev/null 2>&1 || true
 cd "$root"
 
 echo "JVM options: ${java_opts:-(defaults)}; $readers readers; whole sends to the outbox folder (time of the process; planning as it logs it)"

@@ -57,6 +57,7 @@ public final class ConfigLoader {
     /**
      * Loads the given file, or when it is null the project's {@code config/paperboy.yaml}, or
      * when that is absent the defaults inside the jar; then applies the environment's secrets.
+     * Relative paths in a given file are paths beside it ({@link ConfigPaths}).
      */
     public static PaperboyConfig load(Path file, Map<String, String> env) {
         if (file != null && !Files.isRegularFile(file)) {
@@ -65,6 +66,9 @@ public final class ConfigLoader {
         Path chosen = file != null ? file : Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
         String name = chosen != null ? chosen.toString() : "paperboy.yaml (built-in defaults)";
         JsonNode tree = readTree(chosen, name);
+        if (file != null && !ConfigPaths.isCheckoutDefault(file, DEFAULT_FILE)) {
+            ConfigPaths.resolve(tree, file.toAbsolutePath().getParent());
+        }
         applySecrets(tree, env);
         // every value at a secret key (ConfigKeys' rule, mistyped keys included) is masked from here on,
         // in these errors, the CLI's output and the logs

@@ -36,7 +36,8 @@ final class DigestCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "DATE", description = "The digest's day (YYYY-MM-DD). Default: today.")
     LocalDate date;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out/preview", description = "Where to write. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write. Default: the folder preview beside smtp.outbox (e.g. /var/lib/paperboy/preview).")
     Path out;
 
     @Option(names = "--subscriber", paramLabel = "EMAIL",
@@ -89,7 +90,8 @@ final class DigestCommand implements Callable<Integer> {
                         paperboy.renderer().render(ranker.rank(preferences, Set.of()))));
             }
         });
-        List<Path> written = new PreviewWriter(paperboy.renderer(), paperboy.config().email()).write(out, day, variants);
+        Path folder = out != null ? out.toAbsolutePath() : Previews.defaultFolder(paperboy.config());
+        List<Path> written = new PreviewWriter(paperboy.renderer(), paperboy.config().email()).write(folder, day, variants);
         PrintWriter stdout = spec.commandLine().getOut();
         written.forEach(stdout::println);
         stdout.flush();

@@ -60,12 +60,15 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--as", paramLabel = "READER", description = "With --test: the digest READER's preferences choose.")
     String as;
 
-    @Option(names = "--preview", paramLabel = "DIR", defaultValue = "out/preview",
-            description = "Also write the day's general digest here to open in a browser (default: ${DEFAULT-VALUE}; \"\" for none).")
+    @Option(names = "--preview", paramLabel = "DIR",
+            description = "Also write the day's general digest here to open in a browser (default: the folder preview beside"
+                    + " smtp.outbox, e.g. /var/lib/paperboy/preview; \"\" for none).")
     void preview(String dir) {
-        this.preview = dir == null || dir.isBlank() ? null : Path.of(dir);
+        this.previewGiven = true;
+        this.preview = dir == null || dir.isBlank() ? null : Path.of(dir).toAbsolutePath();
     }
 
+    private boolean previewGiven;
     private Path preview;
 
     @Parameters(paramLabel = "SOURCE", arity = "0..*", description = "Sources to load. Default: papers.sources of the config.")
@@ -81,6 +84,9 @@ final class SendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PaperboyConfig config = trial.apply(common.config(env));
+        if (!previewGiven) {
+            preview = Previews.defaultFolder(config);
+        }
         if (as != null && test == null) {
             throw new PaperboyException("--as needs --test EMAIL");
         }
@@ -121,6 +127,7 @@ final class SendCommand implements Callable<Integer> {
         if (preview != null) {
             out.println("Preview of the day's digest: " + preview.resolve("index.html"));
         }
+        Previews.outboxFolder(paperboy.config(), day).ifPresent(folder -> out.println("Messages written to the outbox folder: " + folder));
         out.flush();
         if (result.noPapers()) {
             return noPapersFor(day, paperboy);

@@ -51,6 +51,7 @@ final class Planner {
     }
 
     private Tastes tastes;
+    private History history;
 
     /**
      * Plans the date and hands each new plan to the sink (which stores it, or only counts it for a dry run).
@@ -60,6 +61,7 @@ final class Planner {
     void plan(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, String only, Consumer<List<Plan>> sink) {
         Set<Long> done = outbox.planned(date);
         tastes = new Tastes(subscribers.votes());
+        history = new History(outbox, date, config.historyDays());
         boolean weeklyDay = date.getDayOfWeek() == config.weekday();
         List<Reader> chunk = new ArrayList<>(CHUNK);
         Consumer<List<Reader>> flush = batch -> sink.accept(plans(date, batch, daily, weekly));
@@ -83,7 +85,7 @@ final class Planner {
     private final Map<DigestKey, Digest> ranked = new HashMap<>();
 
     private List<Plan> plans(LocalDate date, List<Reader> batch, Ranker daily, java.util.function.Supplier<Ranker> weekly) {
-        Map<Long, Set<String>> history = outbox.history(batch.stream().map(Reader::id).toList(), date, config.historyDays());
+        Map<Long, Set<String>> history = this.history.of(batch.stream().map(Reader::id).toList());
         List<Long> dailyVoters = batch.stream().filter(s -> s.frequency() != Frequency.WEEKLY && tastes.voted(s.id())).map(Reader::id).toList();
         List<Long> weeklyVoters = batch.stream().filter(s -> s.frequency() == Frequency.WEEKLY && tastes.voted(s.id())).map(Reader::id).toList();
         Map<Long, Taste> byReader = new java.util.HashMap<>(tastes.of(dailyVoters, daily));

@@ -134,7 +134,7 @@ class LocalTrialIT {
         String shipped = Files.readString(Path.of("config/local-trial.yaml"));
         String yaml = shipped.replace("port: 1025", "port: " + catcher.getSmtp().getPort())
                 .replace("port: 8080", "port: " + webPort)
-                .replace("jdbc:sqlite:data/local-trial.db", "jdbc:sqlite:" + dir.resolve("local-trial.db"));
+                .replace("jdbc:sqlite:../data/local-trial.db", "jdbc:sqlite:" + dir.resolve("local-trial.db"));
         assertThat(yaml).as("the shipped file still has the lines replaced here").isNotEqualTo(shipped)
                 .contains("port: " + catcher.getSmtp().getPort()).contains("port: " + webPort).contains(dir.toString());
         return Files.writeString(dir.resolve("local-trial.yaml"), yaml);
