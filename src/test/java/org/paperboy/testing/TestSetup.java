@@ -104,10 +104,10 @@ public final class TestSetup {
                 papers:
                   sources: ["seeds/"]
                 ranking:
-                  topicsFile: "config/topics.yaml"
+                  topicsFile: %s
                 %s
                 email:
-                  templates: "templates"
+                  templates: %s
                   publicBaseUrl: "https://news.paperboy.test"
                 %sdelivery:
                   initialBackoffSeconds: 1
@@ -124,7 +124,8 @@ public final class TestSetup {
                   host: "127.0.0.1"
                   port: 0
                 %s
-                """.formatted(section("digest", digest), smtpSection(dir, smtpPort), quote(dbUrl == null ? sqliteUrl(dir) : dbUrl), SECRET,
+                """.formatted(quote(Path.of("config/topics.yaml").toAbsolutePath().toString()), section("digest", digest),
+                quote(Path.of("templates").toAbsolutePath().toString()), smtpSection(dir, smtpPort), quote(dbUrl == null ? sqliteUrl(dir) : dbUrl), SECRET,
                 section("schedule", schedule));
     }
 
