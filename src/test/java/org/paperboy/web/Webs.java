@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.paperboy.app.Paperboy;
 import org.paperboy.digest.DigestArchive;
+import org.paperboy.testing.TestSetup;
 
 /** Starts the pages of a wired Paperboy with chosen limits, and talks to them over HTTP. */
 final class Webs {
@@ -25,8 +26,17 @@ final class Webs {
      */
     static WebConfig limits(List<String> trustedProxies, int headerTimeoutSeconds, int bodyTimeoutSeconds, Integer maxConnections,
                             Integer maxThreads) {
-        return new WebConfig(true, "127.0.0.1", 0, null, null, trustedProxies, headerTimeoutSeconds, bodyTimeoutSeconds,
-                3600, null, maxConnections, maxThreads, null, null);
+        StringBuilder yaml = new StringBuilder("enabled: true\nhost: \"127.0.0.1\"\nport: 0\nidleTimeoutSeconds: 3600\n")
+                .append("headerTimeoutSeconds: ").append(headerTimeoutSeconds).append('\n')
+                .append("bodyTimeoutSeconds: ").append(bodyTimeoutSeconds).append('\n')
+                .append("trustedProxies: [").append(String.join(", ", trustedProxies.stream().map(TestSetup::quote).toList())).append("]\n");
+        if (maxConnections != null) {
+            yaml.append("maxConnections: ").append(maxConnections).append('\n');
+        }
+        if (maxThreads != null) {
+            yaml.append("maxThreads: ").append(maxThreads).append('\n');
+        }
+        return TestSetup.web(yaml.toString());
     }
 
     static WebServer start(Paperboy paperboy, WebConfig config, Clock clock) {
