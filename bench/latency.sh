@@ -17,6 +17,7 @@
 #   bash bench/latency.sh [N]        e.g. bash bench/latency.sh 5000;  RUNS=3 RTT_MS=5 bash bench/latency.sh 2000
 # SECURITY=starttls puts bench/tls_front.py (STARTTLS, a certificate made here by openssl and
 # trusted through smtp.caFile) between the proxy and each smtp-sink: pipelined vs not over TLS.
+# PLAIN=no runs the pipelined sends only (no run without PIPELINING, no smtp-source): bench/connections.sh.
 # Default N is 5,000. The send runs with -Xmx256m and the Debian package's JVM options (JAVA_OPTS,
 # default "-XX:+UseSerialGC"; JAVA_OPTS= bench/latency.sh ... for the JVM's
 # defaults). JAR (default target/paperboy.jar) is built only if missing. Results: bench/work/latency/results.txt
@@ -28,6 +29,7 @@ runs=${RUNS:-2}
 rtt_ms=${RTT_MS:-1}
 connections=${CONNECTIONS:-4}
 security=${SECURITY:-none}
+plain=${PLAIN:-yes}
 ca_file=""
 # shellcheck source=bench/common.sh
 . "$root/bench/common.sh"
@@ -198,8 +200,9 @@ run() {   # label (pipelining|plain), proxy port, proxy pid, sink pid, run numbe
 
 for ((k = 1; k <= runs; k++)); do
   run pipelining "$pipe_proxy" "$pipe_proxy_pid" "$pipe_sink_pid" "$k"
-  run plain "$plain_proxy" "$plain_proxy_pid" "$plain_sink_pid" "$k"
+  [ "$plain" = no ] || run plain "$plain_proxy" "$plain_proxy_pid" "$plain_sink_pid" "$k"
 done
+[ "$plain" != no ] || exit 0   # PLAIN=no: the pipelined runs only (bench/connections.sh)
 
 # smtp-source, which does not pipeline: as many messages of the same size over 4 reused connections
 before=$(proxy_stats "$pipe_proxy_pid" "$base/proxy-pipelining.log")

@@ -13,14 +13,14 @@
 # Needs Debian's postfix package (smtp-sink), openssl, iproute2 (ss), python3, time.
 #   bash bench/tls.sh [N]     e.g. bash bench/tls.sh 10000
 #   JAVA_OPTS_LIST='-XX:+UseSerialGC|-XX:+UseSerialGC -XX:TieredStopAtLevel=1' RUNS=3 bash bench/tls.sh 5000
-# Default N is 10,000. JAR (default target/paperboy.jar) is built only if missing.
+# CONNECTIONS (default 4) sets smtp.connections for all three. Default N is 10,000. JAR (default target/paperboy.jar) is built only if missing.
 # Results: bench/work/tls/results.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 n=${1:-10000}
 runs=${RUNS:-2}
-connections=4
+connections=${CONNECTIONS:-4}
 # shellcheck source=bench/common.sh
 . "$root/bench/common.sh"
 jar=$(realpath "${JAR:-target/paperboy.jar}")

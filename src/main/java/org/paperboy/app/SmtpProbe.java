@@ -106,8 +106,16 @@ final class SmtpProbe {
     }
 
     /**
+     * Connections planned above rate x round trips x round trip: a connection reached 55-75% of that
+     * bound in {@code bench/connections.sh}, as each message also costs local time (encoding, TLS,
+     * the data) and the relay's own time after the final dot, which a NOOP's round trip does not show.
+     */
+    static final double HEADROOM = 1.5;
+
+    /**
      * The relay's round trip and PIPELINING, and the connections they call for: a connection waits a
-     * round trip for each exchange, so connections = rate × round trips a message × round trip.
+     * round trip for each exchange, so connections = rate × round trips a message × round trip, and
+     * {@link #HEADROOM} times that is suggested.
      */
     static CheckItem connections(SmtpConfig smtp, RelayProbe relay) {
         int have = smtp.connections();
@@ -118,14 +126,17 @@ final class SmtpProbe {
         double rate = smtp.ratePerSecond();
         if (rate > 0) {
             int need = relay.connectionsFor(rate);
-            String advice = String.format(Locale.ROOT, "; smtp.ratePerSecond %s needs %d (rate x round trips x round trip)",
-                    rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate), need);
-            return need > have ? CheckItem.warn("smtp.connections", seen + advice + ": raise smtp.connections to " + need)
+            int planned = relay.connectionsFor(rate * HEADROOM);
+            String advice = String.format(Locale.ROOT, "; smtp.ratePerSecond %s needs %d (rate x round trips x round trip), "
+                            + "%d with headroom for each message's own time",
+                    rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate), need, planned);
+            return need > have ? CheckItem.warn("smtp.connections", seen + advice + ": raise smtp.connections to " + planned)
                     : CheckItem.ok("smtp.connections", seen + advice);
         }
         return CheckItem.ok("smtp.connections", seen + String.format(Locale.ROOT,
-                "; for a relay's quota of R msg/s set smtp.ratePerSecond and smtp.connections to R x %d x %.4f s (e.g. 100 msg/s: %d)",
-                relay.roundTripsPerMessage(), relay.roundTripMillis() / 1000, relay.connectionsFor(100)));
+                "; for a relay's quota of R msg/s set smtp.ratePerSecond to R and smtp.connections to %.1f x R x %d x %.4f s "
+                        + "(e.g. 100 msg/s: %d)", HEADROOM, relay.roundTripsPerMessage(), relay.roundTripMillis() / 1000,
+                relay.connectionsFor(100 * HEADROOM)));
     }
 
     /** A local relay without TLS (a Postfix on loopback) is a normal set-up: a note, not a failure. */

@@ -8,7 +8,8 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * The harness's figures as Markdown table rows, appended to {@code target/faults/figures.md} (or
- * the file named by {@code -Dfaults.figures}) and printed, so {@code bench/faults.sh} can show them.
+ * the file named by {@code -Dfaults.figures}) and printed, so {@code bench/faults.sh} can show them;
+ * the database column names the transport when it is not plaintext ({@code sqlite, starttls}).
  */
 final class Figures {
 
@@ -22,7 +23,8 @@ final class Figures {
     }
 
     static synchronized void row(String database, String scenario, int trials, String figures, boolean ok) {
-        String row = "| %s | %s | %d | %s | %s |%n".formatted(database, scenario, trials, figures, ok ? "ok" : "**FAILED**");
+        String over = Trial.SECURITY.equals("none") ? database : database + ", " + Trial.SECURITY;   // -Dfaults.security
+        String row = "| %s | %s | %d | %s | %s |%n".formatted(over, scenario, trials, figures, ok ? "ok" : "**FAILED**");
         System.out.print("faults: " + row);
         try {
             Path file = file();
