@@ -1,4 +1,4 @@
-package org.paperboy.delivery;
+package org.paperboy.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.paperboy.app.Paperboy;
 import org.paperboy.app.PaperboyConfig;
+import org.paperboy.delivery.DeliveryReport;
+import org.paperboy.delivery.DeliveryRun;
 import org.paperboy.ranking.Preferences;
 import org.paperboy.subscribers.Consent;
 import org.paperboy.subscribers.Frequency;
@@ -130,11 +132,14 @@ class SubEthaPipeliningTlsIT {
         };
     }
 
+    /** The tests' smtp section on this server with this security, read by the loader. */
+    private String smtpSection(String security, int port) {
+        return TestSetup.smtpSection(dir, port).replace("  security: none\n", "  security: " + security + "\n")
+                + (security.equals("none") ? "" : "  caFile: " + TestSetup.quote(TestTls.certificatePem().toString()) + "\n");
+    }
+
     private SmtpConfig smtp(String security, int port) {
-        SmtpConfig s = TestSetup.config(dir, port, null).smtp();
-        return new SmtpConfig(s.host(), port, security, null, null, s.connectTimeoutSeconds(), s.readTimeoutSeconds(),
-                s.writeTimeoutSeconds(), s.fromAddress(), s.fromName(), null, null, s.connections(), null, null, s.outbox(),
-                security.equals("none") ? null : TestTls.certificatePem().toString());
+        return TestSetup.config(dir, port, null, smtpSection(security, port)).smtp();
     }
 
     @ParameterizedTest
@@ -167,10 +172,8 @@ class SubEthaPipeliningTlsIT {
     @ParameterizedTest
     @ValueSource(strings = {"none", "starttls", "ssl"})
     void aRefusalInsideAPipelinedGroupDefersOrFailsThatReaderAsInPlaintextAndTheRestAreDelivered(String security) {
-        PaperboyConfig base = TestSetup.config(dir, 25, null);
-        PaperboyConfig config = new PaperboyConfig(base.papers(), base.ranking(), base.digest(), base.email(),
-                smtp(security, start(security).getPortAllocated()), base.delivery(), base.database(), base.tokens(), base.web(),
-                base.schedule(), base.logging(), base.bounces(), base.admin(), base.retention());
+        int port = start(security).getPortAllocated();
+        PaperboyConfig config = TestSetup.config(dir, port, null, smtpSection(security, port));
         paperboy = Paperboy.wire(config);
         List<String> topics = paperboy.topicSlugs();
         for (int i = 0; i < READERS.size(); i++) {
