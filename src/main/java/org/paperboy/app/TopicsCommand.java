@@ -52,7 +52,8 @@ final class TopicsCommand implements Callable<Integer> {
         Classified classified = paperboy.classify(sources, asOf != null ? asOf : LocalDate.now());
         PrintWriter out = spec.commandLine().getOut();
         for (ClassifiedPaper c : classified.papers()) {
-            List<String> matches = c.matches().stream().map(Match::toString).toList();
+            List<String> matches = c.topic() != null && c.alike(c.slug()) ? List.of("close to papers on " + c.slug())
+                    : c.matches().stream().map(Match::toString).toList();
             if (json) {
                 ObjectNode o = PaperJson.MAPPER.createObjectNode();
                 o.put("id", c.paper().id());
@@ -61,6 +62,7 @@ final class TopicsCommand implements Callable<Integer> {
                 o.put("slug", c.slug());
                 c.slugs().forEach(o.putArray("slugs")::add);
                 matches.forEach(o.putArray("matches")::add);
+                c.slugs().stream().filter(c::alike).forEach(o.putArray("alike")::add);
                 out.println(PaperJson.MAPPER.writeValueAsString(o));
             } else {
                 out.printf("%-12s %-70s %s%n", String.join(",", c.slugs()), Text.ellipsize(c.paper().title(), 70),
