@@ -36,9 +36,9 @@ public final class Classifier {
     record Term(int index, int topic, String text, String[] stems) {
     }
 
-    /** Keywords alone: {@link TopicLikeness} is measured (TopicFamiliesOnArxivTest) but not yet on, see issue 22 item 5. */
+    /** Keywords, then what the day's papers are like ({@link TopicLikeness}). */
     public Classifier(Taxonomy taxonomy, double minScore) {
-        this(taxonomy, minScore, false);
+        this(taxonomy, minScore, true);
     }
 
     /** @param likeness whether the day's paper vectors settle what keywords leave open ({@link TopicLikeness}); false: keywords alone */

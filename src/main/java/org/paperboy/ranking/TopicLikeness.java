@@ -14,8 +14,6 @@ import java.util.Set;
  *       the evidence is close;</li>
  *   <li>a paper no keyword placed joins the topic whose papers it is most like, if it is like them
  *       enough (its reason says "close to papers on ...");</li>
- *   <li>a topic no keyword gave leads when the paper is so like its papers that this outweighs the
- *       keyword evidence of its best topic (which stays among its topics);</li>
  *   <li>a paper very like a topic's papers that its keywords missed gets that topic too, while it
  *       has fewer than {@link Classifier#MAX_TOPICS}.</li>
  * </ul>
@@ -30,17 +28,17 @@ final class TopicLikeness {
     static double SEED_SCORE = 3;
     /** ... and how many times the second topic's evidence it must have. */
     static double SEED_MARGIN = 1.5;
+    /** A batch of fewer papers is placed by keywords alone: a handful of papers says little about what a topic's are like. */
+    static int MIN_PAPERS = 50;
     /** A topic with fewer seeds than this has no centroid and is placed by keywords alone. */
     static int MIN_SEEDS = 3;
     /** How much one unit of likeness (cosine to the centroid) counts against keyword evidence when choosing the best topic. */
-    static double LIKENESS_WEIGHT = 30;
+    static double LIKENESS_WEIGHT = 5;
     /** The least cosine to a centroid for a paper no keyword placed to join that topic. */
     static double PLACE_SIMILARITY = 0.1;
     /** The least cosine to a centroid for a paper to get that topic beside its keyword ones. */
     static double ADD_SIMILARITY = 0.15;
 
-    /** A topic no keyword gave leads when its weighted likeness beats the leading topic's evidence and likeness by this much. */
-    static double OVERRIDE_MARGIN = 0;
 
     private final Taxonomy taxonomy;
 
@@ -54,6 +52,9 @@ final class TopicLikeness {
      * @param vectors each paper's unit-length vector
      */
     List<ClassifiedPaper> place(List<ClassifiedPaper> keyword, double[][] scores, float[][] vectors) {
+        if (keyword.size() < MIN_PAPERS) {
+            return keyword;
+        }
         int topics = taxonomy.topics().size();
         float[][] centroids = centroids(keyword, scores, vectors, topics);
         List<ClassifiedPaper> placed = new ArrayList<>(keyword.size());
@@ -122,22 +123,6 @@ final class TopicLikeness {
         Comparator<ClassifiedPaper.TopicMatch> order = Comparator.comparingDouble(m -> -combined(scores, likeness, index(m.topic())));
         all.sort(order.thenComparingInt(m -> index(m.topic())));
         Set<String> alike = new HashSet<>();
-        int rival = -1;
-        for (int t = 0; t < likeness.length; t++) {
-            int topic = t;
-            if (!Double.isNaN(likeness[t]) && all.stream().noneMatch(m -> index(m.topic()) == topic)
-                    && (rival < 0 || likeness[t] > likeness[rival])) {
-                rival = t;
-            }
-        }
-        if (rival >= 0 && LIKENESS_WEIGHT * likeness[rival] > combined(scores, likeness, index(all.get(0).topic())) + OVERRIDE_MARGIN) {
-            Topic t = taxonomy.topics().get(rival);
-            all.add(0, new ClassifiedPaper.TopicMatch(t, 0, List.of()));
-            alike.add(t.slug());
-            while (all.size() > Classifier.MAX_TOPICS) {
-                all.remove(all.size() - 1);
-            }
-        }
         Topic near = taxonomy.topics().get(nearest);
         if (likeness[nearest] >= ADD_SIMILARITY && all.size() < Classifier.MAX_TOPICS
                 && all.stream().noneMatch(m -> m.topic().slug().equals(near.slug()))) {
