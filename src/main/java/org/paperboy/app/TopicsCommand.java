@@ -52,8 +52,7 @@ final class TopicsCommand implements Callable<Integer> {
         Classified classified = paperboy.classify(sources, asOf != null ? asOf : LocalDate.now());
         PrintWriter out = spec.commandLine().getOut();
         for (ClassifiedPaper c : classified.papers()) {
-            List<String> matches = c.topic() != null && c.alike(c.slug()) ? List.of("close to papers on " + c.slug())
-                    : c.matches().stream().map(Match::toString).toList();
+            List<String> matches = c.matches().stream().map(Match::toString).toList();
             if (json) {
                 ObjectNode o = PaperJson.MAPPER.createObjectNode();
                 o.put("id", c.paper().id());
@@ -65,8 +64,10 @@ final class TopicsCommand implements Callable<Integer> {
                 c.slugs().stream().filter(c::alike).forEach(o.putArray("alike")::add);
                 out.println(PaperJson.MAPPER.writeValueAsString(o));
             } else {
+                List<String> why = new java.util.ArrayList<>(matches);
+                c.slugs().stream().filter(c::alike).forEach(slug -> why.add("close to papers on " + slug));
                 out.printf("%-12s %-70s %s%n", String.join(",", c.slugs()), Text.ellipsize(c.paper().title(), 70),
-                        String.join(", ", matches));
+                        String.join(", ", why));
             }
         }
         if (!json) {
