@@ -61,10 +61,13 @@ final class TopicsCommand implements Callable<Integer> {
                 o.put("slug", c.slug());
                 c.slugs().forEach(o.putArray("slugs")::add);
                 matches.forEach(o.putArray("matches")::add);
+                c.slugs().stream().filter(c::alike).forEach(o.putArray("alike")::add);
                 out.println(PaperJson.MAPPER.writeValueAsString(o));
             } else {
+                List<String> why = new java.util.ArrayList<>(matches);
+                c.slugs().stream().filter(c::alike).forEach(slug -> why.add("close to papers on " + slug));
                 out.printf("%-12s %-70s %s%n", String.join(",", c.slugs()), Text.ellipsize(c.paper().title(), 70),
-                        String.join(", ", matches));
+                        String.join(", ", why));
             }
         }
         if (!json) {

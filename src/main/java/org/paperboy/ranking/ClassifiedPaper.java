@@ -2,6 +2,7 @@ package org.paperboy.ranking;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.paperboy.papers.Paper;
 
 /**
@@ -13,8 +14,11 @@ import org.paperboy.papers.Paper;
  *                     keywords, then the abstract
  * @param matches      the best topic's terms found in the paper, strongest first
  * @param also         the other topics it matches well, best first
+ * @param alike        the slugs of its topics that no keyword gave it: the paper is close to the
+ *                     day's papers the keywords placed there ({@link TopicLikeness})
  */
-public record ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<Match> matches, List<TopicMatch> also) {
+public record ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<Match> matches, List<TopicMatch> also,
+                              Set<String> alike) {
 
     /** One more topic a paper fits, with its evidence. */
     public record TopicMatch(Topic topic, double score, List<Match> matches) {
@@ -27,6 +31,11 @@ public record ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<
     public ClassifiedPaper {
         matches = List.copyOf(matches);
         also = List.copyOf(also == null ? List.of() : also);
+        alike = Set.copyOf(alike == null ? Set.of() : alike);
+    }
+
+    public ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<Match> matches, List<TopicMatch> also) {
+        this(paper, topic, topicScore, matches, also, Set.of());
     }
 
     public ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<Match> matches) {
@@ -51,6 +60,11 @@ public record ClassifiedPaper(Paper paper, Topic topic, double topicScore, List<
             return matches;
         }
         return also.stream().filter(t -> t.topic().slug().equals(slug)).findFirst().map(TopicMatch::matches).orElse(List.of());
+    }
+
+    /** Whether the paper has the topic with this slug by its likeness to that topic's papers, not by a keyword. */
+    public boolean alike(String slug) {
+        return alike.contains(slug);
     }
 
     /** The first of these slugs the paper fits, best topic first; null when it fits none. */

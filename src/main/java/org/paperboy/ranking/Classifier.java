@@ -27,6 +27,7 @@ public final class Classifier {
 
     private final Taxonomy taxonomy;
     private final double minScore;
+    private final TopicLikeness likeness;
     private final TermAnalyzer analyzer = new TermAnalyzer();
     private final List<Term> terms = new ArrayList<>();
     private final Map<String, List<Term>> byFirstStem = new HashMap<>();
@@ -35,9 +36,16 @@ public final class Classifier {
     record Term(int index, int topic, String text, String[] stems) {
     }
 
+    /** Keywords, then what the day's papers are like ({@link TopicLikeness}). */
     public Classifier(Taxonomy taxonomy, double minScore) {
+        this(taxonomy, minScore, true);
+    }
+
+    /** @param likeness whether the day's paper vectors settle what keywords leave open ({@link TopicLikeness}); false: keywords alone */
+    Classifier(Taxonomy taxonomy, double minScore, boolean likeness) {
         this.taxonomy = taxonomy;
         this.minScore = minScore;
+        this.likeness = likeness ? new TopicLikeness(taxonomy) : null;
         for (int t = 0; t < taxonomy.topics().size(); t++) {
             Topic topic = taxonomy.topics().get(t);
             for (String keyword : topic.keywords()) {
@@ -58,16 +66,29 @@ public final class Classifier {
         return taxonomy;
     }
 
-    /** Classifies every paper, keeping its analysed text for the keyword boosts of ranking. */
+    /**
+     * Classifies every paper, keeping its analysed text for the keyword boosts of ranking: by
+     * keywords, then by what the papers are like ({@link TopicLikeness}), whose vectors are kept
+     * for readers' votes.
+     */
     public Classified classify(List<Paper> papers) {
         List<ClassifiedPaper> classified = new ArrayList<>(papers.size());
         List<PaperTerms> analysed = new ArrayList<>(papers.size());
-        for (Paper paper : papers) {
+        double[][] scores = new double[papers.size()][];
+        for (int i = 0; i < papers.size(); i++) {
+            Paper paper = papers.get(i);
             PaperTerms text = analyse(paper);
             analysed.add(text);
-            classified.add(classify(paper, text));
+            int[][] counts = counts(paper, text);
+            scores[i] = scores(counts);
+            classified.add(classify(paper, counts, scores[i]));
         }
-        return new Classified(classified, analysed, analyzer);
+        if (likeness == null) {
+            return new Classified(classified, analysed, analyzer, null, null);
+        }
+        float[][] vectors = PaperVectors.tfidfOf(analysed);
+        List<Topic> keywordTopics = classified.stream().map(ClassifiedPaper::topic).toList();
+        return new Classified(likeness.place(classified, scores, vectors), analysed, analyzer, vectors, keywordTopics);
     }
 
     PaperTerms analyse(Paper paper) {
@@ -78,7 +99,7 @@ public final class Classifier {
         return new PaperTerms(analyzer.stems(paper.title()), analyzer.stems(paper.abstractText()), keywords);
     }
 
-    ClassifiedPaper classify(Paper paper, PaperTerms text) {
+    private int[][] counts(Paper paper, PaperTerms text) {
         int[][] counts = new int[Match.Field.values().length][terms.size()];
         count(text.title(), counts[Match.Field.TITLE.ordinal()]);
         count(text.abstractText(), counts[Match.Field.ABSTRACT.ordinal()]);
@@ -86,7 +107,10 @@ public final class Classifier {
             count(keyword, counts[Match.Field.KEYWORDS.ordinal()]);
         }
         countAcronyms(paper, counts);
-        double[] scores = scores(counts);
+        return counts;
+    }
+
+    private ClassifiedPaper classify(Paper paper, int[][] counts, double[] scores) {
         int best = -1;
         for (int t = 0; t < scores.length; t++) {
             if (scores[t] >= minScore && (best < 0 || scores[t] > scores[best])) {

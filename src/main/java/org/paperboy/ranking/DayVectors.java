@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param nonZero   each paper's dimensions that are not 0 (a TF-IDF vector has about a fifth), so
  *                  a reader's fit to a paper costs that many multiplications
- * @param topicOf   each paper's best topic as an index into the taxonomy, -1 for none
+ * @param topicOf   each paper's best topic by keywords as an index into the taxonomy, -1 for none
  * @param centroids the normalised mean vector of each topic's papers (zeros for a topic without any)
  */
 record DayVectors(float[][] vectors, int[][] nonZero, Map<String, Integer> indexById, int[] topicOf, float[][] centroids) {
@@ -27,7 +27,8 @@ record DayVectors(float[][] vectors, int[][] nonZero, Map<String, Integer> index
 
     static DayVectors of(PaperVectors representation, Classified classified, Taxonomy taxonomy) {
         List<ClassifiedPaper> papers = classified.papers();
-        float[][] vectors = representation.vectors(classified);
+        float[][] vectors = classified.vectors() != null && representation.model().equals(PaperVectors.tfidf().model())
+                ? classified.vectors() : representation.vectors(classified);
         List<Topic> topics = taxonomy.topics();
         Map<String, Integer> bySlug = new HashMap<>();
         for (int t = 0; t < topics.size(); t++) {
@@ -40,7 +41,7 @@ record DayVectors(float[][] vectors, int[][] nonZero, Map<String, Integer> index
         for (int i = 0; i < vectors.length; i++) {
             indexById.put(papers.get(i).paper().id(), i);
             nonZero[i] = nonZero(vectors[i]);
-            Topic topic = papers.get(i).topic();
+            Topic topic = classified.keywordTopic(i);
             topicOf[i] = topic == null ? -1 : bySlug.getOrDefault(topic.slug(), -1);
             if (topicOf[i] >= 0) {
                 for (int d = 0; d < vectors[i].length; d++) {

@@ -183,6 +183,8 @@ final class DigestAssembler {
             reasons.add("your keyword" + (hits.size() == 1 ? " " : "s ") + String.join(", ", hits.stream().map(k -> "\"" + k + "\"").toList()));
         } else if (liked == null && Signals.mentions(matches) != null) {
             reasons.add(Signals.mentions(matches));
+        } else if (liked == null && chosen == null && shown != null && c.alike(shown.slug())) {
+            reasons.add("close to papers on " + shown.name());
         }
         Set<String> highlights = new LinkedHashSet<>();
         matches.forEach(m -> highlights.add(m.term()));

@@ -113,21 +113,36 @@ public final class PaperVectors {
 
     private static float[][] tfidf(List<Paper> papers, int dimensions) {
         TermAnalyzer analyzer = new TermAnalyzer();
-        List<Map<String, Integer>> counts = new java.util.ArrayList<>(papers.size());
-        Map<String, Integer> df = new HashMap<>();
+        List<String[]> titles = new java.util.ArrayList<>(papers.size());
+        List<String[]> abstracts = new java.util.ArrayList<>(papers.size());
         for (Paper paper : papers) {
+            titles.add(analyzer.stems(paper.title()));
+            abstracts.add(analyzer.stems(paper.abstractText()));
+        }
+        return tfidf(titles, abstracts, dimensions);
+    }
+
+    /** The default representation of the papers whose stems the classifier already has: the same vectors as {@link #tfidf()}'s. */
+    static float[][] tfidfOf(List<PaperTerms> terms) {
+        return tfidf(terms.stream().map(PaperTerms::title).toList(), terms.stream().map(PaperTerms::abstractText).toList(), TFIDF_DIMENSIONS);
+    }
+
+    private static float[][] tfidf(List<String[]> titles, List<String[]> abstracts, int dimensions) {
+        List<Map<String, Integer>> counts = new java.util.ArrayList<>(titles.size());
+        Map<String, Integer> df = new HashMap<>();
+        for (int i = 0; i < titles.size(); i++) {
             Map<String, Integer> tf = new HashMap<>();
-            for (String stem : analyzer.stems(paper.title())) {
+            for (String stem : titles.get(i)) {
                 tf.merge(stem, TITLE_REPEAT, Integer::sum);
             }
-            for (String stem : analyzer.stems(paper.abstractText())) {
+            for (String stem : abstracts.get(i)) {
                 tf.merge(stem, 1, Integer::sum);
             }
             tf.keySet().forEach(stem -> df.merge(stem, 1, Integer::sum));
             counts.add(tf);
         }
-        float[][] vectors = new float[papers.size()][];
-        double n = papers.size();
+        float[][] vectors = new float[titles.size()][];
+        double n = titles.size();
         for (int p = 0; p < vectors.length; p++) {
             float[] v = new float[dimensions];
             counts.get(p).forEach((stem, tf) -> {

@@ -26,7 +26,9 @@ import org.paperboy.papers.PapersConfig;
  * often any of its topics is, and how many topics a paper gets, on the two last days (held out) and
  * on all seven. The issue asks for 80%, 92% and at most 2.5 on held-out days; keywords alone reach
  * 73.0%, 84.3% and 1.59 on the two last days (492 papers), so this test prints the figures and holds
- * the level reached: a regression shows. Skips without the folder.
+ * the level reached: a regression shows. With {@link TopicLikeness} (tuned on the five first days
+ * only: 77.0%, 89.3%, 1.71 there against 74.4%, 87.0%, 1.64 by keywords) 75.4%, 87.6% and 1.66 on
+ * the held-out days: short of the issue's bars, which this test does not claim. Skips without the folder.
  */
 class TopicFamiliesOnArxivTest {
 
@@ -40,8 +42,9 @@ class TopicFamiliesOnArxivTest {
 
     private static Map<String, String> labels;
     private static List<Path> days;
-    private final Classifier classifier = new Classifier(Taxonomy.load(Path.of("config", "topics.yaml"), false),
-            RankingConfig.DEFAULTS.minTopicScore());
+    private static final Taxonomy TAXONOMY = Taxonomy.load(Path.of("config", "topics.yaml"), false);
+    private final Classifier classifier = new Classifier(TAXONOMY, RankingConfig.DEFAULTS.minTopicScore(), true);
+    private final Classifier keywordsAlone = new Classifier(TAXONOMY, RankingConfig.DEFAULTS.minTopicScore(), false);
 
     @BeforeAll
     static void load() throws IOException {
@@ -53,6 +56,18 @@ class TopicFamiliesOnArxivTest {
     }
 
     Score score(List<Path> files) {
+        return score(classifier, files);
+    }
+
+    static List<Path> tuningDays() {
+        return days.subList(0, days.size() - 2);
+    }
+
+    static List<Path> heldOutDays() {
+        return days.subList(days.size() - 2, days.size());
+    }
+
+    Score score(Classifier classifier, List<Path> files) {
         int papers = 0;
         int best = 0;
         int any = 0;
@@ -76,12 +91,17 @@ class TopicFamiliesOnArxivTest {
 
     @Test
     void topicsOfTheRightFamilyOnHeldOutDays() {
-        Score heldOut = score(days.subList(days.size() - 2, days.size()));
-        System.out.println("topic families, held out (last two days): " + heldOut);
-        System.out.println("topic families, all seven days: " + score(days));
+        Score heldOut = score(heldOutDays());
+        System.out.println("topic families, keywords alone, tuning (five first days): " + score(keywordsAlone, tuningDays()));
+        Score keywords = score(keywordsAlone, heldOutDays());
+        System.out.println("topic families, keywords alone, held out (last two days): " + keywords);
+        System.out.println("topic families, with likeness, tuning (five first days): " + score(tuningDays()));
+        System.out.println("topic families, with likeness, held out (last two days): " + heldOut);
         assertThat(heldOut.papers()).isPositive();
-        assertThat(heldOut.best()).isGreaterThanOrEqualTo(0.70);
-        assertThat(heldOut.any()).isGreaterThanOrEqualTo(0.80);
-        assertThat(heldOut.topicsPerPaper()).isLessThanOrEqualTo(2.5);
+        assertThat(heldOut.best()).isGreaterThanOrEqualTo(0.75);
+        assertThat(heldOut.any()).isGreaterThanOrEqualTo(0.87);
+        assertThat(heldOut.topicsPerPaper()).isLessThanOrEqualTo(1.7);
+        assertThat(heldOut.best()).isGreaterThan(keywords.best());
+        assertThat(heldOut.any()).isGreaterThan(keywords.any());
     }
 }
