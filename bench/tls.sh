@@ -10,6 +10,10 @@
 # to exit), Paperboy's CPU a message (in all, and while sending), and the TLS front's CPU while it
 # ran (a front that saturates a core would cap the TLS figures). Then, per option set, the means
 # and the ratios TLS / plaintext: sending and whole run (target >= 0.8) and CPU a message (<= 1.5).
+# Plaintext is run twice: straight to smtp-sink ("none") and through the same Python front without
+# TLS ("front"), so that the TLS / plaintext ratios can be read against a reference that pays the
+# front's own hop and CPU on the same cores (the front is one Python event loop; on a quiet machine
+# it, not Paperboy, can bound the TLS runs). The ratios are printed against both.
 # Needs Debian's postfix package (smtp-sink), openssl, iproute2 (ss), python3, time.
 #   bash bench/tls.sh [N]     e.g. bash bench/tls.sh 10000
 #   JAVA_OPTS_LIST='-XX:+UseSerialGC|-XX:+UseSerialGC -XX:TieredStopAtLevel=1' RUNS=3 bash bench/tls.sh 5000
@@ -69,6 +73,8 @@ free_port; python3 "$root/bench/tls_front.py" starttls "$port" "$sink_port" "$ba
 starttls_pid=$!; pids+=("$starttls_pid"); listening "$starttls_pid" "$port" "tls_front.py starttls"; starttls_port=$port
 free_port; python3 "$root/bench/tls_front.py" ssl "$port" "$sink_port" "$base/cert.pem" "$base/key.pem" 2> "$base/front-ssl.log" &
 ssl_pid=$!; pids+=("$ssl_pid"); listening "$ssl_pid" "$port" "tls_front.py ssl"; ssl_port=$port
+free_port; python3 "$root/bench/tls_front.py" plain "$port" "$sink_port" "$base/cert.pem" "$base/key.pem" 2> "$base/front-plain.log" &
+plain_pid=$!; pids+=("$plain_pid"); listening "$plain_pid" "$port" "tls_front.py plain"; plain_port=$port
 # the front must offer STARTTLS and pass PIPELINING on
 ehlo=$(python3 "$root/bench/latency_proxy.py" probe "$starttls_port" 1)
 case "$ehlo" in "pipelining yes "*) ;; *) echo "bench: the STARTTLS front does not pass PIPELINING on: $ehlo" >&2; exit 1 ;; esac
@@ -86,11 +92,13 @@ printf '%d readers, embedded database, %d connections, load average %s at the st
 run() {   # option set index, security (none|starttls|ssl), round
   local o=$1 security=$2 k=$3 work=$base/$1-$2-$3 pport front_pid="" f0=0 f1=0
   local opts=${opt_sets[$1]}
-  case $security in none) pport=$sink_port ;; starttls) pport=$starttls_port; front_pid=$starttls_pid ;; ssl) pport=$ssl_port; front_pid=$ssl_pid ;; esac
+  case $security in none) pport=$sink_port ;; front) pport=$plain_port; front_pid=$plain_pid ;; starttls) pport=$starttls_port; front_pid=$starttls_pid ;; ssl) pport=$ssl_port; front_pid=$ssl_pid ;; esac
   cp -a "$base/template" "$work"; cd "$work"
   local ca_file=""
-  [ "$security" = none ] || ca_file=$base/cert.pem
-  security=$security ca_file=$ca_file bench_config 127.0.0.1 "$pport" > smtp.yaml
+  [ "$security" = none ] || [ "$security" = front ] || ca_file=$base/cert.pem
+  local mode=$security
+  [ "$mode" != front ] || mode=none
+  security=$mode ca_file=$ca_file bench_config 127.0.0.1 "$pport" > smtp.yaml
   [ -z "$front_pid" ] || f0=$(cpu_ticks "$front_pid")
   local launched ended load
   load=$(cut -d' ' -f1 /proc/loadavg)
@@ -117,7 +125,7 @@ run() {   # option set index, security (none|starttls|ssl), round
 
 for ((k = 1; k <= runs; k++)); do
   for ((o = 0; o < ${#opt_sets[@]}; o++)); do
-    for security in none starttls ssl; do
+    for security in none front starttls ssl; do
       run "$o" "$security" "$k"
     done
   done
@@ -128,10 +136,11 @@ for ((o = 0; o < ${#opt_sets[@]}; o++)); do
     $1 == "RESULT" && $2 == o { c[$3]++; s[$3] += $5; w[$3] += $6; cpu[$3] += $7; cs[$3] += $8 }
     END {
       printf "JVM options: -Xmx256m %s\n", opts
-      for (i = 1; i <= 3; i++) {
-        m = (i == 1 ? "none" : i == 2 ? "starttls" : "ssl")
+      for (i = 1; i <= 4; i++) {
+        m = (i == 1 ? "none" : i == 2 ? "front" : i == 3 ? "starttls" : "ssl")
         printf "  %-8s sending %.0f msg/s, whole run %.0f msg/s, CPU %.0f us/msg (%.0f while sending)", m, s[m] / c[m], w[m] / c[m], cpu[m] / c[m], cs[m] / c[m]
         if (m != "none") printf "; / plaintext: sending %.2f, whole run %.2f, CPU %.2f", s[m] / s["none"], w[m] / w["none"], cpu[m] / cpu["none"]
+        if (m == "starttls" || m == "ssl") printf "; / plaintext through the front: sending %.2f, whole run %.2f, CPU %.2f", s[m] / s["front"], w[m] / w["front"], cpu[m] / cpu["front"]
         printf "\n"
       }
     }' "$base/raw.txt" | tee -a "$base/results.txt"

@@ -8,6 +8,9 @@
         a client that sends MAIL without STARTTLS (smtp-source) is relayed as it is
     tls_front.py ssl LISTEN_PORT UPSTREAM_PORT CERT_PEM KEY_PEM
         TLS from the first byte, as on port 465
+    tls_front.py plain LISTEN_PORT UPSTREAM_PORT CERT_PEM KEY_PEM
+        no TLS: relays the bytes as they are, the same hop through the same event loop, so a
+        plaintext reference pays what the front itself costs (bench/tls.sh's "front" runs)
 
 One asyncio event loop (one core at most), OpenSSL through Python's ssl module. It prints its CPU
 time to stderr on SIGUSR1 ("tls_front: cpu_s X") and on SIGTERM, so a benchmark can tell whether it
@@ -70,7 +73,9 @@ def serve(mode, upstream, context):
         upstream_socket.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         client_w.get_extra_info("socket").setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         try:
-            if mode == "starttls":
+            if mode == "plain":
+                pass
+            elif mode == "starttls":
                 client_w.write(await reply(server_r))
                 while True:
                     line = await client_r.readline()
@@ -119,6 +124,6 @@ async def main(mode, listen, upstream, cert, key):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 6 or sys.argv[1] not in ("starttls", "ssl"):
+    if len(sys.argv) != 6 or sys.argv[1] not in ("starttls", "ssl", "plain"):
         sys.exit(__doc__)
     asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], sys.argv[5]))
