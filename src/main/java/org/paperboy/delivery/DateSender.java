@@ -41,6 +41,16 @@ final class DateSender {
         this.stopping = stopping;
     }
 
+    /** The row's digest again: its papers in the order the reader's taste (when given) ranks them, with their reasons. */
+    private static Digest rebuild(OutboxRow row, Ranker daily, java.util.function.Supplier<Ranker> weekly, Tastes tastes) {
+        boolean week = row.kind() == Frequency.WEEKLY;
+        Ranker ranker = week ? weekly.get() : daily;
+        Digest digest = ranker.rankExactly(row.preferences(), tastes != null ? tastes.of(row.subscriberId(), ranker)
+                : org.paperboy.ranking.Taste.NONE, Set.copyOf(row.paperIds()));
+        // a weekly reader's mail says so, also when no source is read by date and the week's papers are the day's
+        return week ? digest.weekly() : digest;
+    }
+
     DeliveryReport send(LocalDate date, Ranker daily, java.util.function.Supplier<Ranker> weekly, RenderCache renders,
                         Map<String, Integer> before, int planned, Progress progress, long started) {
         // readers planned with the same papers and preferences share one digest: rebuilt once; a reader
@@ -48,16 +58,12 @@ final class DateSender {
         Map<List<Object>, Digest> rebuilt = new java.util.concurrent.ConcurrentHashMap<>();
         Tastes tastes = new Tastes(parts.subscribers().votes());
         Function<OutboxRow, Digest> digests = row -> {
-            boolean voted = tastes.voted(row.subscriberId());
-            List<Object> key = List.of(row.kind(), row.preferences(), row.paperIds(), voted ? row.subscriberId() : 0L);
-            return rebuilt.computeIfAbsent(key, k -> {
-                boolean week = row.kind() == Frequency.WEEKLY;
-                Ranker ranker = week ? weekly.get() : daily;
-                Digest digest = ranker.rankExactly(row.preferences(), voted ? tastes.of(row.subscriberId(), ranker)
-                        : org.paperboy.ranking.Taste.NONE, Set.copyOf(row.paperIds()));
-                // a weekly reader's mail says so, also when no source is read by date and the week's papers are the day's
-                return week ? digest.weekly() : digest;
-            });
+            if (tastes.voted(row.subscriberId())) {
+                // one reader's own digest: built for this row and not kept, so that a list of many voters
+                // does not hold every voter's digest for the whole run
+                return rebuild(row, daily, weekly, tastes);
+            }
+            return rebuilt.computeIfAbsent(List.of(row.kind(), row.preferences(), row.paperIds()), k -> rebuild(row, daily, weekly, null));
         };
         DigestMails mails = new DigestMails(renders, parts.subscriptions(), parts.smtp(), parts.listName());
         SenderWorker.Context ctx = new SenderWorker.Context(date, claims, sender, recorder, parts.mailer(),

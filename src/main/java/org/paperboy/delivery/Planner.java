@@ -128,8 +128,11 @@ final class Planner {
         Map<String, List<String>> newVariants = new HashMap<>();
         Map<String, Outbox.KnownPaper> papers = new HashMap<>();
         for (Plan p : plans) {
-            String key = variantKeys.computeIfAbsent(p.digest(),
-                    d -> variantKey(p.kind().key(), p.reader().preferences().toString() + Tastes.key(p.taste()), d.paperIds()));
+            // a voter's digest is theirs alone: its key is worked out here and not kept, so that the run
+            // does not hold every voter's digest (see DateSender, which likewise keeps only shared digests)
+            String key = p.taste().isEmpty()
+                    ? variantKeys.computeIfAbsent(p.digest(), d -> variantKey(p.kind().key(), p.reader().preferences().toString(), d.paperIds()))
+                    : variantKey(p.kind().key(), p.reader().preferences().toString() + Tastes.key(p.taste()), p.digest().paperIds());
             if (!newVariants.containsKey(key)) {
                 newVariants.put(key, p.digest().paperIds());
                 if (!storedVariants.contains(date + "/" + key)) {
