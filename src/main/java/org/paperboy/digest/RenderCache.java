@@ -24,7 +24,12 @@ public final class RenderCache {
     private final Map<Key, RenderedDigest> rendered = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger renders = new java.util.concurrent.atomic.AtomicInteger();
 
-    private record Key(LocalDate date, LocalDate weekFrom, Preferences preferences, List<String> paperIds) {
+    /**
+     * The digest as it reads: its sections (papers in order, with their reasons), not only its paper
+     * ids, so that two voters whose digests hold the same papers in the same order but give different
+     * reasons ("like X, which you liked") never share one rendering.
+     */
+    private record Key(LocalDate date, LocalDate weekFrom, Preferences preferences, List<org.paperboy.ranking.Section> sections) {
     }
 
     public RenderCache(DigestRenderer renderer) {
@@ -35,7 +40,7 @@ public final class RenderCache {
         if (rendered.size() >= MAX_KEPT) {
             rendered.clear();
         }
-        return rendered.computeIfAbsent(new Key(digest.date(), digest.weekFrom(), digest.preferences(), digest.paperIds()), k -> {
+        return rendered.computeIfAbsent(new Key(digest.date(), digest.weekFrom(), digest.preferences(), digest.sections()), k -> {
             renders.incrementAndGet();
             return renderer.render(digest);
         });

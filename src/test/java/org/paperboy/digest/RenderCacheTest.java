@@ -38,4 +38,20 @@ class RenderCacheTest {
                 .isEqualTo(first.fill("a@example.org", "https://x.test/u", "https://x.test/p"));
         assertThat(cache.size()).isEqualTo(RenderCache.MAX_KEPT + 2);
     }
+
+    @Test
+    void digestsWithTheSamePapersButOtherReasonsAreRenderedApart() {
+        var paper = paper("p1", "Paper 1", "Abstract.", Links.NONE);
+        Digest liked = oneSection(new org.paperboy.ranking.RankedPaper(paper, "rl", "Reinforcement learning", 1.5,
+                List.of("like \"RobustDexGrasp\", which you liked"), List.of()));
+        Digest other = oneSection(new org.paperboy.ranking.RankedPaper(paper, "rl", "Reinforcement learning", 1.5,
+                List.of("like \"WorldModels\", which you liked"), List.of()));
+
+        String first = cache.render(liked).fill("a@example.org", "https://x.test/u", "https://x.test/p").html();
+        String second = cache.render(other).fill("b@example.org", "https://x.test/u", "https://x.test/p").html();
+
+        assertThat(first).contains("RobustDexGrasp").doesNotContain("WorldModels");
+        assertThat(second).contains("WorldModels").doesNotContain("RobustDexGrasp");
+        assertThat(cache.size()).isEqualTo(2);
+    }
 }
