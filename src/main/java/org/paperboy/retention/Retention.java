@@ -71,7 +71,13 @@ public final class Retention {
                     count(c, OLD_EVENTS, before),
                     count(c, OLD_RUNS, before), true));
         }
-        long deliveries = db.transaction(c -> deliveries(c, cutoff));
+        // one outbox date a transaction: each date's rows are folded and deleted together, so a prune
+        // stopped half-way counts nothing twice, and the journal holds one day at a time, not a year
+        long deliveries = 0;
+        for (LocalDate date = nextOldDate(null, cutoff); date != null; date = nextOldDate(date, cutoff)) {
+            LocalDate day = date;
+            deliveries += db.transaction(c -> deliveries(c, day));
+        }
         long variants = db.transaction(c -> update(c, "DELETE FROM delivery_variant WHERE digest_date < ?" + UNUSED_VARIANT
                 .replace("v.", "delivery_variant."), cutoff));
         long events = db.transaction(c -> events(c, before));
@@ -89,11 +95,31 @@ public final class Retention {
     private static final String UNUSED_VARIANT = " AND NOT EXISTS (SELECT 1 FROM delivery d WHERE d.digest_date = v.digest_date"
             + " AND d.variant_key = v.variant_key)";
 
-    private long deliveries(Connection c, LocalDate cutoff) throws SQLException {
-        Map<LocalDate, Map<String, Long>> daily = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT state, sent_at, next_attempt_at" + OLD_DELIVERIES
-                + " AND state IN ('sent', 'failed')")) {
+    /** The first outbox date after {@code after} (or the first at all) and before the cutoff with rows old enough to go; null when none. */
+    private LocalDate nextOldDate(LocalDate after, LocalDate cutoff) {
+        return db.transaction(c -> nextOldDate(c, after, cutoff));
+    }
+
+    private static LocalDate nextOldDate(Connection c, LocalDate after, LocalDate cutoff) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT digest_date" + OLD_DELIVERIES
+                + (after == null ? "" : " AND digest_date > ?") + " ORDER BY digest_date LIMIT 1")) {
             ps.setObject(1, cutoff);
+            if (after != null) {
+                ps.setObject(2, after);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, LocalDate.class) : null;
+            }
+        }
+    }
+
+    /** Folds the date's old outbox rows into the roll-ups and deletes them. */
+    private long deliveries(Connection c, LocalDate date) throws SQLException {
+        String ofDate = OLD_DELIVERIES.replace("digest_date < ?", "digest_date = ?");
+        Map<LocalDate, Map<String, Long>> daily = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, sent_at, next_attempt_at" + ofDate
+                + " AND state IN ('sent', 'failed')")) {
+            ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     boolean sent = rs.getString(1).equals("sent");
@@ -106,8 +132,8 @@ public final class Retention {
         }
         Rollups.addDaily(c, daily);
         try (PreparedStatement ps = c.prepareStatement("SELECT digest_date, " + EXPIRED + ", COUNT(*), MIN(created_at), MAX(created_at),"
-                + " MAX(sent_at)" + OLD_DELIVERIES + " GROUP BY digest_date, " + EXPIRED)) {
-            ps.setObject(1, cutoff);
+                + " MAX(sent_at)" + ofDate + " GROUP BY digest_date, " + EXPIRED)) {
+            ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Rollups.addDate(c, rs.getObject(1, LocalDate.class), rs.getString(2), new Rollups.DateGroup(rs.getLong(3),
@@ -115,7 +141,7 @@ public final class Retention {
                 }
             }
         }
-        return update(c, "DELETE" + OLD_DELIVERIES, cutoff);
+        return update(c, "DELETE" + ofDate, date);
     }
 
     private long events(Connection c, Instant before) throws SQLException {

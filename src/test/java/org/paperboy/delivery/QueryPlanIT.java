@@ -42,8 +42,6 @@ class QueryPlanIT {
         statements.put(Claims.RELEASE, new Object[] {"node:1:run"});
         statements.put(Claims.HOLDERS, new Object[] {});
         statements.put(Outbox.PLANNED, new Object[] {day});
-        statements.put(Outbox.EXPIRING, new Object[] {day.minusDays(7)});
-        statements.put(Outbox.EXPIRE, new Object[] {"expired", day.minusDays(7)});
         statements.put(Outbox.COUNTS, new Object[] {day});
         statements.put(Outbox.DATES_WITH_WORK, new Object[] {day.minusDays(7)});
         statements.put(Outbox.NEXT_DUE, new Object[] {day});
@@ -52,6 +50,8 @@ class QueryPlanIT {
             String claim = (db.isPostgres() ? Claims.CLAIM_POSTGRES : Claims.CLAIM_SQLITE).formatted(100);
             statements.put(claim, new Object[] {"node:1:run", now, day, now});
             statements.put(Outbox.history(db.dialect()), new Object[] {day.minusDays(1), 1L, 2L});
+            statements.put(Outbox.expiring(db.dialect()), new Object[] {day.minusDays(7)});
+            statements.put(Outbox.expire(db.dialect()), new Object[] {"expired", day.minusDays(7)});
             Map<String, List<String>> scans = new LinkedHashMap<>();
             statements.forEach((sql, args) -> {
                 List<String> found = QueryPlans.fullScans(db, "delivery", sql, args);
@@ -80,19 +80,7 @@ class QueryPlanIT {
         try (Database db = Database.open(new DatabaseConfig(Databases.fresh(kind, dir), null, null, 2))) {
             String history = Outbox.history(db.dialect());
             if (db.isPostgres()) {
-                // PostgreSQL picks by statistics: an outbox of 60 days of 2,000 readers, analysed, and the
-                // visibility map an index-only scan needs (what autovacuum keeps on a real outbox)
-                try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
-                    c.setAutoCommit(true);
-                    s.execute("INSERT INTO subscriber (email, email_key, status, created_at, consent_at, consent_source,"
-                            + " consent_text_version)"
-                            + " SELECT 'r' || g || '@x.test', 'r' || g || '@x.test', 'confirmed', now(), now(), 'import', 'v1'"
-                            + " FROM generate_series(1, 2000) g");
-                    s.execute("INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts, next_attempt_at, message_id,"
-                            + " variant_key, created_at, sent_at) SELECT DATE '2026-03-02' - d, s.id, 'daily', 'sent', 1, now(),"
-                            + " d || '.' || s.id || '@x.test', 'v' || (s.id % 50), now(), now() FROM subscriber s, generate_series(1, 60) d");
-                    s.execute("VACUUM ANALYZE delivery");
-                }
+                sixtyDaysSent(db);
             }
             List<String> plan = QueryPlans.plan(db, history, args);
             String steps = String.join("\n", plan);
@@ -101,6 +89,43 @@ class QueryPlanIT {
             } else {
                 assertThat(steps).as("the plan of " + history).contains("USING COVERING INDEX delivery_sent_idx");
             }
+        }
+    }
+
+    /**
+     * Expiry (before each plan) reads the pending rows alone, through V19's partial index: with
+     * delivery_claim_idx it ranged over every row of every earlier date, a year of sent rows.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Databases.SQLITE, Databases.POSTGRES})
+    void expiryReadsThePendingRowsAlone(String kind) throws java.sql.SQLException {
+        LocalDate oldest = LocalDate.of(2026, 2, 23);
+        try (Database db = Database.open(new DatabaseConfig(Databases.fresh(kind, dir), null, null, 2))) {
+            if (db.isPostgres()) {
+                sixtyDaysSent(db);
+            }
+            for (String sql : List.of(Outbox.expiring(db.dialect()), Outbox.expire(db.dialect()))) {
+                Object[] args = sql.startsWith("UPDATE") ? new Object[] {"expired", oldest} : new Object[] {oldest};
+                assertThat(String.join("\n", QueryPlans.plan(db, sql, args))).as("the plan of " + sql).contains("delivery_pending_idx");
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL picks by statistics: an outbox of 60 days of 2,000 readers, all sent, analysed, and
+     * the visibility map an index-only scan needs (what autovacuum keeps on a real outbox).
+     */
+    private static void sixtyDaysSent(Database db) throws java.sql.SQLException {
+        try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute("INSERT INTO subscriber (email, email_key, status, created_at, consent_at, consent_source,"
+                    + " consent_text_version)"
+                    + " SELECT 'r' || g || '@x.test', 'r' || g || '@x.test', 'confirmed', now(), now(), 'import', 'v1'"
+                    + " FROM generate_series(1, 2000) g");
+            s.execute("INSERT INTO delivery (digest_date, subscriber_id, kind, state, attempts, next_attempt_at, message_id,"
+                    + " variant_key, created_at, sent_at) SELECT DATE '2026-03-02' - d, s.id, 'daily', 'sent', 1, now(),"
+                    + " d || '.' || s.id || '@x.test', 'v' || (s.id % 50), now(), now() FROM subscriber s, generate_series(1, 60) d");
+            s.execute("VACUUM ANALYZE delivery");
         }
     }
 }
