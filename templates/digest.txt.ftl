@@ -7,7 +7,9 @@ ${listName} - the week's ${paperCount} top papers<#if topics?has_content>: ${top
 ${listName} - ${dateLong}
 ${paperCount} trending papers<#if topics?has_content>: ${topics?join(", ")}</#if>
 </#if>
+<#if viewUrl?has_content>
 View in browser: ${viewUrl}
+</#if>
 <#list sections as section>
 
 

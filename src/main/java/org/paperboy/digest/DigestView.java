@@ -60,7 +60,9 @@ final class DigestView {
         model.put("postalAddress", config.postalAddress());
         model.put("homeUrl", config.publicBaseUrl() + "/");
         model.put("archiveUrl", config.publicBaseUrl() + "/archive");
-        model.put("viewUrl", config.publicBaseUrl() + "/archive/" + digest.date());
+        // the web archive keeps each day's general digest; a week's has no page of its own, so its
+        // mail has no "View in browser" (the day's page would show other papers)
+        model.put("viewUrl", digest.isWeekly() ? "" : config.publicBaseUrl() + "/archive/" + digest.date());
         model.put("feedUrl", config.publicBaseUrl() + "/feed.xml");
         model.put("email", personal.email());
         model.put("unsubscribeUrl", personal.unsubscribeUrl());

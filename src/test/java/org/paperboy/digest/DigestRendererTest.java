@@ -158,6 +158,9 @@ class DigestRendererTest {
         assertThat(weekly.text().replaceAll("\\s+", " ")).contains("subscribed to the weekly digest of Paperboy daily papers");
         assertThat(day.subject()).isEqualTo("Trending papers, Nov 20: Policies");
         assertThat(day.html() + day.text()).doesNotContainIgnoringCase("weekly");
+        // the archive keeps days, not weeks: a weekly mail links to no day's page as if it were its copy
+        assertThat(day.html() + day.text()).contains("View in browser").contains("/archive/2025-11-20");
+        assertThat(weekly.html() + weekly.text()).doesNotContain("View in browser").doesNotContain("/archive/2025-11-20");
     }
 
     @Test
