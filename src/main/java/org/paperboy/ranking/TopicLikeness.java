@@ -38,6 +38,8 @@ final class TopicLikeness {
     static double PLACE_SIMILARITY = 0.1;
     /** The least cosine to a centroid for a paper to get that topic beside its keyword ones. */
     static double ADD_SIMILARITY = 0.15;
+    /** How many of the topics a paper is most like may be added beside its keyword ones. */
+    static int ADD_NEAREST = 2;
 
 
     private final Taxonomy taxonomy;
@@ -123,14 +125,22 @@ final class TopicLikeness {
         Comparator<ClassifiedPaper.TopicMatch> order = Comparator.comparingDouble(m -> -combined(scores, likeness, index(m.topic())));
         all.sort(order.thenComparingInt(m -> index(m.topic())));
         Set<String> alike = new HashSet<>();
-        Topic near = taxonomy.topics().get(nearest);
-        if (likeness[nearest] >= ADD_SIMILARITY && all.size() < Classifier.MAX_TOPICS
-                && all.stream().noneMatch(m -> m.topic().slug().equals(near.slug()))) {
-            all.add(new ClassifiedPaper.TopicMatch(near, 0, List.of()));
-            alike.add(near.slug());
+        for (int t : nearestFirst(likeness, ADD_NEAREST)) {
+            Topic near = taxonomy.topics().get(t);
+            if (likeness[t] >= ADD_SIMILARITY && all.size() < Classifier.MAX_TOPICS
+                    && all.stream().noneMatch(m -> m.topic().slug().equals(near.slug()))) {
+                all.add(new ClassifiedPaper.TopicMatch(near, 0, List.of()));
+                alike.add(near.slug());
+            }
         }
         ClassifiedPaper.TopicMatch best = all.get(0);
         return new ClassifiedPaper(c.paper(), best.topic(), best.score(), best.matches(), all.subList(1, all.size()), alike);
+    }
+
+    /** The {@code n} topics the paper is most like, nearest first. */
+    private static int[] nearestFirst(double[] likeness, int n) {
+        return java.util.stream.IntStream.range(0, likeness.length).filter(t -> !Double.isNaN(likeness[t])).boxed()
+                .sorted(Comparator.comparingDouble(t -> -likeness[t])).limit(n).mapToInt(Integer::intValue).toArray();
     }
 
     private static double combined(double[] scores, double[] likeness, int topic) {

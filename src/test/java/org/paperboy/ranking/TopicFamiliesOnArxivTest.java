@@ -27,8 +27,9 @@ import org.paperboy.papers.PapersConfig;
  * on all seven. The issue asks for 80%, 92% and at most 2.5 on held-out days; keywords alone reach
  * 73.0%, 84.3% and 1.59 on the two last days (492 papers), so this test prints the figures and holds
  * the level reached: a regression shows. With {@link TopicLikeness} (tuned on the five first days
- * only: 77.0%, 89.3%, 1.71 there against 74.4%, 87.0%, 1.64 by keywords) 75.4%, 87.6% and 1.66 on
- * the held-out days: short of the issue's bars, which this test does not claim. Skips without the folder.
+ * only: 77.0%, 92.9%, 2.26 there against 74.4%, 87.0%, 1.64 by keywords) 75.4%, 92.1% and 2.24 on
+ * the held-out days: the issue's bars for any topic and topics a paper, which this test holds, but
+ * short of its 80% for the best topic, which it does not claim. Skips without the folder.
  */
 class TopicFamiliesOnArxivTest {
 
@@ -99,8 +100,8 @@ class TopicFamiliesOnArxivTest {
         System.out.println("topic families, with likeness, held out (last two days): " + heldOut);
         assertThat(heldOut.papers()).isPositive();
         assertThat(heldOut.best()).isGreaterThanOrEqualTo(0.75);
-        assertThat(heldOut.any()).isGreaterThanOrEqualTo(0.87);
-        assertThat(heldOut.topicsPerPaper()).isLessThanOrEqualTo(1.7);
+        assertThat(heldOut.any()).as("any topic in the family, the issue's bar").isGreaterThanOrEqualTo(0.92);
+        assertThat(heldOut.topicsPerPaper()).as("topics a paper, the issue's bar").isLessThanOrEqualTo(2.5);
         assertThat(heldOut.best()).isGreaterThan(keywords.best());
         assertThat(heldOut.any()).isGreaterThan(keywords.any());
     }
