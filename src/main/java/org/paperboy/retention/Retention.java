@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.paperboy.store.Database;
 import org.paperboy.store.Dialect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the database the size of the list times {@code retention.days}, not times its age: outbox
@@ -29,6 +31,7 @@ import org.paperboy.store.Dialect;
 public final class Retention {
 
     /** The latest runs always kept: {@code stats} lists them. */
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     static final int KEPT_RUNS = 10;
     /** Outbox rows a prune folds and deletes in one transaction, in whole dates (at least one). */
     static long rowsATransaction = 1_000_000;   // not final only so that a test can make batches of a few rows
@@ -207,9 +210,24 @@ public final class Retention {
         return update(c, "DELETE" + OLD_RUNS, Timestamp.from(before));
     }
 
-    /** Gives the free pages back to the file system: the file shrinks (incremental auto-vacuum, see docs/schema.md). */
+    /**
+     * Gives the free pages back to the file system: the file shrinks (incremental auto-vacuum, see
+     * docs/schema.md). When most of the file is free (the first prune of a list that kept everything)
+     * it is rewritten instead: SQLite moves pages one at a time into the free list's holes, which with a
+     * year of 100,000 readers (2.7 million free pages) ran for over 15 minutes at full CPU, while a VACUUM
+     * copies only what is kept. Should the VACUUM not get the file (another process writing, too little
+     * disk), the pages are freed one by one as usual.
+     */
     private void giveSpaceBack() {
         try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            if (2 * pragma(s, "freelist_count") > pragma(s, "page_count")) {
+                try {
+                    s.execute("VACUUM");
+                    return;
+                } catch (SQLException e) {
+                    LOG.warn("pruned; rewriting the file to give most of it back failed ({}), freeing its pages one by one", e.getMessage());
+                }
+            }
             // the pragma frees one page a step: executeUpdate steps it to its end (execute would free one page)
             s.executeUpdate("PRAGMA incremental_vacuum");
         } catch (SQLException e) {
@@ -230,6 +248,12 @@ public final class Retention {
             s.execute("VACUUM");
         } catch (SQLException e) {
             throw new org.paperboy.store.StoreException("cannot VACUUM the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static long pragma(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
