@@ -10,7 +10,8 @@
 #   bash bench/history.sh [READERS] [DAYS]        (defaults: 100000 365)
 # SYNTH=FILE keeps the synthesised history file there, and a later run with the same SYNTH (and the
 # same READERS and DAYS) starts from a copy of it instead of synthesising again (6 minutes at
-# 100,000 readers, 13.4 GB). JAR and WORK name another jar and work folder.
+# 100,000 readers, 13.4 GB). Needs about 30 GB free at 100,000 readers: the SYNTH file, its working
+# copy and one send's 8 GB of mail at a time (each is deleted once timed). JAR and WORK name another jar and work folder.
 # Runs with the Debian package's JVM options (JAVA_OPTS, as bench/plan.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
