@@ -35,6 +35,8 @@ public final class Ranker {
     public static final String WEEK = "this week";
     private static final int CACHED_VARIANTS = 4096;
     private static final double TOPIC_INTEREST = 1.0;
+    /** A chosen topic the paper has only by likeness to its papers ("close to papers on ...") counts for less. */
+    static double ALIKE_TOPIC_INTEREST = 0.5;
     private static final double TITLE_KEYWORD_INTEREST = 1.0;
     private static final double TEXT_KEYWORD_INTEREST = 0.75;
 
@@ -195,8 +197,10 @@ public final class Ranker {
         double weight = config.weights().interest();
         if (!chosen.isEmpty()) {
             for (int i = 0; i < papers.size(); i++) {
-                if (papers.get(i).firstOf(chosen) != null) {
-                    scores[i] += weight * TOPIC_INTEREST;
+                ClassifiedPaper c = papers.get(i);
+                if (c.firstOf(chosen) != null) {
+                    boolean byKeyword = c.slugs().stream().anyMatch(slug -> chosen.contains(slug) && !c.alike(slug));
+                    scores[i] += weight * (byKeyword ? TOPIC_INTEREST : ALIKE_TOPIC_INTEREST);
                     boosted[i] = true;
                     boostedIndices.add(i);
                 }
