@@ -36,7 +36,7 @@ public final class Ranker {
     private static final int CACHED_VARIANTS = 4096;
     private static final double TOPIC_INTEREST = 1.0;
     /** A chosen topic the paper has only by likeness to its papers ("close to papers on ...") counts for less. */
-    static double ALIKE_TOPIC_INTEREST = 0.5;
+    private static final double ALIKE_TOPIC_INTEREST = 0.5;
     private static final double TITLE_KEYWORD_INTEREST = 1.0;
     private static final double TEXT_KEYWORD_INTEREST = 0.75;
 
