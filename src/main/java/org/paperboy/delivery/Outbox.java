@@ -112,7 +112,6 @@ final class Outbox {
     record SentVariant(LocalDate date, String key) {
     }
 
-    /** {@link #HISTORY} as the dialect runs it. */
     /** How many rows expiry cancels, per date. */
     static String expiring(Dialect dialect) {
         return EXPIRING.formatted(dialect == Dialect.POSTGRES ? "" : " INDEXED BY delivery_pending_idx");
@@ -123,6 +122,7 @@ final class Outbox {
         return EXPIRE.formatted(dialect == Dialect.POSTGRES ? "" : " INDEXED BY delivery_pending_idx");
     }
 
+    /** {@link #HISTORY} as the dialect runs it. */
     static String history(Dialect dialect) {
         return dialect == Dialect.POSTGRES ? HISTORY.formatted("string_agg(CAST(subscriber_id AS VARCHAR), ',')", "")
                 : HISTORY.formatted("group_concat(subscriber_id, ',')", " INDEXED BY delivery_sent_idx");

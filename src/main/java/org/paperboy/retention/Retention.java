@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Retention {
 
-    /** The latest runs always kept: {@code stats} lists them. */
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    /** The latest runs always kept: {@code stats} lists them. */
     static final int KEPT_RUNS = 10;
     /** Outbox rows a prune folds and deletes in one transaction, in whole dates (at least one). */
     static long rowsATransaction = 1_000_000;   // not final only so that a test can make batches of a few rows
