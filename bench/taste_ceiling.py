@@ -8,7 +8,11 @@ first 10 is averaged over 20 draws. With --prior, papers matching the "privacy" 
 (config/topics.yaml) get a bonus, as a reader subscribed to the topic gets. Representations: TF-IDF
 hashed into 512 dimensions (as Paperboy's, on a plain tokenizer), into 8,192, and all-MiniLM-L6-v2
 (quantised) when bench/taste.sh minilm-q has cached its vectors in bench/work/taste/.
-    python3 bench/taste_ceiling.py [--prior]      (needs numpy)
+With --supervised, the taste is not a reader's but an oracle's: the labels of every paper of days 1-5
+(all of the category's papers against all others, centroid difference), the most a linear taste on
+the representation could learn from those days; printed for the held-out days 6-7 and for the
+rotated window (days 3-7 to days 1-2).
+    python3 bench/taste_ceiling.py [--prior | --supervised]      (needs numpy)
 """
 import collections, glob, json, math, os, re, struct, sys, zlib
 import numpy as np
@@ -74,11 +78,30 @@ def ceiling(vec, cat, prior):
             shares.append(np.mean([labels.get(days[d][j]) == cat for j in np.argsort(-score)[:10]]))
     return np.mean(shares)
 
+def supervised(vec, cat, train, test):
+    tr = [i for d in train for i in days[d]]
+    pos = np.array([vec[i] for i in tr if labels.get(i) == cat])
+    neg = np.array([vec[i] for i in tr if labels.get(i) != cat])
+    shares = []
+    for d in test:
+        fit = np.array([vec[i] for i in days[d]]) @ (pos.mean(0) - neg.mean(0))
+        shares.append(np.mean([labels.get(days[d][j]) == cat for j in np.argsort(-fit)[:10]]))
+    return len(pos), shares
+
 prior = '--prior' in sys.argv
 reps = {'tfidf, 512 hashed dimensions': tfidf(512), 'tfidf, 8192 hashed dimensions': tfidf(8192)}
 minilm = os.path.join(os.path.dirname(__file__), 'work', 'taste', 'all-minilm-q-l6-v2.bin')
 if os.path.exists(minilm):
     reps['all-MiniLM-L6-v2, quantised'] = cached(minilm)
+if '--supervised' in sys.argv:
+    for cat in ('cs.CR', 'cs.RO'):
+        print(f'{cat}: {[sum(labels.get(i) == cat for i in d) for d in days]} papers a day; the labels of every paper as the taste')
+        for name, vec in reps.items():
+            for train, test in (([0, 1, 2, 3, 4], [5, 6]), ([2, 3, 4, 5, 6], [0, 1])):
+                n, shares = supervised(vec, cat, train, test)
+                print(f'  {name:32s} {n} liked, days {train[0] + 1}-{train[-1] + 1} -> days {test[0] + 1}-{test[-1] + 1}: '
+                      f'share of the first 10 {np.mean(shares):.2f} (by day {", ".join(f"{x:.1f}" for x in shares)})')
+    sys.exit()
 for cat in ('cs.CR', 'cs.RO'):
     print(f'{cat}: {[sum(labels.get(i) == cat for i in d) for d in days]} papers a day; held-out days 6-7')
     for name, vec in reps.items():

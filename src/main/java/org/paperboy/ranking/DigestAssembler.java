@@ -16,6 +16,12 @@ import java.util.function.Predicate;
  * with upvotes: a day without any has no such section). Then each paper
  * goes into a topic's section while the limits allow (a reader's chosen topic first, when the paper
  * fits it), chosen topics shown first and "More papers" last.
+ * <p>
+ * A reader who hid papers but has liked none yet gets a sampler after their chosen topics: one paper
+ * of each other topic, as many as {@code maxPapers} allows, those like what they hid last. The
+ * general digest shows the day's first few topics only (six of twenty on a day of arXiv), so without
+ * it a reader who came for a subject outside those could hide papers for days and never be shown one
+ * to like.
  */
 final class DigestAssembler {
 
@@ -36,6 +42,7 @@ final class DigestAssembler {
     private final List<RankedPaper> trending = new ArrayList<>();
     private final Map<String, List<RankedPaper>> sections = new LinkedHashMap<>();
     private String leadName = Ranker.LEAD_NAME;
+    private final boolean sampler;
     private int total;
     private int fullSections;
 
@@ -47,6 +54,7 @@ final class DigestAssembler {
         this.leftOut = leftOut;
         this.shape = ranker.shape();
         this.taken = new boolean[ranker.papers().size()];
+        this.sampler = variant.taste() != null && !variant.taste().likes();
     }
 
     Digest assemble() {
@@ -129,20 +137,22 @@ final class DigestAssembler {
             return true;
         }
         String slug = sectionSlug(c);
+        boolean sampled = sampler && !variant.chosen().contains(slug);
+        int limit = sampled ? 1 : shape.papersPerSection();
         List<RankedPaper> section = sections.get(slug);
-        if (section == null && sections.size() < shape.maxSections()) {
-            section = new ArrayList<>(shape.papersPerSection());
+        if (section == null && (sampled || sections.size() < shape.maxSections())) {
+            section = new ArrayList<>(limit);
             sections.put(slug, section);
         }
-        if (section != null && section.size() < shape.papersPerSection()) {
+        if (section != null && section.size() < limit) {
             section.add(ranked(index, c));
             taken[index] = true;
             total++;
-            if (section.size() == shape.papersPerSection()) {
+            if (section.size() == limit) {
                 fullSections++;
             }
         }
-        return total < shape.maxPapers() && !allFull();
+        return total < shape.maxPapers() && (sampler || !allFull());
     }
 
     /** The reader's first chosen topic the paper fits, else its best topic. */

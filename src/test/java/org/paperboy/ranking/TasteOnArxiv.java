@@ -34,6 +34,22 @@ public final class TasteOnArxiv {
         return sim.run(reader, days.subList(2, 7), days.subList(0, 2));
     }
 
+    /**
+     * Every window of the seven days: votes on five days in a row (after the last day comes the
+     * first), measured on the two after. Only the first is wholly held out (the constants were
+     * chosen on days 1-5); the others show how much a figure owes to the days it was measured on.
+     */
+    public static List<TasteSimulation.Shares> windows(TasteSimulation sim, TasteSimulation.Reader reader) {
+        List<LocalDate> days = sim.days();
+        List<TasteSimulation.Shares> shares = new java.util.ArrayList<>();
+        for (int start = 0; start < days.size(); start++) {
+            List<LocalDate> cycle = new java.util.ArrayList<>(days.subList(start, days.size()));
+            cycle.addAll(days.subList(0, start));
+            shares.add(sim.run(reader, cycle.subList(0, 5), cycle.subList(5, 7)));
+        }
+        return shares;
+    }
+
     /** Sets the ranker's taste constants, for tuning runs only. */
     public static void tune(double gain, double threshold, double sinkThreshold, double hiddenShare, double topicGain, boolean topicRise) {
         TasteScores.GAIN = gain;
@@ -71,6 +87,11 @@ public final class TasteOnArxiv {
             if (heldOut) {
                 out.println(who + " held out (votes days 1-5, measured days 6-7): " + heldOut(sim, reader));
                 out.println(who + " rotated (votes days 3-7, measured days 1-2): " + rotated(sim, reader));
+                List<TasteSimulation.Shares> windows = windows(sim, reader);
+                out.printf("%s, all %d windows (votes on 5 days in a row, measured on the 2 after): voter %.2f, non-voter %.2f; by window %s%n", who,
+                        windows.size(), windows.stream().mapToDouble(TasteSimulation.Shares::voter).average().orElse(0),
+                        windows.stream().mapToDouble(TasteSimulation.Shares::nonVoter).average().orElse(0),
+                        windows.stream().map(w -> String.format("%.2f/%.2f", w.voter(), w.nonVoter())).toList());
             }
         }
     }
