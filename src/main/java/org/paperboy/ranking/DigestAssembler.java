@@ -140,7 +140,7 @@ final class DigestAssembler {
         boolean sampled = sampler && !variant.chosen().contains(slug);
         int limit = sampled ? 1 : shape.papersPerSection();
         List<RankedPaper> section = sections.get(slug);
-        if (section == null && (sampled || sections.size() < shape.maxSections())) {
+        if (section == null && (sampled || ownSections() < shape.maxSections())) {
             section = new ArrayList<>(limit);
             sections.put(slug, section);
         }
@@ -153,6 +153,11 @@ final class DigestAssembler {
             }
         }
         return total < shape.maxPapers() && (sampler || !allFull());
+    }
+
+    /** The sections {@code maxSections} limits: all, or in a sampler the chosen topics' alone. */
+    private int ownSections() {
+        return sampler ? (int) sections.keySet().stream().filter(variant.chosen()::contains).count() : sections.size();
     }
 
     /** The reader's first chosen topic the paper fits, else its best topic. */

@@ -119,6 +119,20 @@ class TasteTest {
         assertThat(liked.sections().subList(1, liked.sections().size())).anySatisfy(s -> assertThat(s.papers().size()).isGreaterThan(1));
     }
 
+    @Test
+    void aSamplerKeepsTheReadersChosenTopicsWhole() {
+        Classifier classifier = RankingFixtures.classifier();
+        // a small interest weight, so the sampler's first sections open before the chosen topic's
+        Ranker ranker = new Ranker(classifier.classify(today()), classifier.taxonomy(), DAY, TestSetup.ranking("{weights: {interest: 0.01}}"),
+                TestSetup.digest("{leadPapers: 0, papersPerSection: 3, maxSections: 1, maxPapers: 25}"));
+        Preferences diffusion = Preferences.of(List.of("diffusion"), List.of());
+        Digest hid = ranker.rank(diffusion, Taste.of(List.of(vote("llm-old", false))), Set.of());
+        assertThat(hid.sections().get(0).slug()).isEqualTo("diffusion");
+        assertThat(hid.sections().get(0).papers()).extracting(p -> p.paper().id()).containsExactly("diff-1", "diff-2");
+        assertThat(hid.sections().subList(1, hid.sections().size())).hasSizeGreaterThan(2)
+                .allSatisfy(s -> assertThat(s.papers()).hasSize(1));
+    }
+
     private static Section last(Digest digest) {
         return digest.sections().get(digest.sections().size() - 1);
     }
