@@ -10,8 +10,8 @@ hashed into 512 dimensions (as Paperboy's, on a plain tokenizer), into 8,192, an
 (quantised) when bench/taste.sh minilm-q has cached its vectors in bench/work/taste/.
 With --supervised, the taste is not a reader's but an oracle's: the labels of every paper of days 1-5
 (all of the category's papers against all others, centroid difference), the most a linear taste on
-the representation could learn from those days; printed for the held-out days 6-7 and for the
-rotated window (days 3-7 to days 1-2).
+the representation could learn from those days; printed for the held-out days 6-7, for the
+rotated window (days 3-7 to days 1-2) and as the mean of all seven windows (bench/taste.sh's).
     python3 bench/taste_ceiling.py [--prior | --supervised]      (needs numpy)
 """
 import collections, glob, json, math, os, re, struct, sys, zlib
@@ -101,6 +101,9 @@ if '--supervised' in sys.argv:
                 n, shares = supervised(vec, cat, train, test)
                 print(f'  {name:32s} {n} liked, days {train[0] + 1}-{train[-1] + 1} -> days {test[0] + 1}-{test[-1] + 1}: '
                       f'share of the first 10 {np.mean(shares):.2f} (by day {", ".join(f"{x:.1f}" for x in shares)})')
+            cycles = [[(start + k) % len(days) for k in range(len(days))] for start in range(len(days))]
+            every = [x for c in cycles for x in supervised(vec, cat, c[:5], c[5:])[1]]
+            print(f'  {name:32s} all {len(cycles)} windows (5 days in a row -> the 2 after): mean share {np.mean(every):.2f}')
     sys.exit()
 for cat in ('cs.CR', 'cs.RO'):
     print(f'{cat}: {[sum(labels.get(i) == cat for i in d) for d in days]} papers a day; held-out days 6-7')
