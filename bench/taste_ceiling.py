@@ -7,7 +7,8 @@ liked vectors less half the mean of the hidden ones), and the share of the categ
 first 10 is averaged over 20 draws. With --prior, papers matching the "privacy" topic's keywords
 (config/topics.yaml) get a bonus, as a reader subscribed to the topic gets. Representations: TF-IDF
 hashed into 512 dimensions (as Paperboy's, on a plain tokenizer), into 8,192, and all-MiniLM-L6-v2
-(quantised) when bench/taste.sh minilm-q has cached its vectors in bench/work/taste/.
+(quantised) when bench/taste.sh minilm-q has cached its vectors in bench/work/taste/, and e5-small-v2
+(quantised) when bench/taste.sh e5-q has.
 With --supervised, the taste is not a reader's but an oracle's: the labels of every paper of days 1-5
 (all of the category's papers against all others, centroid difference), the most a linear taste on
 the representation could learn from those days; printed for the held-out days 6-7, for the
@@ -93,6 +94,9 @@ reps = {'tfidf, 512 hashed dimensions': tfidf(512), 'tfidf, 8192 hashed dimensio
 minilm = os.path.join(os.path.dirname(__file__), 'work', 'taste', 'all-minilm-q-l6-v2.bin')
 if os.path.exists(minilm):
     reps['all-MiniLM-L6-v2, quantised'] = cached(minilm)
+e5 = os.path.join(os.path.dirname(__file__), 'work', 'taste', 'e5-small-v2-q.bin')
+if os.path.exists(e5):
+    reps['e5-small-v2, quantised'] = cached(e5)
 if '--supervised' in sys.argv:
     for cat in ('cs.CR', 'cs.RO'):
         print(f'{cat}: {[sum(labels.get(i) == cat for i in d) for d in days]} papers a day; the labels of every paper as the taste')

@@ -28,6 +28,8 @@ public final class Classifier {
     private final Taxonomy taxonomy;
     private final double minScore;
     private final TopicLikeness likeness;
+    /** The vectors likeness compares; null: TF-IDF of the analysed text ({@link PaperVectors#tfidfOf}), Paperboy's. */
+    private final PaperVectors representation;
     private final TermAnalyzer analyzer = new TermAnalyzer();
     private final List<Term> terms = new ArrayList<>();
     private final Map<String, List<Term>> byFirstStem = new HashMap<>();
@@ -43,9 +45,19 @@ public final class Classifier {
 
     /** @param likeness whether the day's paper vectors settle what keywords leave open ({@link TopicLikeness}); false: keywords alone */
     Classifier(Taxonomy taxonomy, double minScore, boolean likeness) {
+        this(taxonomy, minScore, likeness, null);
+    }
+
+    /** With likeness on another representation's vectors: only to compare representations (TopicFamiliesOnArxivTest). */
+    Classifier(Taxonomy taxonomy, double minScore, PaperVectors representation) {
+        this(taxonomy, minScore, true, representation);
+    }
+
+    private Classifier(Taxonomy taxonomy, double minScore, boolean likeness, PaperVectors representation) {
         this.taxonomy = taxonomy;
         this.minScore = minScore;
         this.likeness = likeness ? new TopicLikeness(taxonomy) : null;
+        this.representation = representation;
         for (int t = 0; t < taxonomy.topics().size(); t++) {
             Topic topic = taxonomy.topics().get(t);
             for (String keyword : topic.keywords()) {
@@ -86,7 +98,7 @@ public final class Classifier {
         if (likeness == null) {
             return new Classified(classified, analysed, analyzer, null, null);
         }
-        float[][] vectors = PaperVectors.tfidfOf(analysed);
+        float[][] vectors = representation == null ? PaperVectors.tfidfOf(analysed) : representation.vectors(papers);
         List<Topic> keywordTopics = classified.stream().map(ClassifiedPaper::topic).toList();
         return new Classified(likeness.place(classified, scores, vectors), analysed, analyzer, vectors, keywordTopics);
     }

@@ -105,4 +105,47 @@ class TopicFamiliesOnArxivTest {
         assertThat(heldOut.best()).isGreaterThan(keywords.best());
         assertThat(heldOut.any()).isGreaterThan(keywords.any());
     }
+
+    /**
+     * The same measure with likeness on another representation's vectors, cached by {@code bench/taste.sh}
+     * (runs only when {@code PAPERBOY_FAMILIES_VECTORS} names the cache file): for each setting of
+     * {@code PAPERBOY_FAMILIES_LIKENESS} ({@code weight,place,add} of {@link TopicLikeness}, separated by
+     * {@code ;}, since a sentence model's cosines are on another scale than TF-IDF's), the figures on the
+     * five first days; the setting best there is then measured on the two last.
+     */
+    @Test
+    void anotherRepresentationTunedOnTheFirstDaysMeasuredOnTheLast() throws IOException {
+        String file = System.getenv("PAPERBOY_FAMILIES_VECTORS");
+        assumeTrue(file != null, "PAPERBOY_FAMILIES_VECTORS names no vectors cached by bench/taste.sh; skipping");
+        Classifier other = new Classifier(TAXONOMY, RankingConfig.DEFAULTS.minTopicScore(),
+                CachedVectors.read(Path.of(file).getFileName().toString(), Path.of(file)));
+        double[] saved = {TopicLikeness.LIKENESS_WEIGHT, TopicLikeness.PLACE_SIMILARITY, TopicLikeness.ADD_SIMILARITY};
+        try {
+            String best = null;
+            Score bestScore = null;
+            for (String setting : System.getenv().getOrDefault("PAPERBOY_FAMILIES_LIKENESS", "5,0.1,0.15").split(";")) {
+                likeness(setting);
+                Score tuning = score(other, tuningDays());
+                System.out.println("topic families, " + file + " likeness " + setting + ", tuning (five first days): " + tuning);
+                if (bestScore == null || tuning.best() > bestScore.best()) {
+                    best = setting;
+                    bestScore = tuning;
+                }
+            }
+            likeness(best);
+            Score heldOut = score(other, heldOutDays());
+            System.out.println("topic families, " + file + " likeness " + best + " (best on tuning), held out (last two days): " + heldOut);
+            assertThat(heldOut.papers()).isPositive();
+            assertThat(heldOut.any()).isGreaterThan(score(keywordsAlone, heldOutDays()).any());
+        } finally {
+            likeness(saved[0] + "," + saved[1] + "," + saved[2]);
+        }
+    }
+
+    private static void likeness(String setting) {
+        String[] v = setting.split(",");
+        TopicLikeness.LIKENESS_WEIGHT = Double.parseDouble(v[0]);
+        TopicLikeness.PLACE_SIMILARITY = Double.parseDouble(v[1]);
+        TopicLikeness.ADD_SIMILARITY = Double.parseDouble(v[2]);
+    }
 }
