@@ -19,7 +19,7 @@ public class TasteBench {
     public static void main(String[] args) throws Exception {
         String name = args.length > 0 ? args[0] : "tfidf";
         long t0 = System.nanoTime();
-        PaperVectors representation = name.equals("tfidf") ? PaperVectors.tfidf() : minilm(name);
+        PaperVectors representation = name.equals("tfidf") ? PaperVectors.tfidf() : sentenceModel(name);
         double startup = (System.nanoTime() - t0) / 1e6;
         TasteSimulation probe = new TasteSimulation(TasteSimulation.SHARED, PaperVectors.tfidf());
         List<Paper> day = probe.papers(probe.days().get(1));
@@ -60,7 +60,7 @@ public class TasteBench {
         TasteOnArxiv.report(sim, System.out, Boolean.getBoolean("heldOut"));
     }
 
-    private static PaperVectors minilm(String name) throws Exception {
+    private static PaperVectors sentenceModel(String name) throws Exception {
         String cls = switch (name) {
             case "minilm-q" -> "dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel";
             case "e5-q" -> "dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel";

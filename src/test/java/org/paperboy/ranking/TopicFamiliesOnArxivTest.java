@@ -138,7 +138,9 @@ class TopicFamiliesOnArxivTest {
             assertThat(heldOut.papers()).isPositive();
             assertThat(heldOut.any()).isGreaterThan(score(keywordsAlone, heldOutDays()).any());
         } finally {
-            likeness(saved[0] + "," + saved[1] + "," + saved[2]);
+            TopicLikeness.LIKENESS_WEIGHT = saved[0];
+            TopicLikeness.PLACE_SIMILARITY = saved[1];
+            TopicLikeness.ADD_SIMILARITY = saved[2];
         }
     }
 
